@@ -1,0 +1,57 @@
+// The variables the harness itself reads, and the one naming rule that maps a variable to the
+// process-environment / .env name that overrides it. Keeping both here means .env.example, the
+// loader and the token setup cannot disagree about a name.
+import { isCredentialName } from '../redact/sensitive';
+
+/**
+ * Every variable the harness reads. They are always defined on a loaded Environment (blank when
+ * no layer sets them), so a bare Postman export gains them and `CLOUDLINK_<NAME>` can set them
+ * even when the file lacks the key. access_token2/refresh_token2 carry the second user's tokens
+ * from jest global setup to the workers.
+ */
+export const KNOWN_VARIABLES: readonly string[] = [
+  'target',
+  'auth_grant',
+  'auth_url',
+  'admin_url',
+  'media_url',
+  'chat_url',
+  'notifications_url',
+  'x-mitel-app',
+  'username',
+  'password',
+  'accountId',
+  'username2',
+  'password2',
+  'client_id',
+  'client_secret',
+  'redirect_uri',
+  'access_token',
+  'refresh_token',
+  'access_token2',
+  'refresh_token2',
+];
+
+/** The prefix of every override name; it keeps harness settings apart from unrelated variables. */
+export const OVERRIDE_PREFIX = 'CLOUDLINK_';
+
+/** Names with the prefix that steer the harness rather than set a variable; never read from .env files. */
+export const CONTROL_NAMES: readonly string[] = ['CLOUDLINK_ENVIRONMENT', 'CLOUDLINK_MODE', 'CLOUDLINK_QUIET', 'CLOUDLINK_RUN_DIR'];
+
+/**
+ * The override name of a variable: `CLOUDLINK_` + the key upper-cased, every character other than
+ * A–Z and 0–9 replaced by `_`. password → CLOUDLINK_PASSWORD, x-mitel-app → CLOUDLINK_X_MITEL_APP.
+ */
+export function envVariableName(key: string): string {
+  return OVERRIDE_PREFIX + key.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/** A value is secret when Postman marks it so or when its name is a credential by THE redaction list. */
+export function isSecretVariable(key: string, postmanType?: string): boolean {
+  return postmanType === 'secret' || isCredentialName(key);
+}
+
+/** Base URLs of the APIs: in replay mode these all point at the fake replay origin. */
+export function isUrlKey(key: string): boolean {
+  return key.toLowerCase().endsWith('_url');
+}
