@@ -1,1 +1,2 @@
 // Runs before every unit test file.
+import '../schema/matcher';
