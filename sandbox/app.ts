@@ -1,0 +1,43 @@
+// Builds one sandbox: a configured fastify instance and the state it serves. It never listens;
+// main.ts does that, and unit tests drive the instance with app.inject.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_BODY_LIMIT_BYTES } from './platform/body-parsers';
+import { answerFrameworkError } from './platform/error-handler';
+import { newCorrelationId } from './platform/correlation-id';
+import { registerPlatform } from './platform/register';
+import { authenticationService } from './services/authentication';
+import { createState, type SandboxState } from './state';
+import type { SandboxOptions } from './types';
+
+/** CloudLink's date-versioned base path (P-BUILD), one prefix per service on the sandbox's port. */
+export const API_VERSION = '2017-09-01';
+export const SERVICE_PREFIXES = {
+  auth_url: `/authentication/${API_VERSION}`,
+  admin_url: `/admin/${API_VERSION}`,
+  media_url: `/media/${API_VERSION}`,
+  chat_url: `/chat/${API_VERSION}`,
+  notifications_url: `/notifications/${API_VERSION}`,
+} as const;
+
+export interface BuiltSandbox {
+  app: FastifyInstance;
+  state: SandboxState;
+}
+
+export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
+  const state = createState(options);
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
+    genReqId: newCorrelationId,
+    // A client-supplied request id must not become the correlation id: CloudLink issues its own.
+    requestIdHeader: false,
+    // close() must not wait for idle keep-alive sockets of test clients.
+    forceCloseConnections: true,
+    frameworkErrors: answerFrameworkError,
+  });
+  registerPlatform(app);
+  app.register(authenticationService, { prefix: SERVICE_PREFIXES.auth_url, state });
+  // admin, media, chat and notifications have no routes yet: every request to them is a gateway 403.
+  return { app, state };
+}

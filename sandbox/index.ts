@@ -1,0 +1,7 @@
+// The sandbox's public entry: the harness and scripts import from here and nowhere deeper.
+export { startSandbox } from './main';
+export { buildSandbox, API_VERSION, SERVICE_PREFIXES, type BuiltSandbox } from './app';
+export { toPostmanEnvironment, SANDBOX_X_MITEL_APP, type PostmanEnvironment, type PostmanVariable } from './postman-environment';
+export type {
+  RunningSandbox, SandboxCredentials, SandboxOptions, SandboxUrls, SandboxUser, StartSandboxOptions,
+} from './types';

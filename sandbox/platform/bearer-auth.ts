@@ -1,0 +1,58 @@
+// The check every authenticated route makes. CloudLink takes the access token in the
+// Authorization header; Mitel's own samples send the raw JWT without "Bearer " and expect
+// success (S-CHAT, S-NOTIF, S-MEDIA) while Postman sends "Bearer <jwt>" (PM), so both pass.
+import type { FastifyRequest } from 'fastify';
+import { unauthorized } from './errors';
+import { verifyJwt, type JwtClaims } from './jwt';
+
+/** The claims routes rely on; every access token the sandbox issues has at least these. */
+export interface Caller extends JwtClaims {
+  principalId: string;
+  accountId: string;
+  role: string;
+  exp: number;
+}
+
+/** The token in an Authorization header: after "Bearer " (any case), or the whole value when bare. */
+export function tokenFromAuthorization(header: string | undefined): string | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  const bearer = /^bearer\s+(\S+)$/i.exec(value);
+  if (bearer) return bearer[1];
+  // A value with a space is some other scheme (Basic, SigV4…): not an access token.
+  return /\s/.test(value) ? undefined : value;
+}
+
+function isAccessClaims(claims: JwtClaims): claims is Caller {
+  // Refresh tokens carry `type` and no principal (S-AUTH README token): they open no resource.
+  return (
+    claims.type === undefined &&
+    typeof claims.principalId === 'string' &&
+    typeof claims.accountId === 'string' &&
+    typeof claims.role === 'string'
+  );
+}
+
+/**
+ * The verified caller, or 401. CHOICE (undocumented, reference §9.2): 401 for all three cases,
+ * named MissingAuthToken (no token) and AuthenticationFailure (bad, expired or wrong-kind token),
+ * names the spec uses for these conditions under other statuses; 401 is what a client refreshes on.
+ */
+export function authenticate(request: FastifyRequest, key: Buffer, nowSeconds: number): Caller {
+  const header = request.headers.authorization;
+  const token = tokenFromAuthorization(header);
+  if (!token) {
+    throw header?.trim()
+      ? unauthorized('AuthenticationFailure', 'The Authorization header does not carry a bearer token.')
+      : unauthorized('MissingAuthToken', 'The request has no Authorization header.');
+  }
+  const result = verifyJwt(token, key, nowSeconds);
+  if (!result.ok) {
+    const why = result.reason === 'expired' ? 'The access token has expired.' : 'The access token is not valid.';
+    throw unauthorized('AuthenticationFailure', why);
+  }
+  if (!isAccessClaims(result.claims)) {
+    throw unauthorized('AuthenticationFailure', 'The token is not an access token.');
+  }
+  return result.claims;
+}

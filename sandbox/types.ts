@@ -1,0 +1,53 @@
+// The sandbox's public types: what the harness and scripts/sandbox.ts may rely on.
+
+export interface SandboxOptions {
+  /** Access-token lifetime; CloudLink's default is 1 hour (AUTH-SPEC description). */
+  accessTokenTtlSeconds?: number;
+  /** Refresh-token lifetime; CloudLink's default is 14 days (AUTH-SPEC description). */
+  refreshTokenTtlSeconds?: number;
+  /** Authorization-code lifetime; "short-lived", duration undocumented (AUTH-SPEC), so a choice. */
+  authCodeTtlSeconds?: number;
+  /** The clock, in milliseconds since the epoch; tests pass their own to move time. */
+  now?: () => number;
+  /** fastify's logger; off unless asked for. */
+  logger?: boolean;
+  /** Largest accepted request body; bigger ones get 413. */
+  bodyLimitBytes?: number;
+}
+
+export interface StartSandboxOptions extends SandboxOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free ephemeral port. */
+  port?: number;
+}
+
+export interface SandboxUser {
+  key: 'primary' | 'second' | 'user' | 'partner';
+  username: string;
+  password: string;
+  userId: string;
+  accountId: string;
+  role: string;
+  name: string;
+}
+
+export interface SandboxCredentials {
+  accountId: string;
+  accountNumber: string;
+  users: SandboxUser[];
+  client: { client_id: string; client_secret: string; redirect_uri: string };
+}
+
+export interface SandboxUrls {
+  auth_url: string;
+  admin_url: string;
+  media_url: string;
+  chat_url: string;
+  notifications_url: string;
+}
+
+export interface RunningSandbox {
+  origin: string;
+  urls: SandboxUrls;
+  credentials: SandboxCredentials;
+  close(): Promise<void>;
+}
