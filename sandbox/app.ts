@@ -6,6 +6,9 @@ import { answerFrameworkError } from './platform/error-handler';
 import { newCorrelationId } from './platform/correlation-id';
 import { registerPlatform } from './platform/register';
 import { authenticationService } from './services/authentication';
+import { chatService } from './services/chat';
+import { mediaService } from './services/media';
+import { notificationsService } from './services/notifications';
 import { createState, type SandboxState } from './state';
 import type { SandboxOptions } from './types';
 
@@ -38,6 +41,9 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
   });
   registerPlatform(app);
   app.register(authenticationService, { prefix: SERVICE_PREFIXES.auth_url, state });
-  // admin, media, chat and notifications have no routes yet: every request to them is a gateway 403.
+  app.register(mediaService, { prefix: SERVICE_PREFIXES.media_url, state });
+  app.register(chatService, { prefix: SERVICE_PREFIXES.chat_url, state });
+  app.register(notificationsService, { prefix: SERVICE_PREFIXES.notifications_url, state });
+  // Services not registered here (admin so far) answer every request with the gateway 403.
   return { app, state };
 }

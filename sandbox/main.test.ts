@@ -43,8 +43,8 @@ describe('startSandbox', () => {
     expect(((await claims.json()) as { accountId: string }).accountId).toBe(sandbox.credentials.accountId);
   });
 
-  it('answers the gateway 403 on a service with no routes yet', async () => {
-    const response = await fetch(`${sandbox.urls.chat_url}/conversations`);
+  it('answers the gateway 403 on a path no service routes', async () => {
+    const response = await fetch(`${sandbox.urls.chat_url}/not-a-route`);
     expect(response.status).toBe(403);
     expect(response.headers.get('x-mitel-correlation-id')).toBeTruthy();
   });

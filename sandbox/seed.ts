@@ -14,6 +14,8 @@ export const OTHER_ACCOUNT_ID = 'e2b4f6a8-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 export const OIDC_CLIENT_ID = '3f9b6c2a8d1e4f7a9b0c1d2e3f4a5b6c';
 export const INACTIVE_CLIENT_ID = '7c1e9d3b5a2f4e6d8c0b1a2f3e4d5c6b';
 export const OIDC_REDIRECT_URI = 'http://127.0.0.1/callback';
+/** The main account's PBX site; call legs and endpoints carry it as siteId (S-NOTIF payload). */
+export const SITE_ID = '4d6f8a2c-3b1e-4f5a-9c7d-2e8b0a1f3c5d';
 
 const SEEDED_AT = '2024-01-01T00:00:00.000Z';
 

@@ -1,9 +1,10 @@
 // One sandbox instance's in-memory world: the seeded directory and registry, the auth codes in
 // flight, the clock and the token signing key. Services read and change it; nothing is persisted.
 import { randomBytes } from 'node:crypto';
+import { EventBus } from './platform/events';
 import type { AccountRecord, ApplicationRecord, AuthCodeRecord, UserRecord } from './model';
 import { MAIN_ACCOUNT_ID, OIDC_CLIENT_ID, OIDC_REDIRECT_URI, createSeed } from './seed';
-import type { SandboxCredentials, SandboxOptions, SandboxUser } from './types';
+import type { SandboxCredentials, SandboxOptions, SandboxUser, WebhookOptions } from './types';
 
 export interface SandboxConfig {
   accessTokenTtlSeconds: number;
@@ -11,6 +12,8 @@ export interface SandboxConfig {
   authCodeTtlSeconds: number;
   /** `iss` of every token. CloudLink's reads like https://authentication.<region>…/cloudlink (S-AUTH). */
   issuer: string;
+  /** Raw webhook options; the notifications service fills in its documented defaults. */
+  webhook: WebhookOptions;
 }
 
 export interface SandboxState {
@@ -25,6 +28,8 @@ export interface SandboxState {
   users: UserRecord[];
   applications: Map<string, ApplicationRecord>;
   authCodes: Map<string, AuthCodeRecord>;
+  /** Media, chat and admin publish here; notifications delivers to subscribers. */
+  events: EventBus;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -38,6 +43,7 @@ export function createState(options: SandboxOptions = {}): SandboxState {
       // CHOICE: 60 s; the spec says only that codes expire "if the application waits too long".
       authCodeTtlSeconds: options.authCodeTtlSeconds ?? 60,
       issuer: 'https://authentication.sandbox.invalid/cloudlink',
+      webhook: options.webhook ?? {},
     },
     now: options.now ?? Date.now,
     signingKey: randomBytes(32),
@@ -45,6 +51,7 @@ export function createState(options: SandboxOptions = {}): SandboxState {
     users: seed.users,
     applications: new Map(seed.applications.map((app) => [app.applicationId, app])),
     authCodes: new Map(),
+    events: new EventBus(),
   };
 }
 

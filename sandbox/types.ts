@@ -13,6 +13,15 @@ export interface SandboxOptions {
   logger?: boolean;
   /** Largest accepted request body; bigger ones get 413. */
   bodyLimitBytes?: number;
+  /** Notifications webhook delivery; CloudLink's retry policy is undocumented (reference §9.8). */
+  webhook?: WebhookOptions;
+}
+
+export interface WebhookOptions {
+  /** Pauses before each retry; [1000, 5000] by default, i.e. three attempts in all. */
+  retryDelaysMs?: number[];
+  /** How long one attempt may take before it counts as failed; 5000 by default. */
+  timeoutMs?: number;
 }
 
 export interface StartSandboxOptions extends SandboxOptions {

@@ -39,7 +39,11 @@ function isAccessClaims(claims: JwtClaims): claims is Caller {
  * names the spec uses for these conditions under other statuses; 401 is what a client refreshes on.
  */
 export function authenticate(request: FastifyRequest, key: Buffer, nowSeconds: number): Caller {
-  const header = request.headers.authorization;
+  return authenticateAuthorization(request.headers.authorization, key, nowSeconds);
+}
+
+/** The same check on a bare header value, for callers outside a fastify route (websocket upgrades). */
+export function authenticateAuthorization(header: string | undefined, key: Buffer, nowSeconds: number): Caller {
   const token = tokenFromAuthorization(header);
   if (!token) {
     throw header?.trim()

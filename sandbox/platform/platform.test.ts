@@ -41,7 +41,7 @@ describe('API-Gateway 403 for routing misses', () => {
   });
 
   it('answers services with no routes yet, and paths outside every service, the same way', async () => {
-    for (const url of ['/admin/2017-09-01/accounts', '/media/2017-09-01/conferences', '/', '/authentication/2016-12-31/token']) {
+    for (const url of ['/admin/2017-09-01/accounts', '/media/2017-09-01/calls/endpoints/200/calls/1', '/', '/authentication/2016-12-31/token']) {
       const response = await sandbox.send({ method: 'GET', url });
       expect({ url, status: response.statusCode }).toEqual({ url, status: 403 });
     }
