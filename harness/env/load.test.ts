@@ -149,7 +149,7 @@ describe('loadEnvironment: modes', () => {
     );
   });
 
-  it('in replay needs no .env: URLs point at the replay origin and blank secrets get fake stand-ins', () => {
+  it('in replay needs no .env: URLs point at the replay origin and blank account variables get fake stand-ins', () => {
     const env = loadEnvironment({ environment: 'remote', rootDir: root, processEnv: { CLOUDLINK_MODE: 'replay' } });
     expect(env.values).toMatchObject({
       auth_url: 'http://replay.invalid/auth_url',
@@ -158,8 +158,12 @@ describe('loadEnvironment: modes', () => {
       password: 'replay-password',
       access_token: 'replay-access_token',
       username: 'from-file',
-      accountId: '',
+      accountId: 'replay-accountId',
+      redirect_uri: 'replay-redirect_uri',
+      'x-mitel-app': '',
     });
+    expect(env.accountKeys).toEqual(expect.arrayContaining(['username', 'password', 'accountId', 'client_id', 'redirect_uri']));
+    expect(env.accountKeys).not.toContain('x-mitel-app');
   });
 });
 

@@ -9,7 +9,7 @@ import { EnvironmentError, IncompleteEnvironmentError } from './errors';
 import { DEFAULT_ENVIRONMENT, locateEnvironment } from './locate';
 import { applyOverrides, overrideLayers } from './overrides';
 import { parsePostmanEnvironment } from './postman-file';
-import { KNOWN_VARIABLES, envVariableName, isSecretVariable, isUrlKey } from './variables';
+import { KNOWN_VARIABLES, envVariableName, isAccountVariable, isSecretVariable, isUrlKey } from './variables';
 
 export type Mode = 'replay' | 'live' | 'record';
 export const MODES: readonly Mode[] = ['replay', 'live', 'record'];
@@ -23,6 +23,8 @@ export interface Environment {
   target: 'sandbox' | 'remote';
   values: Readonly<Record<string, string>>;
   secretKeys: readonly string[];
+  /** Secrets plus the values that identify the account or user (see isAccountVariable). */
+  accountKeys: readonly string[];
   /** Keys ending in _url: the API base URLs. */
   urlKeys: readonly string[];
   get(key: string): string | undefined;
@@ -66,7 +68,8 @@ export function loadEnvironment(options: LoadOptions = {}): Environment {
   const target = targetOf(layered.values.target ?? '', layered.sourceOf.target ?? file, problems);
   if (problems.length) throw new EnvironmentError(file, problems);
 
-  const values = mode === 'replay' ? forReplay(layered.values, secret) : layered.values;
+  const accountKeys = keys.filter((key) => isAccountVariable(key, secret.has(key)));
+  const values = mode === 'replay' ? forReplay(layered.values, accountKeys) : layered.values;
   const secretKeys = keys.filter((key) => secret.has(key));
   return freezeEnvironment({
     name,
@@ -75,6 +78,7 @@ export function loadEnvironment(options: LoadOptions = {}): Environment {
     target,
     values,
     secretKeys,
+    accountKeys,
     urlKeys: keys.filter(isUrlKey),
   });
 }
@@ -115,14 +119,14 @@ function targetOf(value: string, source: string, problems: string[]): 'sandbox' 
 
 /**
  * Replay touches no network and needs no credentials: every base URL points at the fake replay
- * origin nock answers for, and every blank secret gets an obviously fake stand-in so requests
- * that template it still resolve.
+ * origin nock answers for, and every blank account variable gets an obviously fake stand-in so
+ * requests that template it still resolve (and scrub to the placeholder they were recorded with).
  */
-function forReplay(values: Record<string, string>, secret: ReadonlySet<string>): Record<string, string> {
+function forReplay(values: Record<string, string>, accountKeys: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
     if (isUrlKey(key)) out[key] = replayBaseUrl(key);
-    else if (secret.has(key) && value === '') out[key] = `replay-${key}`;
+    else if (accountKeys.includes(key) && value === '') out[key] = `replay-${key}`;
     else out[key] = value;
   }
   return out;
@@ -142,6 +146,7 @@ function freezeEnvironment(parts: Omit<Environment, 'get'>): Environment {
     ...parts,
     values,
     secretKeys: Object.freeze([...parts.secretKeys]),
+    accountKeys: Object.freeze([...parts.accountKeys]),
     urlKeys: Object.freeze([...parts.urlKeys]),
     get: (key: string): string | undefined => (Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined),
   });

@@ -1,7 +1,7 @@
 // The variables the harness itself reads, and the one naming rule that maps a variable to the
 // process-environment / .env name that overrides it. Keeping both here means .env.example, the
 // loader and the token setup cannot disagree about a name.
-import { isCredentialName } from '../redact/sensitive';
+import { isCredentialName, isIdentifyingName } from '../redact/sensitive';
 
 /**
  * Every variable the harness reads. They are always defined on a loaded Environment (blank when
@@ -54,4 +54,14 @@ export function isSecretVariable(key: string, postmanType?: string): boolean {
 /** Base URLs of the APIs: in replay mode these all point at the fake replay origin. */
 export function isUrlKey(key: string): boolean {
   return key.toLowerCase().endsWith('_url');
+}
+
+/**
+ * Values that belong to one account or one run (credentials, user names, account and client ids,
+ * the OpenID Connect redirect URI). Fixtures keep them as placeholders named after the variable,
+ * and replay, which has no account, gives blank ones a stand-in: requests that template them must
+ * resolve and scrub to the same placeholders they were recorded with.
+ */
+export function isAccountVariable(key: string, secret: boolean): boolean {
+  return secret || isIdentifyingName(key) || key === 'redirect_uri';
 }

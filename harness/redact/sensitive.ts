@@ -17,9 +17,15 @@ export const CREDENTIAL_NAMES: readonly string[] = [
   'token', // the deprecated refresh field of POST /token
   'code', // an OpenID Connect authorization code is a one-time credential
   'code_verifier',
+  'code_challenge', // not secret, but derived from the verifier and random per run: a placeholder keeps replay matching
   'sippassword',
   'subject_token',
   'x-api-key',
+  'accesstoken', // sso.accessToken of POST /token (camelCase)
+  'refreshtoken', // sso.refreshToken
+  'id_token',
+  'gauth', // a Connect Cloud token, answered when the gauth scope is requested
+  'accesscode', // a meeting access code of POST /guest/token
 ];
 
 /** Names whose values identify a customer, an account or a person. Compared lower-case. */
@@ -33,9 +39,11 @@ export const IDENTIFYING_NAMES: readonly string[] = [
   'userid',
   'uniqueuserid',
   'principalid',
+  'client_id', // identifies a customer's application; also differs between sandbox starts, so a placeholder keeps replay matching
   'username',
   'username2',
   'email',
+  'guestemail',
   'loginid',
   'mobile',
   'phone',

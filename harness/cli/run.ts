@@ -1,0 +1,116 @@
+// The newman-like command line: `npm start -- [options]`. It picks the environment, mode,
+// collections or one named request, runs the suites with jest in this process, and writes the
+// reports (JUnit always, Allure results always, the HTML report unless --no-html).
+import { runCLI } from 'jest';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../report/metrics';
+import { renderHtmlReport } from '../report/render';
+
+export const USAGE = `Usage: npm start -- [options]
+
+  -e, --environment <name|file>  environments/<name>.postman_environment.json or any Postman export (default: sandbox)
+  -m, --mode <mode>              live (default), replay (recorded fixtures, no network) or record (live, then save fixtures)
+  -c, --collection <api>         authentication, admin, media, conversations, notifications (repeatable; default: all)
+  -r, --request <name>           only the tests of one named request, e.g. "POST Token"
+      --bail                     stop after the first failing test file
+      --quiet                    print only failures and the summary
+      --no-html                  skip rendering reports/allure-report/index.html
+  -h, --help                     this text`;
+
+export interface RunOptions {
+  environment?: string;
+  mode: 'live' | 'replay' | 'record';
+  collections: string[];
+  request?: string;
+  bail: boolean;
+  quiet: boolean;
+  html: boolean;
+  /** No progress output at all (the benchmark prints its own). */
+  silent?: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseRunArgs(argv: string[]): RunOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      environment: { type: 'string', short: 'e' },
+      mode: { type: 'string', short: 'm', default: 'live' },
+      collection: { type: 'string', short: 'c', multiple: true },
+      request: { type: 'string', short: 'r' },
+      bail: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      'no-html': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const mode = values.mode as string;
+  if (!['live', 'replay', 'record'].includes(mode)) throw new UsageError(`--mode must be live, replay or record, not "${mode}".`);
+  return {
+    environment: values.environment,
+    mode: mode as RunOptions['mode'],
+    collections: values.collection ?? [],
+    request: values.request,
+    bail: values.bail ?? false,
+    quiet: values.quiet ?? false,
+    html: !values['no-html'],
+  };
+}
+
+export interface RunOutcome {
+  success: boolean;
+  wallMs: number;
+  /** What the workers measured: one line per exchange and per test. */
+  metrics: Metric[];
+}
+
+/** Runs the suites and writes the reports. */
+export async function runSuites(options: RunOptions, root = process.cwd()): Promise<RunOutcome> {
+  const started = Date.now();
+  const reports = path.join(root, 'reports');
+  const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
+  rmSync(path.join(reports, 'allure-results'), { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+
+  Object.assign(process.env, {
+    CLOUDLINK_MODE: options.mode,
+    [RUN_DIR_VARIABLE]: runDir,
+    CLOUDLINK_QUIET: options.quiet ? '1' : '0',
+    JEST_JUNIT_OUTPUT_DIR: reports,
+    JEST_JUNIT_OUTPUT_NAME: 'junit.xml',
+    JEST_JUNIT_SUITE_NAME: `CloudLink ${options.mode}`,
+    JEST_JUNIT_ANCESTOR_SEPARATOR: ' › ',
+  });
+  if (options.environment) process.env.CLOUDLINK_ENVIRONMENT = options.environment;
+
+  const { results } = await runCLI(
+    {
+      _: [],
+      $0: 'cloudlink',
+      selectProjects: ['suites'],
+      testPathPatterns: options.collections.map((api) => `suites/${api}/`),
+      testNamePattern: options.request ? `^${escapeRegExp(options.request)} ` : undefined,
+      bail: options.bail ? 1 : undefined,
+      reporters: [...(options.silent ? [] : [path.join(__dirname, '../report/progress-reporter.ts')]), 'jest-junit'],
+      ci: process.env.CI === 'true',
+    },
+    [root],
+  );
+  const wallMs = Date.now() - started;
+  const metrics = readMetrics(runDir);
+  rmSync(runDir, { recursive: true, force: true });
+  if (options.html) {
+    const file = await renderHtmlReport(root);
+    process.stdout.write(`HTML report: ${path.relative(root, file)}\n`);
+  }
+  return { success: results.success, wallMs, metrics };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

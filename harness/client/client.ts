@@ -1,0 +1,157 @@
+// The one HTTP client suites use. `send("POST Token")` resolves the named request, adds auth and
+// x-mitel-app, and sends it; the mode decides where the answer comes from:
+//   live    real HTTP to the environment's URLs;
+//   record  the same, then the scrubbed exchange is kept for the fixture file;
+//   replay  the request is scrubbed and answered by nock from the fixture; nothing leaves the process.
+// A 401 on an authenticated request refreshes that user's token once (single-flight) and replays
+// the request once. Every exchange goes to the report, scrubbed.
+import { performance } from 'node:perf_hooks';
+import { tokenFrom, TokenAcquisitionError } from '../auth/acquire';
+import { tokenRequests } from '../auth/token-requests';
+import { TokenRefreshError } from '../auth/token-store';
+import type { UserKey } from '../auth/users';
+import { isReplayMiss, toUrlTemplate } from '../fixtures';
+import { labelTest, reportExchange } from '../report/allure';
+import { writeMetric } from '../report/metrics';
+import { session, type TestState } from '../session';
+import { buildRequest, type RequestOverrides } from './build-request';
+import type { Exchange, RecordedRequest } from './exchange';
+import type { Collection, NamedRequest, RequestAuth } from './named-request';
+import { sendHttp, TransportError } from './transport';
+
+export interface SendOptions extends RequestOverrides {
+  /** Send as another configured user, or without auth; defaults to the request's own `auth`. */
+  as?: RequestAuth;
+}
+
+export interface ApiResponse<Body = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  body: Body;
+  /** Time on the wire, in ms. */
+  ms: number;
+}
+
+export interface CollectionClient<Names extends string> {
+  readonly collection: Collection<Names>;
+  send<Body = unknown>(name: Names, options?: SendOptions): Promise<ApiResponse<Body>>;
+  /** Registers work that undoes what the test created; it runs after the test, newest first, even when the test fails. */
+  cleanup(label: string, run: () => Promise<unknown>): void;
+  /** Replaces a user's access token, to prove that a rejected token is refreshed and the request replayed. */
+  replaceAccessToken(user: UserKey, token: string): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function useCollection<Names extends string>(collection: Collection<Names>): CollectionClient<Names> {
+  session.setRefresher((user, refreshToken) => refreshAs(user, refreshToken));
+  return {
+    collection,
+    send: (name, options) => sendNamed(collection, collection.requests[name], options),
+    cleanup(label, run) {
+      currentTest(`registering cleanup "${label}"`).cleanups.push({ label, run });
+    },
+    replaceAccessToken(user, token) {
+      session.tokens.replaceAccessToken(user, token);
+    },
+  };
+}
+
+async function sendNamed<Body>(collection: Collection, named: NamedRequest, options: SendOptions = {}): Promise<ApiResponse<Body>> {
+  const test = currentTest(`sending "${named.name}"`);
+  if (!test.labelled) {
+    test.labelled = true;
+    await labelTest(collection.name, named.name);
+  }
+  const user = options.as ?? named.auth ?? 'primary';
+  const explicitAuth = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
+  const useToken = user !== 'none' && !explicitAuth;
+  const token = useToken ? await session.tokens.accessToken(user) : undefined;
+
+  let response = await exchange(named.name, buildRequest(named, session.env, options, token));
+  if (response.status === 401 && useToken && token !== undefined) {
+    const fresh = await session.tokens.refresh(user, token);
+    response = await exchange(named.name, buildRequest(named, session.env, options, fresh));
+  }
+  return response as ApiResponse<Body>;
+}
+
+/** Sends one request in the current mode, and reports (and in record mode keeps) the scrubbed exchange. */
+async function exchange(name: string, request: RecordedRequest): Promise<ApiResponse> {
+  const started = performance.now();
+  const test = currentTest(`sending "${name}"`);
+  const mode = session.env.mode;
+  const wire = mode === 'replay' ? test.scrubber.scrubRequest(request) : request;
+
+  const wireStarted = performance.now();
+  let response;
+  try {
+    response = await sendHttp(wire, { timeoutMs: timeoutMs() });
+  } catch (error) {
+    const cause = error instanceof TransportError ? error.cause : error;
+    const failure = mode === 'replay' && isReplayMiss(cause) && session.file?.player ? session.file.player.explainMiss(wire) : error;
+    writeMetric({ kind: 'transport-failure', file: relativeFile(), test: test.name, name, message: (failure as Error).message });
+    throw failure;
+  }
+  const wireMs = performance.now() - wireStarted;
+  if (mode === 'replay') response = test.scrubber.restoreResponse(response);
+
+  const urls = urlVariables();
+  const scrubbed: Exchange = test.scrubber.scrubExchange({
+    name,
+    request: { ...request, url: toUrlTemplate(request.url, urls) },
+    response,
+  });
+  if (mode === 'record') session.file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
+  await reportExchange(scrubbed, wireMs);
+  writeMetric({
+    kind: 'exchange',
+    file: relativeFile(),
+    test: test.name,
+    name,
+    method: request.method,
+    url: scrubbed.request.url,
+    status: response.status,
+    ms: wireMs,
+    harnessMs: performance.now() - started - wireMs,
+  });
+  return { ...response, body: response.body, ms: wireMs };
+}
+
+/** The refresh-token grant, sent through `exchange` so it is recorded, replayed and reported like any request. */
+async function refreshAs(user: UserKey, refreshToken: string) {
+  const named: NamedRequest = { name: 'POST Refresh Token', ...tokenRequests['POST Refresh Token'] };
+  const response = await exchange(named.name, buildRequest(named, session.env, { vars: { refresh_token: refreshToken } }));
+  if (response.status !== 201) {
+    const body = response.body as { name?: string; message?: string } | undefined;
+    throw new TokenRefreshError(user, `POST Refresh Token answered ${response.status}${body?.name ? ` ${body.name}` : ''}${body?.message ? ` (${body.message})` : ''}`);
+  }
+  try {
+    return tokenFrom(response, user);
+  } catch (error) {
+    throw new TokenRefreshError(user, (error as TokenAcquisitionError).message);
+  }
+}
+
+function currentTest(action: string): TestState {
+  if (!session.test) {
+    throw new Error(
+      `Cannot ${action} outside a test: fixtures are recorded per test, so send requests from a test or a beforeEach/afterEach hook, not from beforeAll/afterAll or module scope.`,
+    );
+  }
+  return session.test;
+}
+
+function urlVariables(): Record<string, string> {
+  const env = session.env;
+  return Object.fromEntries(env.urlKeys.map((key) => [key, env.values[key] ?? '']).filter(([, value]) => value !== ''));
+}
+
+function timeoutMs(): number {
+  const configured = Number(session.env.values.request_timeout_ms);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+}
+
+function relativeFile(): string {
+  return session.file ? session.file.testPath.slice(process.cwd().length + 1) : '';
+}

@@ -1,0 +1,93 @@
+// The one place the harness puts a request on the wire: supertest against an absolute URL, over a
+// shared keep-alive agent (a fresh socket per request costs a TIME_WAIT each and skews timings;
+// supertest#489, #667 in shared/reference/harness-anchors.md). In replay mode nock answers before
+// any socket is opened.
+import http from 'node:http';
+import https from 'node:https';
+import request from 'supertest';
+import type { RecordedRequest, RecordedResponse } from './exchange';
+
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
+
+export interface TransportOptions {
+  /** Whole-request timeout in ms. */
+  timeoutMs?: number;
+}
+
+/** Thrown when no HTTP answer arrived at all (refused, reset, timed out, or a replay miss). */
+export class TransportError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export async function sendHttp(req: RecordedRequest, options: TransportOptions = {}): Promise<RecordedResponse> {
+  const url = new URL(req.url);
+  const agent = url.protocol === 'https:' ? httpsAgent : httpAgent;
+  const method = req.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  let pending = request(url.origin)[method](url.pathname + url.search).agent(agent);
+  if (options.timeoutMs) pending = pending.timeout(options.timeoutMs);
+  for (const [name, value] of Object.entries(req.headers)) pending = pending.set(name, value);
+  const wire = encodeBody(req);
+  if (wire !== undefined) pending = pending.send(wire);
+
+  let res: request.Response;
+  try {
+    res = await pending;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new TransportError(`${req.method} ${req.url} got no answer: ${(error as Error).message}`, code, error);
+  }
+  return {
+    status: res.status,
+    headers: lowerCaseHeaders(res.headers as Record<string, string | string[] | undefined>),
+    body: parseBody(res),
+  };
+}
+
+/** Serialises the parsed body for the wire; the Content-Type header is set by the caller. */
+function encodeBody(req: RecordedRequest): string | undefined {
+  if (req.body === undefined) return undefined;
+  switch (req.bodyType) {
+    case 'form':
+      return new URLSearchParams(req.body as Record<string, string>).toString();
+    case 'text':
+      return String(req.body);
+    default:
+      return JSON.stringify(req.body);
+  }
+}
+
+function parseBody(res: request.Response): unknown {
+  const type = String(res.headers['content-type'] ?? '');
+  if (res.text === undefined || res.text === '') return undefined;
+  if (type.includes('json')) {
+    try {
+      return JSON.parse(res.text);
+    } catch {
+      return res.text; // a body that claims JSON but is not: keep it visible rather than lose it
+    }
+  }
+  return res.text;
+}
+
+function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/** Lets a process exit promptly: open keep-alive sockets would otherwise hold it for a while. */
+export function closeTransport(): void {
+  httpAgent.destroy();
+  httpsAgent.destroy();
+}

@@ -1,0 +1,53 @@
+// jest global setup for the suites. Live and record runs need a target and tokens: when the
+// environment's target is the embedded sandbox it is started here, and every configured user logs
+// in once. Results reach the workers through process.env (jest forks them after this runs), using
+// the same CLOUDLINK_<VARIABLE> names a user would put in .env, so the workers' one environment
+// loader picks them up with no second path. Replay needs neither.
+import { acquireTokens, credentialVariables } from '../auth/acquire';
+import type { TokenSet } from '../auth/token-store';
+import { tokenEnvNames, type UserKey } from '../auth/users';
+import { sendHttp } from '../client/transport';
+import { assertComplete, envVariableName, loadEnvironment } from '../env';
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+
+export const SANDBOX_HANDLE = '__cloudlinkSandbox';
+
+export default async function globalSetup(): Promise<void> {
+  let env = loadEnvironment();
+  if (env.mode === 'replay') return;
+
+  if (env.target === 'sandbox') {
+    const sandbox = await startSandbox();
+    (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] = sandbox;
+    Object.assign(process.env, sandboxVariables(sandbox));
+    env = loadEnvironment();
+  }
+
+  assertComplete(env, [...env.urlKeys, ...credentialVariables(env)], `${env.mode} run against ${env.name}`);
+  const tokens = await acquireTokens(env, (request) => sendHttp(request));
+  for (const [user, set] of Object.entries(tokens) as [UserKey, TokenSet][]) {
+    const names = tokenEnvNames(user);
+    process.env[names.access] = set.accessToken;
+    if (set.refreshToken) process.env[names.refresh] = set.refreshToken;
+  }
+}
+
+/** The running sandbox's URLs and seeded credentials, as environment overrides. */
+export function sandboxVariables(sandbox: RunningSandbox): Record<string, string> {
+  const { credentials } = sandbox;
+  const byKey = (key: string) => credentials.users.find((user) => user.key === key);
+  const values: Record<string, string | undefined> = {
+    ...sandbox.urls,
+    accountId: credentials.accountId,
+    username: byKey('primary')?.username,
+    password: byKey('primary')?.password,
+    username2: byKey('second')?.username,
+    password2: byKey('second')?.password,
+    client_id: credentials.client.client_id,
+    client_secret: credentials.client.client_secret,
+    redirect_uri: credentials.client.redirect_uri,
+  };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[envVariableName(key)] = value;
+  return out;
+}

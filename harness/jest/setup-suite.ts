@@ -1,0 +1,36 @@
+// Runs in every suite file (jest setupFilesAfterEnv): registers toMatchSchema, and opens/closes the
+// file's fixtures and each test's scrubber and cleanups around the tests.
+import '../schema/matcher';
+import { closeTransport } from '../client/transport';
+import { writeMetric } from '../report/metrics';
+import { session } from '../session';
+
+beforeAll(() => {
+  session.openFile(requireState('testPath'));
+});
+
+beforeEach(() => {
+  session.beginTest(requireState('currentTestName'));
+});
+
+afterEach(async () => {
+  const state = expect.getState();
+  writeMetric({
+    kind: 'test',
+    file: requireState('testPath').slice(process.cwd().length + 1),
+    test: requireState('currentTestName'),
+    assertions: state.assertionCalls,
+  });
+  await session.endTest();
+});
+
+afterAll(() => {
+  session.closeFile();
+  closeTransport();
+});
+
+function requireState(key: 'testPath' | 'currentTestName'): string {
+  const value = expect.getState()[key];
+  if (!value) throw new Error(`jest did not provide ${key}; harness/jest/setup-suite.ts needs jest-circus.`);
+  return value;
+}

@@ -1,0 +1,18 @@
+// Puts each exchange into the Allure report as a step named after the request, with the scrubbed
+// request and response attached, and labels the test with its collection and first request, so the
+// report groups by collection → request. Outside allure-jest these calls are no-ops.
+import { attachment, epic, feature, step } from 'allure-js-commons';
+import type { Exchange } from '../client/exchange';
+
+export async function labelTest(collection: string, firstRequest: string): Promise<void> {
+  await epic(collection);
+  await feature(firstRequest);
+}
+
+export async function reportExchange(exchange: Exchange, ms: number): Promise<void> {
+  const title = `${exchange.name}: ${exchange.request.method} ${exchange.request.url} → ${exchange.response.status} (${ms.toFixed(1)} ms)`;
+  await step(title, async () => {
+    await attachment('request', JSON.stringify(exchange.request, null, 2), 'application/json');
+    await attachment('response', JSON.stringify(exchange.response, null, 2), 'application/json');
+  });
+}

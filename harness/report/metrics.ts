@@ -1,0 +1,64 @@
+// Workers cannot hand data to a jest reporter directly, so each worker appends one JSON line per
+// exchange and per finished test to a file in the run directory the CLI creates; the progress
+// reporter and the benchmark read them back. Lines carry request names, templated URLs, statuses
+// and timings — never headers or bodies, so nothing secret lands here.
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const RUN_DIR_VARIABLE = 'CLOUDLINK_RUN_DIR';
+
+export interface ExchangeMetric {
+  kind: 'exchange';
+  file: string;
+  test: string;
+  name: string;
+  method: string;
+  url: string;
+  status: number;
+  /** Time on the wire (or in nock, in replay). */
+  ms: number;
+  /** Time spent in the harness around the wire: variables, auth, scrubbing, reporting. */
+  harnessMs: number;
+}
+
+export interface TestMetric {
+  kind: 'test';
+  file: string;
+  test: string;
+  assertions: number;
+}
+
+export interface TransportFailureMetric {
+  kind: 'transport-failure';
+  file: string;
+  test: string;
+  name: string;
+  message: string;
+}
+
+export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric;
+
+function metricsFile(): string | undefined {
+  const dir = process.env[RUN_DIR_VARIABLE];
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `metrics-${process.pid}.jsonl`);
+}
+
+let cachedFile: string | undefined | null = null;
+
+export function writeMetric(metric: Metric): void {
+  if (cachedFile === null) cachedFile = metricsFile();
+  if (cachedFile) appendFileSync(cachedFile, `${JSON.stringify(metric)}\n`);
+}
+
+export function readMetrics(runDir: string): Metric[] {
+  if (!existsSync(runDir)) return [];
+  const metrics: Metric[] = [];
+  for (const name of readdirSync(runDir).filter((f) => f.startsWith('metrics-')).sort()) {
+    for (const line of readFileSync(path.join(runDir, name), 'utf8').split('\n')) {
+      if (line.trim()) metrics.push(JSON.parse(line) as Metric);
+    }
+  }
+  return metrics;
+}

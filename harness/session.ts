@@ -1,0 +1,106 @@
+// What one jest worker knows while it runs suite files: the environment and mode, the users'
+// tokens, the current file's fixtures and the current test's scrubber and cleanups. The jest glue
+// (harness/jest/setup-suite.ts) opens and closes files and tests; the client reads from here.
+import path from 'node:path';
+import { loadEnvironment, type Environment } from './env';
+import { FixtureRecorder, ReplayPlayer, fixturePathFor } from './fixtures';
+import { Scrubber } from './redact';
+import { TokenStore, jwtExpiry, type Refresher, type TokenSet } from './auth/token-store';
+import { USER_KEYS, USER_VARIABLES, type UserKey } from './auth/users';
+
+export interface TestState {
+  name: string;
+  scrubber: Scrubber;
+  cleanups: Array<{ label: string; run: () => Promise<unknown> }>;
+  labelled: boolean;
+}
+
+export interface FileState {
+  testPath: string;
+  /** The suites/<api> folder name. */
+  api: string;
+  recorder?: FixtureRecorder;
+  player?: ReplayPlayer;
+}
+
+class Session {
+  private environment?: Environment;
+  private tokenStore?: TokenStore;
+  private refresher?: Refresher;
+  file?: FileState;
+  test?: TestState;
+
+  get env(): Environment {
+    this.environment ??= loadEnvironment();
+    return this.environment;
+  }
+
+  /** The client installs how a refresh is sent (through itself, so it is recorded and replayed like any request). */
+  setRefresher(refresher: Refresher): void {
+    this.refresher = refresher;
+  }
+
+  get tokens(): TokenStore {
+    if (!this.tokenStore) {
+      const initial: Partial<Record<UserKey, TokenSet>> = {};
+      for (const user of USER_KEYS) {
+        const accessToken = this.env.values[USER_VARIABLES[user].accessToken];
+        if (!accessToken) continue;
+        const refreshToken = this.env.values[USER_VARIABLES[user].refreshToken] || undefined;
+        initial[user] = { accessToken, refreshToken, expiresAt: jwtExpiry(accessToken) };
+      }
+      const refresher = this.refresher;
+      if (!refresher) throw new Error('No refresher installed: create a client with useCollection() before sending.');
+      this.tokenStore = new TokenStore(initial, refresher);
+    }
+    return this.tokenStore;
+  }
+
+  openFile(testPath: string): void {
+    const api = path.basename(path.dirname(testPath));
+    const fixture = fixturePathFor(testPath);
+    this.file = { testPath, api };
+    if (this.env.mode === 'record') this.file.recorder = new FixtureRecorder(fixture);
+    if (this.env.mode === 'replay') this.file.player = new ReplayPlayer(fixture);
+  }
+
+  beginTest(name: string): void {
+    const known = this.env.accountKeys
+      .map((key) => ({ name: key, value: this.env.values[key] ?? '' }))
+      .filter((secret) => secret.value !== '');
+    const baseUrls = Object.fromEntries(this.env.urlKeys.map((key) => [key, this.env.values[key] ?? '']).filter(([, url]) => url !== ''));
+    this.test = { name, scrubber: new Scrubber(known, { baseUrls }), cleanups: [], labelled: false };
+    this.file?.player?.start(name);
+    this.file?.recorder?.begin(name);
+  }
+
+  /** Runs the test's cleanups newest first, every one even when some fail, then checks replay use. */
+  async endTest(): Promise<void> {
+    const test = this.test;
+    if (!test) return;
+    const failures: string[] = [];
+    for (const cleanup of [...test.cleanups].reverse()) {
+      try {
+        await cleanup.run();
+      } catch (error) {
+        failures.push(`cleanup "${cleanup.label}" failed: ${(error as Error).message}`);
+      }
+    }
+    this.test = undefined;
+    this.file?.player?.finish(test.name);
+    if (failures.length) throw new Error(`After test "${test.name}":\n${failures.join('\n')}`);
+  }
+
+  closeFile(): void {
+    const file = this.file;
+    this.file = undefined;
+    file?.player?.close();
+    file?.recorder?.save({
+      recordedAt: new Date().toISOString(),
+      target: this.env.target,
+      environment: this.env.name,
+    });
+  }
+}
+
+export const session = new Session();

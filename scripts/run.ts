@@ -1,0 +1,25 @@
+// `npm start` and `npm run record`: see harness/cli/run.ts for the options.
+import { parseRunArgs, runSuites, USAGE, UsageError } from '../harness/cli/run';
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseRunArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  return (await runSuites(options)).success ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof UsageError ? '' : 'cloudlink: '}${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
