@@ -5,6 +5,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './platform/body-parsers';
 import { answerFrameworkError } from './platform/error-handler';
 import { newCorrelationId } from './platform/correlation-id';
 import { registerPlatform } from './platform/register';
+import { adminService } from './services/admin';
 import { authenticationService } from './services/authentication';
 import { chatService } from './services/chat';
 import { mediaService } from './services/media';
@@ -41,9 +42,9 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
   });
   registerPlatform(app);
   app.register(authenticationService, { prefix: SERVICE_PREFIXES.auth_url, state });
+  app.register(adminService, { prefix: SERVICE_PREFIXES.admin_url, state });
   app.register(mediaService, { prefix: SERVICE_PREFIXES.media_url, state });
   app.register(chatService, { prefix: SERVICE_PREFIXES.chat_url, state });
   app.register(notificationsService, { prefix: SERVICE_PREFIXES.notifications_url, state });
-  // Services not registered here (admin so far) answer every request with the gateway 403.
   return { app, state };
 }
