@@ -91,6 +91,16 @@ class Session {
     if (failures.length) throw new Error(`After test "${test.name}":\n${failures.join('\n')}`);
   }
 
+  /**
+   * The path part of an API's base URL (media_url → /media/2017-09-01 on the sandbox, /2017-09-01 on
+   * CloudLink). In replay the URLs are the replay origin's, so the recorded paths are used.
+   */
+  basePath(urlKey: string): string {
+    const recorded = this.file?.player?.recordedBasePaths()[urlKey];
+    if (this.env.mode === 'replay') return recorded ?? '';
+    return basePathOf(this.env.values[urlKey] ?? '');
+  }
+
   closeFile(): void {
     const file = this.file;
     this.file = undefined;
@@ -99,8 +109,17 @@ class Session {
       recordedAt: new Date().toISOString(),
       target: this.env.target,
       environment: this.env.name,
+      basePaths: Object.fromEntries(this.env.urlKeys.map((key) => [key, basePathOf(this.env.values[key] ?? '')]).filter(([, p]) => p !== '')),
     });
   }
 }
 
 export const session = new Session();
+
+function basePathOf(url: string): string {
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
+  }
+}

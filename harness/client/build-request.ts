@@ -14,6 +14,8 @@ export interface RequestOverrides {
   json?: unknown;
   /** Merged over the form body; a field set to undefined is removed. */
   form?: Record<string, string | undefined>;
+  /** Replaces the request's URL template, e.g. with a HAL link turned into `{{media_url}}/calls?$skip=2`. */
+  url?: string;
   /** Query parameters added to the URL, e.g. OData `{ $top: '5', $filter: "name eq 'x'" }`. */
   query?: Record<string, string>;
 }
@@ -37,7 +39,7 @@ export function buildRequest(
   }
   if (accessToken !== undefined && headers.authorization === undefined) headers.authorization = `Bearer ${accessToken}`;
 
-  const request: RecordedRequest = { method: named.method, url: withQuery(resolve(named.url), overrides.query, resolve), headers };
+  const request: RecordedRequest = { method: named.method, url: withQuery(resolve(overrides.url ?? named.url), overrides.query, resolve), headers };
   const body = withOverrides(named.body, overrides);
   if (body?.mode === 'json') {
     request.body = resolveJson(body.json, scopes, context);

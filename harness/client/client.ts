@@ -10,7 +10,7 @@ import { tokenFrom, TokenAcquisitionError } from '../auth/acquire';
 import { tokenRequests } from '../auth/token-requests';
 import { TokenRefreshError } from '../auth/token-store';
 import type { UserKey } from '../auth/users';
-import { isReplayMiss, toUrlTemplate } from '../fixtures';
+import { isReplayMiss, templateVariable, toUrlTemplate } from '../fixtures';
 import { labelTest, reportExchange } from '../report/allure';
 import { writeMetric } from '../report/metrics';
 import { session, type TestState } from '../session';
@@ -35,6 +35,12 @@ export interface ApiResponse<Body = unknown> {
 export interface CollectionClient<Names extends string> {
   readonly collection: Collection<Names>;
   send<Body = unknown>(name: Names, options?: SendOptions): Promise<ApiResponse<Body>>;
+  /**
+   * Sends a named request to a HAL link the API answered with (`_links.next`, `_links.self`): the
+   * request's method, auth and headers, the link's path and query. Links are paths relative to the
+   * API's host (`/2017-09-01/calls?$skip=100`), so they are turned back into `{{media_url}}/…`.
+   */
+  follow<Body = unknown>(name: Names, link: string, options?: SendOptions): Promise<ApiResponse<Body>>;
   /** Registers work that undoes what the test created; it runs after the test, newest first, even when the test fails. */
   cleanup(label: string, run: () => Promise<unknown>): void;
   /** Replaces a user's access token, to prove that a rejected token is refreshed and the request replayed. */
@@ -48,6 +54,10 @@ export function useCollection<Names extends string>(collection: Collection<Names
   return {
     collection,
     send: (name, options) => sendNamed(collection, collection.requests[name], options),
+    follow: (name, link, options) => {
+      const named = collection.requests[name];
+      return sendNamed(collection, named, { ...options, url: linkTemplate(named, link) });
+    },
     cleanup(label, run) {
       currentTest(`registering cleanup "${label}"`).cleanups.push({ label, run });
     },
@@ -131,6 +141,18 @@ async function refreshAs(user: UserKey, refreshToken: string) {
   } catch (error) {
     throw new TokenRefreshError(user, (error as TokenAcquisitionError).message);
   }
+}
+
+function linkTemplate(named: NamedRequest, link: string): string {
+  if (/^https?:\/\//i.test(link)) return link;
+  const key = templateVariable(named.url);
+  const basePath = key === undefined ? undefined : session.basePath(key);
+  if (key === undefined || basePath === undefined || !link.startsWith('/') || !(link.startsWith(`${basePath}/`) || link.startsWith(`${basePath}?`))) {
+    throw new Error(
+      `"${named.name}" cannot follow the link ${JSON.stringify(link)}: it is not under the path of ${key ? `{{${key}}} (${JSON.stringify(basePath)})` : 'any *_url variable'}.`,
+    );
+  }
+  return `{{${key}}}${link.slice(basePath.length)}`;
 }
 
 function currentTest(action: string): TestState {

@@ -26,6 +26,25 @@ describe('GET Apps', () => {
     expect(res.body._embedded.items.length).toBeLessThanOrEqual(1);
   });
 
+  it('walks _links.next page by page to the same applications as one full page, none lost or repeated', async () => {
+    const full = await api.send<ApplicationCollection>('GET Apps');
+    const walked: string[] = [];
+    let page = await api.send<ApplicationCollection>('GET Apps', { query: { $top: '1' } });
+    for (let pages = 1; ; pages++) {
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchSchema('authentication/application-collection');
+      walked.push(...page.body._embedded.items.map((app) => app.applicationId));
+      const next = page.body._links.next;
+      if (!next) break;
+      if (pages > full.body._embedded.items.length) throw new Error(`GET Apps kept linking a next page after ${pages} pages of one item.`);
+      page = await api.follow<ApplicationCollection>('GET Apps', next);
+    }
+
+    expect(walked.length).toBeGreaterThan(1);
+    expect(new Set(walked).size).toBe(walked.length);
+    expect([...walked].sort()).toEqual(full.body._embedded.items.map((app) => app.applicationId).sort());
+  });
+
   it('rejects an OData option the route does not support with 400 UnsupportedQueryParameters', async () => {
     const res = await api.send<PlatformError>('GET Apps', { query: { $search: 'harness' } });
 
