@@ -20,7 +20,8 @@ const config: Config = {
     {
       displayName: 'suites',
       testEnvironment: 'allure-jest/node',
-      testEnvironmentOptions: { resultsDir: 'reports/allure-results' },
+      // CLOUDLINK_REPORTS_DIR is set by the harness CLI's --reports (parallel runs, CI shards).
+      testEnvironmentOptions: { resultsDir: `${process.env.CLOUDLINK_REPORTS_DIR ?? 'reports'}/allure-results` },
       transform,
       testMatch: ['<rootDir>/suites/**/*.test.ts'],
       globalSetup: '<rootDir>/harness/jest/global-setup.ts',

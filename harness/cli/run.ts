@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../report/metrics';
-import { renderHtmlReport } from '../report/render';
+import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../report/render';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -17,6 +17,7 @@ export const USAGE = `Usage: npm start -- [options]
       --bail                     stop after the first failing test file
       --quiet                    print only failures and the summary
       --no-html                  skip rendering reports/allure-report/index.html
+      --reports <dir>            write every report under <dir> instead of reports/ (parallel runs, CI shards)
   -h, --help                     this text`;
 
 export interface RunOptions {
@@ -27,6 +28,8 @@ export interface RunOptions {
   bail: boolean;
   quiet: boolean;
   html: boolean;
+  /** Where reports go; default reports/ (also CLOUDLINK_REPORTS_DIR). */
+  reportsDir?: string;
   /** No progress output at all (the benchmark prints its own). */
   silent?: boolean;
 }
@@ -44,6 +47,7 @@ export function parseRunArgs(argv: string[]): RunOptions | 'help' {
       bail: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'no-html': { type: 'boolean', default: false },
+      reports: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -58,6 +62,7 @@ export function parseRunArgs(argv: string[]): RunOptions | 'help' {
     request: values.request,
     bail: values.bail ?? false,
     quiet: values.quiet ?? false,
+    reportsDir: values.reports,
     html: !values['no-html'],
   };
 }
@@ -72,7 +77,9 @@ export interface RunOutcome {
 /** Runs the suites and writes the reports. */
 export async function runSuites(options: RunOptions, root = process.cwd()): Promise<RunOutcome> {
   const started = Date.now();
-  const reports = path.join(root, 'reports');
+  const reports = path.resolve(root, options.reportsDir ?? process.env[REPORTS_DIR_VARIABLE] ?? 'reports');
+  // jest.config.ts reads it for allure-jest's results directory.
+  process.env[REPORTS_DIR_VARIABLE] = reports;
   const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
   rmSync(path.join(reports, 'allure-results'), { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
@@ -105,7 +112,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   const metrics = readMetrics(runDir);
   rmSync(runDir, { recursive: true, force: true });
   if (options.html) {
-    const file = await renderHtmlReport(root);
+    const file = await renderHtmlReport(root, reports);
     process.stdout.write(`HTML report: ${path.relative(root, file)}\n`);
   }
   return { success: results.success, wallMs, metrics };
