@@ -1,0 +1,32 @@
+// The Admin service (`https://admin.api.mitel.io/2017-09-01`, PM `admin_url`), registered by
+// app.ts under its prefix. No spec of it was obtained (reference §3, §9.1): routes follow the
+// community SDK (SWIFT) and the forgot-password call of DF-BOT, resources the SDK's models, and
+// everything else is a CHOICE listed in sandbox/README.md. Any other path or method under the
+// prefix falls to the platform's gateway 403.
+import type { FastifyPluginAsync } from 'fastify';
+import type { SandboxState } from '../../state';
+import { registerAccountCollection } from './account-collection';
+import { contactSpec, groupSpec, siteSpec } from './account-resources';
+import { registerAccountRoutes } from './account-routes';
+import { adminContext } from './context';
+import { registerMemberRoutes } from './member-routes';
+import { createAdminStore } from './store';
+import { registerTagRoutes } from './tag-routes';
+import { registerUserRoutes } from './user-routes';
+
+export interface ServiceOptions {
+  state: SandboxState;
+}
+
+export const adminService: FastifyPluginAsync<ServiceOptions> = async (app, options) => {
+  // Sites, groups, tags and contacts live with this instance of the service; users and accounts
+  // stay in the shared state, where the Authentication service signs people in from.
+  const admin = adminContext(options.state, createAdminStore(options.state.users), app.prefix);
+  registerAccountRoutes(app, admin);
+  registerAccountCollection(app, admin, contactSpec(admin));
+  registerUserRoutes(app, admin);
+  registerTagRoutes(app, admin);
+  registerAccountCollection(app, admin, siteSpec(admin));
+  registerAccountCollection(app, admin, groupSpec(admin));
+  registerMemberRoutes(app, admin);
+};
