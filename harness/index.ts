@@ -5,3 +5,6 @@ export { tokenRequests } from './auth/token-requests';
 export { userVars } from './auth/acquire';
 export type { UserKey } from './auth/users';
 export { pkceChallenge } from './auth/pkce';
+export { openWebhookInbox, type WebhookInbox } from './notifications/webhook';
+export { openSocketInbox } from './notifications/socket';
+export type { Publication, PublicationInbox, Taken } from './notifications/inbox';

@@ -68,8 +68,7 @@ class Session {
     const known = this.env.accountKeys
       .map((key) => ({ name: key, value: this.env.values[key] ?? '' }))
       .filter((secret) => secret.value !== '');
-    const baseUrls = Object.fromEntries(this.env.urlKeys.map((key) => [key, this.env.values[key] ?? '']).filter(([, url]) => url !== ''));
-    this.test = { name, scrubber: new Scrubber(known, { baseUrls }), cleanups: [], labelled: false };
+    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false };
     this.file?.player?.start(name);
     this.file?.recorder?.begin(name);
   }
@@ -89,6 +88,12 @@ class Session {
     this.test = undefined;
     this.file?.player?.finish(test.name);
     if (failures.length) throw new Error(`After test "${test.name}":\n${failures.join('\n')}`);
+  }
+
+  /** The API base URLs that have a value, by variable (auth_url → http://…/authentication/2017-09-01). */
+  baseUrls(): Record<string, string> {
+    const env = this.env;
+    return Object.fromEntries(env.urlKeys.map((key) => [key, env.values[key] ?? '']).filter(([, url]) => url !== ''));
   }
 
   /**

@@ -15,6 +15,7 @@ import { labelTest, reportExchange } from '../report/allure';
 import { writeMetric } from '../report/metrics';
 import { session, type TestState } from '../session';
 import { buildRequest, type RequestOverrides } from './build-request';
+import { linkToTemplate } from './links';
 import type { Exchange, RecordedRequest } from './exchange';
 import type { Collection, NamedRequest, RequestAuth } from './named-request';
 import { sendHttp, TransportError } from './transport';
@@ -56,7 +57,7 @@ export function useCollection<Names extends string>(collection: Collection<Names
     send: (name, options) => sendNamed(collection, collection.requests[name], options),
     follow: (name, link, options) => {
       const named = collection.requests[name];
-      return sendNamed(collection, named, { ...options, url: linkTemplate(named, link) });
+      return sendNamed(collection, named, { ...options, url: linkToTemplate(templateVariable(named.url), link, named.name) });
     },
     cleanup(label, run) {
       currentTest(`registering cleanup "${label}"`).cleanups.push({ label, run });
@@ -106,7 +107,7 @@ async function exchange(name: string, request: RecordedRequest): Promise<ApiResp
   const wireMs = performance.now() - wireStarted;
   if (mode === 'replay') response = test.scrubber.restoreResponse(response);
 
-  const urls = urlVariables();
+  const urls = session.baseUrls();
   const scrubbed: Exchange = test.scrubber.scrubExchange({
     name,
     request: { ...request, url: toUrlTemplate(request.url, urls) },
@@ -143,18 +144,6 @@ async function refreshAs(user: UserKey, refreshToken: string) {
   }
 }
 
-function linkTemplate(named: NamedRequest, link: string): string {
-  if (/^https?:\/\//i.test(link)) return link;
-  const key = templateVariable(named.url);
-  const basePath = key === undefined ? undefined : session.basePath(key);
-  if (key === undefined || basePath === undefined || !link.startsWith('/') || !(link.startsWith(`${basePath}/`) || link.startsWith(`${basePath}?`))) {
-    throw new Error(
-      `"${named.name}" cannot follow the link ${JSON.stringify(link)}: it is not under the path of ${key ? `{{${key}}} (${JSON.stringify(basePath)})` : 'any *_url variable'}.`,
-    );
-  }
-  return `{{${key}}}${link.slice(basePath.length)}`;
-}
-
 function currentTest(action: string): TestState {
   if (!session.test) {
     throw new Error(
@@ -162,11 +151,6 @@ function currentTest(action: string): TestState {
     );
   }
   return session.test;
-}
-
-function urlVariables(): Record<string, string> {
-  const env = session.env;
-  return Object.fromEntries(env.urlKeys.map((key) => [key, env.values[key] ?? '']).filter(([, value]) => value !== ''));
 }
 
 function timeoutMs(): number {

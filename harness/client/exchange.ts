@@ -26,4 +26,9 @@ export interface Exchange {
   name: string;
   request: RecordedRequest;
   response: RecordedResponse;
+  /**
+   * A message the API sent to the harness — a webhook POST to the test's receiver, a websocket
+   * frame — rather than a request the harness sent. Replay hands it to the test again in order.
+   */
+  inbound?: true;
 }

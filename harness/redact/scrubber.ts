@@ -103,15 +103,21 @@ export class Scrubber {
   private dryRun = false;
 
   constructor(known: ReadonlyArray<KnownSecret> = [], options: ScrubberOptions = {}) {
-    for (const { name, value } of known) {
-      if (value.length < MIN_KNOWN_LENGTH || this.known.has(value)) continue;
-      this.known.set(value, kindOf(name));
-      this.indexValue(value, true);
-    }
+    for (const secret of known) this.remember(secret);
     this.baseUrls = Object.entries(options.baseUrls ?? {})
       .map(([variable, url]): [string, string] => [variable, url.replace(/\/+$/, '')])
       .filter(([, url]) => url !== '')
       .sort((a, b) => b[1].length - a[1].length);
+  }
+
+  /**
+   * Adds a known value after construction: one a test makes up as it runs (the URL of its webhook
+   * receiver, which differs every run), so that it gets a placeholder named after it.
+   */
+  remember({ name, value }: KnownSecret): void {
+    if (value.length < MIN_KNOWN_LENGTH || this.known.has(value)) return;
+    this.known.set(value, kindOf(name));
+    this.indexValue(value, true);
   }
 
   scrubRequest(req: RecordedRequest): RecordedRequest {
