@@ -11,6 +11,7 @@ import { chatService } from './services/chat';
 import { mediaService } from './services/media';
 import { notificationsService } from './services/notifications';
 import { createState, type SandboxState } from './state';
+import { registerSwitchboard } from './switchboard/hooks';
 import type { SandboxOptions } from './types';
 
 /** CloudLink's date-versioned base path (P-BUILD), one prefix per service on the sandbox's port. */
@@ -41,6 +42,7 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
     frameworkErrors: answerFrameworkError,
   });
   registerPlatform(app);
+  registerSwitchboard(app, state);
   app.register(authenticationService, { prefix: SERVICE_PREFIXES.auth_url, state });
   app.register(adminService, { prefix: SERVICE_PREFIXES.admin_url, state });
   app.register(mediaService, { prefix: SERVICE_PREFIXES.media_url, state });

@@ -5,3 +5,9 @@ export { toPostmanEnvironment, SANDBOX_X_MITEL_APP, type PostmanEnvironment, typ
 export type {
   RunningSandbox, SandboxCredentials, SandboxOptions, SandboxUrls, SandboxUser, StartSandboxOptions,
 } from './types';
+export { switchboardClient, SwitchboardRequestError, type SwitchboardClient } from './switchboard/client';
+export { switchboardFromFlags, parseFaultFlag, type SwitchboardFlags } from './switchboard/cli-spec';
+export { DRIFT_CATALOGUE, type DriftDefinition } from './switchboard/drift-catalogue';
+export type {
+  DriftInfo, FaultSpec, ServiceName, SwitchboardAccess, SwitchboardConfig, SwitchboardSnapshot,
+} from './switchboard/types';

@@ -2,6 +2,7 @@
 // reachable from the network) and describes the running instance.
 import { buildSandbox, SERVICE_PREFIXES } from './app';
 import { describeCredentials } from './state';
+import { SWITCHBOARD_PATH } from './switchboard/types';
 import type { RunningSandbox, SandboxUrls, StartSandboxOptions } from './types';
 
 export const SANDBOX_HOST = '127.0.0.1';
@@ -31,6 +32,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     origin,
     urls: urlsFor(origin),
     credentials: describeCredentials(state),
+    switchboard: { url: `${origin}${SWITCHBOARD_PATH}`, key: state.switchboard.key },
     // Idempotent: a teardown and a signal handler may both close it.
     close: () => (closing ??= app.close()),
   };

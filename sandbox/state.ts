@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { EventBus } from './platform/events';
 import type { AccountRecord, ApplicationRecord, AuthCodeRecord, UserRecord } from './model';
 import { MAIN_ACCOUNT_ID, OIDC_CLIENT_ID, OIDC_REDIRECT_URI, createSeed } from './seed';
+import { Switchboard } from './switchboard/switchboard';
+import type { WebhookSwitch } from './switchboard/types';
 import type { SandboxCredentials, SandboxOptions, SandboxUser, WebhookOptions } from './types';
 
 export interface SandboxConfig {
@@ -13,7 +15,7 @@ export interface SandboxConfig {
   /** `iss` of every token. CloudLink's reads like https://authentication.<region>…/cloudlink (S-AUTH). */
   issuer: string;
   /** Raw webhook options; the notifications service fills in its documented defaults. */
-  webhook: WebhookOptions;
+  webhook: WebhookOptions & { switchboard?: WebhookSwitch };
 }
 
 export interface SandboxState {
@@ -30,12 +32,17 @@ export interface SandboxState {
   authCodes: Map<string, AuthCodeRecord>;
   /** Media, chat and admin publish here; notifications delivers to subscribers. */
   events: EventBus;
+  /** Faults and contract drifts switched on for this instance (sandbox/switchboard). */
+  switchboard: Switchboard;
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
 
 export function createState(options: SandboxOptions = {}): SandboxState {
   const seed = createSeed();
+  const now = options.now ?? Date.now;
+  const signingKey = randomBytes(32);
+  const switchboard = new Switchboard(options.switchboard, () => Math.floor(now() / 1000), signingKey);
   return {
     config: {
       accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
@@ -43,15 +50,16 @@ export function createState(options: SandboxOptions = {}): SandboxState {
       // CHOICE: 60 s; the spec says only that codes expire "if the application waits too long".
       authCodeTtlSeconds: options.authCodeTtlSeconds ?? 60,
       issuer: 'https://authentication.sandbox.invalid/cloudlink',
-      webhook: options.webhook ?? {},
+      webhook: { ...options.webhook, switchboard },
     },
-    now: options.now ?? Date.now,
-    signingKey: randomBytes(32),
+    now,
+    signingKey,
     accounts: seed.accounts,
     users: seed.users,
     applications: new Map(seed.applications.map((app) => [app.applicationId, app])),
     authCodes: new Map(),
     events: new EventBus(),
+    switchboard,
   };
 }
 

@@ -1,4 +1,5 @@
 // The sandbox's public types: what the harness and scripts/sandbox.ts may rely on.
+import type { SwitchboardAccess, SwitchboardConfig } from './switchboard/types';
 
 export interface SandboxOptions {
   /** Access-token lifetime; CloudLink's default is 1 hour (AUTH-SPEC description). */
@@ -15,6 +16,8 @@ export interface SandboxOptions {
   bodyLimitBytes?: number;
   /** Notifications webhook delivery; CloudLink's retry policy is undocumented (reference §9.8). */
   webhook?: WebhookOptions;
+  /** Faults and contract drifts in force from the start (sandbox/README "Switchboard"); none by default. */
+  switchboard?: SwitchboardConfig;
 }
 
 export interface WebhookOptions {
@@ -58,5 +61,7 @@ export interface RunningSandbox {
   origin: string;
   urls: SandboxUrls;
   credentials: SandboxCredentials;
+  /** The keyed switchboard route of this instance; pass it to switchboardClient(). */
+  switchboard: SwitchboardAccess;
   close(): Promise<void>;
 }

@@ -23,6 +23,19 @@ export function tokenFromAuthorization(header: string | undefined): string | und
   return /\s/.test(value) ? undefined : value;
 }
 
+/**
+ * Access tokens the switchboard declared expired before their `exp` ("expire-tokens" fault).
+ * Keyed by the instance's signing key — what every caller already passes — so sandboxes sharing a
+ * process stay apart and no route had to change.
+ */
+const earlyExpiry = new WeakMap<Buffer, (claims: JwtClaims) => boolean>();
+
+export function setEarlyExpiry(key: Buffer, expired: (claims: JwtClaims) => boolean): void {
+  earlyExpiry.set(key, expired);
+}
+
+const EXPIRED = 'The access token has expired.';
+
 function isAccessClaims(claims: JwtClaims): claims is Caller {
   // Refresh tokens carry `type` and no principal (S-AUTH README token): they open no resource.
   return (
@@ -52,11 +65,12 @@ export function authenticateAuthorization(header: string | undefined, key: Buffe
   }
   const result = verifyJwt(token, key, nowSeconds);
   if (!result.ok) {
-    const why = result.reason === 'expired' ? 'The access token has expired.' : 'The access token is not valid.';
+    const why = result.reason === 'expired' ? EXPIRED : 'The access token is not valid.';
     throw unauthorized('AuthenticationFailure', why);
   }
   if (!isAccessClaims(result.claims)) {
     throw unauthorized('AuthenticationFailure', 'The token is not an access token.');
   }
+  if (earlyExpiry.get(key)?.(result.claims)) throw unauthorized('AuthenticationFailure', EXPIRED);
   return result.claims;
 }

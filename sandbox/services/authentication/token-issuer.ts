@@ -73,8 +73,10 @@ function clientAccessClaims(application: ApplicationRecord, account: AccountReco
 }
 
 export function issueTokens(state: SandboxState, subject: TokenSubject, scope: string): TokenResponse {
-  const iat = nowSeconds(state);
-  const { issuer, accessTokenTtlSeconds, refreshTokenTtlSeconds } = state.config;
+  // The switchboard may shorten this token's life ("short-tokens") or date it after tokens it expired.
+  const iat = state.switchboard.issuedAt(nowSeconds(state));
+  const { issuer, refreshTokenTtlSeconds } = state.config;
+  const lifetime = state.switchboard.accessLifetime(state.config.accessTokenTtlSeconds);
   const isUser = subject.kind === 'user';
   const access = isUser ? userAccessClaims(subject.user, subject.account) : clientAccessClaims(subject.application, subject.account);
 
@@ -92,8 +94,8 @@ export function issueTokens(state: SandboxState, subject: TokenSubject, scope: s
   };
   return {
     token_type: 'bearer',
-    expires_in: accessTokenTtlSeconds,
-    access_token: signJwt({ ...access, iss: issuer, iat, exp: iat + accessTokenTtlSeconds }, state.signingKey),
+    expires_in: lifetime.expiresIn,
+    access_token: signJwt({ ...access, iss: issuer, iat, exp: iat + lifetime.ttlSeconds }, state.signingKey),
     refresh_token: signJwt(refresh, state.signingKey),
     scope,
   };

@@ -4,6 +4,7 @@
 // (never followed: the sandbox does not leave loopback), a connection error or a timeout is a
 // failure, retried after each pause in retryDelaysMs ([1000, 5000] ms: three attempts in all),
 // then dropped. Deleting the subscription or closing the sandbox cancels what is pending.
+import type { WebhookSwitch } from '../../switchboard/types';
 import type { WebhookOptions } from '../../types';
 
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 5000];
@@ -28,18 +29,23 @@ export class WebhookSender {
   private readonly jobs = new Set<Job>();
   private readonly retryDelaysMs: readonly number[];
   private readonly timeoutMs: number;
+  private readonly switchboard?: WebhookSwitch;
   private closed = false;
 
-  constructor(options: WebhookOptions, private readonly onAttempt: (attempt: WebhookAttempt) => void = () => {}) {
+  constructor(
+    options: WebhookOptions & { switchboard?: WebhookSwitch },
+    private readonly onAttempt: (attempt: WebhookAttempt) => void = () => {},
+  ) {
     this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.switchboard = options.switchboard;
   }
 
   send(subscriptionId: string, url: string, payload: unknown, correlationId: string): void {
     if (this.closed) return;
     const job: Job = { subscriptionId, cancelled: false };
     this.jobs.add(job);
-    const body = JSON.stringify(payload);
+    const body = JSON.stringify(this.switchboard ? this.switchboard.webhookPayload(payload) : payload);
     void this.attempt(job, url, body, correlationId, 0);
   }
 
@@ -63,11 +69,14 @@ export class WebhookSender {
 
   private async attempt(job: Job, url: string, body: string, correlationId: string, index: number): Promise<void> {
     if (job.cancelled) return;
+    // The switchboard may play a receiver that is down ("skip") or one that answers but fails.
+    const verdict = this.switchboard?.webhookAttempt() ?? 'send';
     const controller = new AbortController();
     job.controller = controller;
     const timeout = setTimeout(() => controller.abort(), this.timeoutMs);
     let status: number | undefined;
     try {
+      if (verdict === 'skip') throw new Error('receiver down (switchboard)');
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-mitel-correlation-id': correlationId },
@@ -83,7 +92,7 @@ export class WebhookSender {
       clearTimeout(timeout);
       job.controller = undefined;
     }
-    const ok = status !== undefined && status >= 200 && status < 300;
+    const ok = verdict === 'send' && status !== undefined && status >= 200 && status < 300;
     this.onAttempt({ subscriptionId: job.subscriptionId, attempt: index + 1, status, ok });
     const pause = this.retryDelaysMs[index];
     if (ok || job.cancelled || pause === undefined) {

@@ -1,0 +1,104 @@
+// Plugs one sandbox's switchboard into its fastify instance: the keyed route and the two hooks
+// that play what is switched on. Called by app.ts after the platform and before the services, so
+// every service inherits the hooks and the gateway still answers routing misses first.
+//
+// Request faults play in onRequest: before body parsing and before any service sees the request,
+// where a gateway or load balancer would fail it. Routing misses never get there (the platform's
+// gateway hook answers them first), and the switchboard's own route is exempt so a test can always
+// switch a fault off again.
+//
+// Contract drifts play on the way out: body changes in preSerialization (the answer is still an
+// object there, no re-parsing), status and content type in onSend (the last moment before the head
+// is written). Only successful answers drift: a drift describes the contract of a resource, and
+// error and gateway answers keep their own shapes.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SandboxState } from '../state';
+import { isSwitchboardUrl, registerSwitchboardRoutes } from './admin-route';
+import type { DriftDefinition } from './drift-catalogue';
+import { applyFieldOps, driftedContentType, driftedStatus } from './drift-ops';
+import { targetOf } from './matching';
+import type { FaultPlan, Switchboard } from './switchboard';
+import type { RateLimitFault, ServerErrorFault } from './types';
+
+/** `{name, message}` per status, in the platform's error shape; names are CHOICES. */
+const SERVER_ERRORS: Record<ServerErrorFault['status'], { name: string; message: string }> = {
+  500: { name: 'InternalServerError', message: 'The sandbox failed to handle the request.' },
+  502: { name: 'BadGateway', message: 'The service behind the gateway gave an invalid answer.' },
+  503: { name: 'ServiceUnavailable', message: 'The service is temporarily unavailable.' },
+  // MEDIA-SPEC: 504 when the PBX does not answer in time.
+  504: { name: 'GatewayTimeout', message: 'The service did not answer in time.' },
+};
+
+function retryAfter(fault: RateLimitFault): string {
+  const seconds = fault.retryAfterSeconds ?? 1;
+  if (fault.retryAfterFormat !== 'http-date') return String(seconds);
+  // Wall-clock time, not the sandbox clock: clients read an HTTP-date against their own clock and
+  // the Date header, and a test's sandbox clock may be frozen in the past. Rounded up, because an
+  // HTTP-date has whole seconds and must not promise less than the wait asked for.
+  return new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000).toUTCString();
+}
+
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    // unref: a long latency must not keep a finished test process alive.
+    setTimeout(resolve, ms).unref();
+  });
+}
+
+function answer(plan: Required<FaultPlan>['answer'], request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  switch (plan.kind) {
+    case 'reset':
+      // No answer at all: the client sees the connection reset (RST) mid-request.
+      reply.hijack();
+      request.raw.socket.resetAndDestroy();
+      return reply;
+    case 'server-error': {
+      const body = SERVER_ERRORS[plan.status];
+      return reply.code(plan.status).send({ name: plan.name ?? body.name, message: plan.message ?? body.message });
+    }
+    case 'rate-limit':
+      // AUTH-SPEC TooManyRequestsResponse: only a message.
+      return reply.code(429).header('retry-after', retryAfter(plan)).send({ message: 'Too Many Requests' });
+  }
+}
+
+function registerFaultHook(app: FastifyInstance, switchboard: Switchboard): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (isSwitchboardUrl(request.url)) return;
+    const plan = switchboard.planFor(targetOf(request.method, request.url));
+    if (plan.delayMs > 0) await wait(plan.delayMs);
+    if (plan.answer) return answer(plan.answer, request, reply);
+  });
+}
+
+function registerDriftHooks(app: FastifyInstance, switchboard: Switchboard): void {
+  const driftsOf = (request: FastifyRequest, reply: FastifyReply): DriftDefinition[] => {
+    if (reply.statusCode < 200 || reply.statusCode >= 300 || isSwitchboardUrl(request.url)) return [];
+    return switchboard.driftsFor(targetOf(request.method, request.url));
+  };
+
+  app.addHook('preSerialization', async (request, reply, payload: unknown) => {
+    const drifts = driftsOf(request, reply);
+    if (drifts.length === 0) return payload;
+    // A copy: presenters may hand out objects that are also kept elsewhere.
+    const drifted = structuredClone(payload);
+    for (const definition of drifts) applyFieldOps(drifted, definition.ops);
+    return drifted;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    for (const definition of driftsOf(request, reply)) {
+      const status = driftedStatus(definition.ops, reply.statusCode);
+      if (status !== reply.statusCode) void reply.code(status);
+      const contentType = driftedContentType(definition.ops);
+      if (contentType !== undefined) void reply.header('content-type', contentType);
+    }
+    return payload;
+  });
+}
+
+export function registerSwitchboard(app: FastifyInstance, state: SandboxState): void {
+  registerSwitchboardRoutes(app, state.switchboard);
+  registerFaultHook(app, state.switchboard);
+  registerDriftHooks(app, state.switchboard);
+}
