@@ -8,3 +8,4 @@ export { pkceChallenge } from './auth/pkce';
 export { openWebhookInbox, type WebhookInbox } from './notifications/webhook';
 export { openSocketInbox } from './notifications/socket';
 export type { Publication, PublicationInbox, Taken } from './notifications/inbox';
+export { sandboxSwitchboard } from './switchboard';

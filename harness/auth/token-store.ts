@@ -34,6 +34,7 @@ export interface TokenStoreOptions {
 export class TokenStore {
   private readonly tokens = new Map<UserKey, TokenSet>();
   private readonly inFlight = new Map<UserKey, Promise<string>>();
+  private readonly refreshed = new Map<UserKey, number>();
   private readonly skewMs: number;
   private readonly now: () => number;
 
@@ -74,6 +75,7 @@ export class TokenStore {
     const flight = this.refresher(user, current.refreshToken)
       .then((next) => {
         this.tokens.set(user, { ...next, refreshToken: next.refreshToken ?? current.refreshToken });
+        this.refreshed.set(user, this.refreshCount(user) + 1);
         return next.accessToken;
       })
       .catch((error: unknown) => {
@@ -82,6 +84,11 @@ export class TokenStore {
       .finally(() => this.inFlight.delete(user));
     this.inFlight.set(user, flight);
     return flight;
+  }
+
+  /** How many refreshes of the user's token succeeded in this worker. */
+  refreshCount(user: UserKey): number {
+    return this.refreshed.get(user) ?? 0;
   }
 
   /** Replaces a user's access token, e.g. to prove that a rejected token is refreshed and the request replayed. */

@@ -46,6 +46,8 @@ export interface CollectionClient<Names extends string> {
   cleanup(label: string, run: () => Promise<unknown>): void;
   /** Replaces a user's access token, to prove that a rejected token is refreshed and the request replayed. */
   replaceAccessToken(user: UserKey, token: string): void;
+  /** How many times the user's token was refreshed in this test file so far (the single-flight proof). */
+  tokenRefreshes(user: UserKey): number;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -64,6 +66,9 @@ export function useCollection<Names extends string>(collection: Collection<Names
     },
     replaceAccessToken(user, token) {
       session.tokens.replaceAccessToken(user, token);
+    },
+    tokenRefreshes(user) {
+      return session.tokens.refreshCount(user);
     },
   };
 }

@@ -36,7 +36,15 @@ export const KNOWN_VARIABLES: readonly string[] = [
 export const OVERRIDE_PREFIX = 'CLOUDLINK_';
 
 /** Names with the prefix that steer the harness rather than set a variable; never read from .env files. */
-export const CONTROL_NAMES: readonly string[] = ['CLOUDLINK_ENVIRONMENT', 'CLOUDLINK_MODE', 'CLOUDLINK_QUIET', 'CLOUDLINK_RUN_DIR'];
+export const CONTROL_NAMES: readonly string[] = [
+  'CLOUDLINK_ENVIRONMENT',
+  'CLOUDLINK_MODE',
+  'CLOUDLINK_QUIET',
+  'CLOUDLINK_RUN_DIR',
+  'CLOUDLINK_REPORTS_DIR',
+  // JSON {url, key} of the embedded sandbox's switchboard, set by jest global setup for the workers.
+  'CLOUDLINK_SWITCHBOARD',
+];
 
 /**
  * The override name of a variable: `CLOUDLINK_` + the key upper-cased, every character other than

@@ -9,6 +9,7 @@ import { tokenEnvNames, type UserKey } from '../auth/users';
 import { sendHttp } from '../client/transport';
 import { assertComplete, envVariableName, loadEnvironment } from '../env';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { SWITCHBOARD_VARIABLE } from '../switchboard';
 
 export const SANDBOX_HANDLE = '__cloudlinkSandbox';
 
@@ -19,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
   if (env.target === 'sandbox') {
     const sandbox = await startSandbox();
     (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] = sandbox;
-    Object.assign(process.env, sandboxVariables(sandbox));
+    Object.assign(process.env, sandboxVariables(sandbox), { [SWITCHBOARD_VARIABLE]: JSON.stringify(sandbox.switchboard) });
     env = loadEnvironment();
   }
 
