@@ -26,6 +26,10 @@ export const CREDENTIAL_NAMES: readonly string[] = [
   'id_token',
   'gauth', // a Connect Cloud token, answered when the gauth scope is requested
   'accesscode', // a meeting access code of POST /guest/token
+  'signature', // the signature of a pre-signed media link (recordings with $expand=media)
+  'x-amz-signature',
+  'x-amz-credential',
+  'x-amz-security-token',
 ];
 
 /** Names whose values identify a customer, an account or a person. Compared lower-case. */
