@@ -33,6 +33,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     urls: urlsFor(origin),
     credentials: describeCredentials(state),
     switchboard: { url: `${origin}${SWITCHBOARD_PATH}`, key: state.switchboard.key },
+    inventory: () => Object.fromEntries([...state.inventory].map(([name, read]) => [name, read()])),
     // Idempotent: a teardown and a signal handler may both close it.
     close: () => (closing ??= app.close()),
   };

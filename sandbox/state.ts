@@ -32,6 +32,12 @@ export interface SandboxState {
   authCodes: Map<string, AuthCodeRecord>;
   /** Media, chat and admin publish here; notifications delivers to subscribers. */
   events: EventBus;
+  /**
+   * What the account holds that a client can create, change or delete, by name ("chat.conversations"
+   * → a count or a fingerprint); each service registers its own. The harness compares it before and
+   * after a live run to prove the run left the account as it found it.
+   */
+  inventory: Map<string, () => number | string>;
   /** Faults and contract drifts switched on for this instance (sandbox/switchboard). */
   switchboard: Switchboard;
 }
@@ -59,6 +65,7 @@ export function createState(options: SandboxOptions = {}): SandboxState {
     applications: new Map(seed.applications.map((app) => [app.applicationId, app])),
     authCodes: new Map(),
     events: new EventBus(),
+    inventory: new Map(),
     switchboard,
   };
 }

@@ -63,5 +63,7 @@ export interface RunningSandbox {
   credentials: SandboxCredentials;
   /** The keyed switchboard route of this instance; pass it to switchboardClient(). */
   switchboard: SwitchboardAccess;
+  /** The state.inventory readings now (see SandboxState.inventory). */
+  inventory(): Record<string, number | string>;
   close(): Promise<void>;
 }

@@ -12,6 +12,8 @@ import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { SWITCHBOARD_VARIABLE } from '../switchboard';
 
 export const SANDBOX_HANDLE = '__cloudlinkSandbox';
+/** What the sandbox held before any suite ran; global teardown compares (globalSetup and globalTeardown share one process). */
+export const INVENTORY_HANDLE = '__cloudlinkSandboxInventory';
 
 export default async function globalSetup(): Promise<void> {
   let env = loadEnvironment();
@@ -20,6 +22,7 @@ export default async function globalSetup(): Promise<void> {
   if (env.target === 'sandbox') {
     const sandbox = await startSandbox();
     (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] = sandbox;
+    (globalThis as Record<string, unknown>)[INVENTORY_HANDLE] = sandbox.inventory();
     Object.assign(process.env, sandboxVariables(sandbox), { [SWITCHBOARD_VARIABLE]: JSON.stringify(sandbox.switchboard) });
     env = loadEnvironment();
   }

@@ -1,8 +1,30 @@
-// Stops the sandbox global setup started (globalSetup and globalTeardown share one process).
+// Stops the sandbox global setup started (globalSetup and globalTeardown share one process), after
+// proving the run left it as it found it: every resource a suite creates must be deleted and every
+// setting it changes put back, even when tests fail. On a real account the same cleanups run, but
+// only the sandbox can be inspected whole, so this is where a forgotten cleanup is caught.
 import type { RunningSandbox } from '../../sandbox';
-import { SANDBOX_HANDLE } from './global-setup';
+import { INVENTORY_HANDLE, SANDBOX_HANDLE } from './global-setup';
+
+export class LeftoverStateError extends Error {}
 
 export default async function globalTeardown(): Promise<void> {
-  const sandbox = (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] as RunningSandbox | undefined;
-  if (sandbox) await sandbox.close();
+  const handles = globalThis as Record<string, unknown>;
+  const sandbox = handles[SANDBOX_HANDLE] as RunningSandbox | undefined;
+  if (!sandbox) return;
+  const before = handles[INVENTORY_HANDLE] as Record<string, number | string>;
+  const after = sandbox.inventory();
+  await sandbox.close();
+  const changed = inventoryChanges(before, after);
+  if (changed.length > 0) {
+    throw new LeftoverStateError(
+      `The run did not leave the sandbox as it found it:\n${changed.map((line) => `  ${line}`).join('\n')}\n` +
+        'A suite created or changed something without registering its cleanup (api.cleanup right after creating it).',
+    );
+  }
+}
+
+/** One line per inventory entry that differs, e.g. "chat.conversations: 0 before, 2 after". */
+export function inventoryChanges(before: Record<string, number | string>, after: Record<string, number | string>): string[] {
+  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return names.filter((name) => before[name] !== after[name]).map((name) => `${name}: ${String(before[name])} before, ${String(after[name])} after`);
 }

@@ -10,6 +10,7 @@ import { contactSpec, groupSpec, siteSpec } from './account-resources';
 import { registerAccountRoutes } from './account-routes';
 import { adminContext } from './context';
 import { registerMemberRoutes } from './member-routes';
+import { fingerprint } from '../../platform/fingerprint';
 import { createAdminStore } from './store';
 import { registerTagRoutes } from './tag-routes';
 import { registerUserRoutes } from './user-routes';
@@ -21,7 +22,12 @@ export interface ServiceOptions {
 export const adminService: FastifyPluginAsync<ServiceOptions> = async (app, options) => {
   // Sites, groups, tags and contacts live with this instance of the service; users and accounts
   // stay in the shared state, where the Authentication service signs people in from.
-  const admin = adminContext(options.state, createAdminStore(options.state.users), app.prefix);
+  const store = createAdminStore(options.state.users);
+  const admin = adminContext(options.state, store, app.prefix);
+  const { inventory } = options.state;
+  inventory.set('admin.users', () => options.state.users.length);
+  inventory.set('admin.accounts', () => fingerprint([options.state.accounts, store.accounts]));
+  for (const kind of ['sites', 'groups', 'tags', 'contacts'] as const) inventory.set(`admin.${kind}`, () => store[kind].size);
   registerAccountRoutes(app, admin);
   registerAccountCollection(app, admin, contactSpec(admin));
   registerUserRoutes(app, admin);

@@ -12,6 +12,7 @@ export interface ServiceOptions {
 }
 
 export const authenticationService: FastifyPluginAsync<ServiceOptions> = async (app, options) => {
+  options.state.inventory.set('authentication.applications', () => options.state.applications.size);
   registerTokenRoutes(app, options.state);
   registerAuthorizeRoute(app, options.state);
   // Links inside bodies carry the service prefix, so they resolve against the sandbox origin.

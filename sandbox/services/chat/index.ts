@@ -16,6 +16,7 @@ export const chatService: FastifyPluginAsync<ServiceOptions> = async (app, optio
   // Conversations live with this instance of the service: nothing else reads them.
   const store: ConversationStore = new Map();
   const chat = chatContext(options.state, store, app.prefix);
+  options.state.inventory.set('chat.conversations', () => store.size);
   registerConversationRoutes(app, chat);
   registerMemberRoutes(app, chat);
 };

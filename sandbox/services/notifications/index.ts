@@ -19,6 +19,7 @@ export interface ServiceOptions {
 export const notificationsService: FastifyPluginAsync<ServiceOptions> = async (app, options) => {
   const { state } = options;
   const store: SubscriptionStore = new Map();
+  state.inventory.set('notifications.subscriptions', () => store.size);
   const webhooks = new WebhookSender(state.config.webhook, (attempt) => {
     if (!attempt.ok) app.log.debug({ attempt }, 'webhook delivery attempt failed');
   });
