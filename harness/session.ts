@@ -115,11 +115,14 @@ class Session {
       target: this.env.target,
       environment: this.env.name,
       basePaths: Object.fromEntries(this.env.urlKeys.map((key) => [key, basePathOf(this.env.values[key] ?? '')]).filter(([, p]) => p !== '')),
-    });
+    }, { prune: process.env[RECORD_SUBSET_VARIABLE] !== '1' });
   }
 }
 
 export const session = new Session();
+
+/** Set by the CLI when only some tests run (--request): their recordings replace, the rest stay. */
+export const RECORD_SUBSET_VARIABLE = 'CLOUDLINK_RECORD_SUBSET';
 
 function basePathOf(url: string): string {
   try {

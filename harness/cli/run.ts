@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../report/metrics';
 import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../report/render';
+import { RECORD_SUBSET_VARIABLE } from '../session';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -18,6 +19,7 @@ export const USAGE = `Usage: npm start -- [options]
       --quiet                    print only failures and the summary
       --no-html                  skip rendering reports/allure-report/index.html
       --reports <dir>            write every report under <dir> instead of reports/ (parallel runs, CI shards)
+      --shard <i/n>              run only the i-th of n slices of the test files (jest --shard; CI matrices)
   -h, --help                     this text`;
 
 export interface RunOptions {
@@ -32,6 +34,8 @@ export interface RunOptions {
   reportsDir?: string;
   /** No progress output at all (the benchmark prints its own). */
   silent?: boolean;
+  /** jest's --shard, "i/n": this runner's slice of the test files. */
+  shard?: string;
 }
 
 export class UsageError extends Error {}
@@ -48,6 +52,7 @@ export function parseRunArgs(argv: string[]): RunOptions | 'help' {
       quiet: { type: 'boolean', default: false },
       'no-html': { type: 'boolean', default: false },
       reports: { type: 'string' },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -55,6 +60,8 @@ export function parseRunArgs(argv: string[]): RunOptions | 'help' {
   if (values.help) return 'help';
   const mode = values.mode as string;
   if (!['live', 'replay', 'record'].includes(mode)) throw new UsageError(`--mode must be live, replay or record, not "${mode}".`);
+  const shard = values.shard;
+  if (shard !== undefined && !isShard(shard)) throw new UsageError(`--shard must be i/n with 1 <= i <= n, not "${shard}".`);
   return {
     environment: values.environment,
     mode: mode as RunOptions['mode'],
@@ -64,7 +71,13 @@ export function parseRunArgs(argv: string[]): RunOptions | 'help' {
     quiet: values.quiet ?? false,
     reportsDir: values.reports,
     html: !values['no-html'],
+    ...(shard ? { shard } : {}),
   };
+}
+
+function isShard(text: string): boolean {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  return match !== null && Number(match[1]) >= 1 && Number(match[1]) <= Number(match[2]);
 }
 
 export interface RunOutcome {
@@ -72,6 +85,17 @@ export interface RunOutcome {
   wallMs: number;
   /** What the workers measured: one line per exchange and per test. */
   metrics: Metric[];
+  /** Every failed test (or test file that could not run), in run order: the mutation script's evidence. */
+  failures: TestFailure[];
+}
+
+export interface TestFailure {
+  /** The test file, relative to the root. */
+  file: string;
+  /** "describe › it", or "(test file)" when the file failed outside any test. */
+  test: string;
+  /** The first failure message, as jest printed it. */
+  message: string;
 }
 
 /** Runs the suites and writes the reports. */
@@ -94,6 +118,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     JEST_JUNIT_ANCESTOR_SEPARATOR: ' › ',
   });
   if (options.environment) process.env.CLOUDLINK_ENVIRONMENT = options.environment;
+  process.env[RECORD_SUBSET_VARIABLE] = options.request ? '1' : '0';
 
   const { results } = await runCLI(
     {
@@ -105,6 +130,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
       bail: options.bail ? 1 : undefined,
       reporters: [...(options.silent ? [] : [path.join(__dirname, '../report/progress-reporter.ts')]), 'jest-junit'],
       ci: process.env.CI === 'true',
+      shard: options.shard,
     },
     [root],
   );
@@ -115,7 +141,24 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     const file = await renderHtmlReport(root, reports);
     process.stdout.write(`HTML report: ${path.relative(root, file)}\n`);
   }
-  return { success: results.success, wallMs, metrics };
+  return { success: results.success, wallMs, metrics, failures: collectFailures(results.testResults, root) };
+}
+
+type FileResults = Awaited<ReturnType<typeof runCLI>>['results']['testResults'];
+
+function collectFailures(files: FileResults, root: string): TestFailure[] {
+  const out: TestFailure[] = [];
+  for (const file of files) {
+    const relative = path.relative(root, file.testFilePath);
+    for (const test of file.testResults) {
+      if (test.status === 'failed') out.push({ file: relative, test: [...test.ancestorTitles, test.title].join(' › '), message: test.failureMessages[0] ?? '' });
+    }
+    // A file that failed before or outside its tests (a throwing beforeAll, a syntax error) has no failed test to name.
+    if (file.testExecError || (file.failureMessage && !file.testResults.some((test) => test.status === 'failed'))) {
+      out.push({ file: relative, test: '(test file)', message: file.testExecError?.message ?? file.failureMessage ?? '' });
+    }
+  }
+  return out;
 }
 
 function escapeRegExp(text: string): string {

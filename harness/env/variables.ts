@@ -42,8 +42,11 @@ export const CONTROL_NAMES: readonly string[] = [
   'CLOUDLINK_QUIET',
   'CLOUDLINK_RUN_DIR',
   'CLOUDLINK_REPORTS_DIR',
+  'CLOUDLINK_RECORD_SUBSET',
   // JSON {url, key} of the embedded sandbox's switchboard, set by jest global setup for the workers.
   'CLOUDLINK_SWITCHBOARD',
+  // Comma list of contract drifts the embedded sandbox starts with (npm run mutation).
+  'CLOUDLINK_SANDBOX_DRIFTS',
 ];
 
 /**

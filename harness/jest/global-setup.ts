@@ -11,6 +11,8 @@ import { assertComplete, envVariableName, loadEnvironment } from '../env';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { SWITCHBOARD_VARIABLE } from '../switchboard';
 
+/** Comma list of drift ids (sandbox/switchboard/drift-catalogue.ts) switched on from the start. */
+export const DRIFTS_VARIABLE = 'CLOUDLINK_SANDBOX_DRIFTS';
 export const SANDBOX_HANDLE = '__cloudlinkSandbox';
 /** What the sandbox held before any suite ran; global teardown compares (globalSetup and globalTeardown share one process). */
 export const INVENTORY_HANDLE = '__cloudlinkSandboxInventory';
@@ -20,7 +22,9 @@ export default async function globalSetup(): Promise<void> {
   if (env.mode === 'replay') return;
 
   if (env.target === 'sandbox') {
-    const sandbox = await startSandbox();
+    // `npm run mutation` starts the sandbox with one contract drift on, to prove the suites catch it.
+    const drifts = (process.env[DRIFTS_VARIABLE] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const sandbox = await startSandbox(drifts.length > 0 ? { switchboard: { drifts } } : {});
     (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] = sandbox;
     (globalThis as Record<string, unknown>)[INVENTORY_HANDLE] = sandbox.inventory();
     Object.assign(process.env, sandboxVariables(sandbox), { [SWITCHBOARD_VARIABLE]: JSON.stringify(sandbox.switchboard) });

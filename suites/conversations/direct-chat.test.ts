@@ -22,7 +22,7 @@ async function startDirectChat(user1: string, user2: string): Promise<Conversati
   return res.body;
 }
 
-describe('Direct chat', () => {
+describe('Scenario: direct chat', () => {
   it('lets two users start a conversation, exchange a message and lose it for both once deleted', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');

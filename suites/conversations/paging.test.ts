@@ -37,7 +37,7 @@ async function walk<Page extends HalCollection & { _embedded: { items: unknown[]
   }
 }
 
-describe('OData paging', () => {
+describe('Scenario: OData paging', () => {
   it('walks the caller’s conversations two at a time to the end, none lost or repeated', async () => {
     // A name of its own keeps the walk to this test's conversations while other tests run.
     const name = 'OData paging walk';

@@ -35,7 +35,7 @@ async function answeredCall(): Promise<[Call, Call]> {
   return [caller, answered.body];
 }
 
-describe('Call control on premise endpoints', () => {
+describe('Scenario: call control on premise endpoints', () => {
   it('makes a call from 200 to 201: the caller’s leg is connected and the destination’s is ringing', async () => {
     const caller = await makeCall(api, '200', '201');
 

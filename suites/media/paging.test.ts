@@ -53,7 +53,7 @@ async function callsFrom2003(count: number, options: { end?: boolean; record?: b
 
 const callId = (leg: Call) => leg.callId;
 
-describe('OData paging', () => {
+describe('Scenario: OData paging', () => {
   it('walks GET Endpoint Calls to its last page with $top=1, losing and repeating no live call', async () => {
     const legs = await callsFrom2003(3);
 
