@@ -281,10 +281,27 @@ describe('Scrubber: record and replay stay in step', () => {
     const users = (seen[1]!.body as { _embedded: { items: Array<{ email: string; accountId: string }> } })._embedded.items;
     expect(users[0]).toMatchObject({ email: rep.username, accountId: rep.accountId });
     expect(seen[2]!.body).toMatchObject({ idempotencyKey: rep.requestKey });
-    // …and the recording's own placeholders where the server minted something
-    expect(seen[0]!.body).toMatchObject({ access_token: 'redacted-access_token-1', refresh_token: 'redacted-refresh_token-1' });
+    // …and the recording's own placeholders where the server minted something (the environment's
+    // token, known from the start, holds number 1)
+    expect(seen[0]!.body).toMatchObject({ access_token: 'redacted-access_token-2', refresh_token: 'redacted-refresh_token-1' });
     expect((seen[2]!.body as { conversationId: string }).conversationId).toMatch(UUID_V4);
-    expect((seen[3]!.body as { message: string }).message).toContain("'Bearer redacted-access_token-1'");
+    expect((seen[3]!.body as { message: string }).message).toContain("'Bearer redacted-access_token-2'");
+  });
+
+  it('gives a known value its placeholder up front, whichever side of an exchange meets it first', () => {
+    const record = new Scrubber([{ name: 'accountId', value: 'acct-recorded-1234' }]);
+    const recorded = record.scrubExchange({
+      name: 'GET Token',
+      request: { method: 'GET', url: 'https://x.invalid/token', headers: {} },
+      response: { status: 200, headers: {}, body: { accountId: 'acct-recorded-1234', other: 'acct-other-5678' } },
+    });
+    const replay = new Scrubber([{ name: 'accountId', value: 'replay-accountId' }]);
+    const restored = replay.restoreResponse(recorded.response);
+
+    expect(restored.body).toMatchObject({ accountId: 'replay-accountId' });
+    expect(replay.scrubRequest({ method: 'GET', url: 'https://x.invalid/accounts/replay-accountId', headers: {} }).url).toBe(
+      record.scrubRequest({ method: 'GET', url: 'https://x.invalid/accounts/acct-recorded-1234', headers: {} }).url,
+    );
   });
 
   it('adopts a placeholder it never handed out, so the next fresh value gets the next number', () => {
@@ -320,7 +337,7 @@ describe('Scrubber: record and replay stay in step', () => {
     const scrubber = new Scrubber([{ name: 'password', value: 'Rec0rd-Pa55!' }]);
     scrubber.scrub({ access_token: 'seen-token-12345' });
     const text = scrubber.scrubText(`Bearer seen-token-12345 / password Rec0rd-Pa55! / ${ACCESS} / 3f1c2a9e-1b2c-4d5e-8f90-123456789abc`);
-    expect(text).toBe('Bearer redacted-access_token-1 / password redacted-password / redacted-jwt / 00000000-0000-4000-8000-000000000000');
+    expect(text).toBe('Bearer redacted-access_token-1 / password redacted-password-1 / redacted-jwt / 00000000-0000-4000-8000-000000000000');
     expect(scrubber.scrub({ password: 'Rec0rd-Pa55!', id: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc' })).toEqual({
       password: 'redacted-password-1',
       id: uuidPlaceholder(1),

@@ -118,6 +118,10 @@ export class Scrubber {
     if (value.length < MIN_KNOWN_LENGTH || this.known.has(value)) return;
     this.known.set(value, kindOf(name));
     this.indexValue(value, true);
+    // Its placeholder is fixed now, in the order the values are made known, not when it is first
+    // met: replay meets the accountId first in a recorded answer where record met it first in a
+    // request, and both must still call it by the same placeholder.
+    this.assign(value, kindOf(name), 'redacted', true);
   }
 
   scrubRequest(req: RecordedRequest): RecordedRequest {

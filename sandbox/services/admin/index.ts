@@ -11,7 +11,7 @@ import { registerAccountRoutes } from './account-routes';
 import { adminContext } from './context';
 import { registerMemberRoutes } from './member-routes';
 import { fingerprint } from '../../platform/fingerprint';
-import { createAdminStore } from './store';
+import { accountExtras, createAdminStore } from './store';
 import { registerTagRoutes } from './tag-routes';
 import { registerUserRoutes } from './user-routes';
 
@@ -26,8 +26,11 @@ export const adminService: FastifyPluginAsync<ServiceOptions> = async (app, opti
   const admin = adminContext(options.state, store, app.prefix);
   const { inventory } = options.state;
   inventory.set('admin.users', () => options.state.users.length);
-  inventory.set('admin.accounts', () => fingerprint([options.state.accounts, store.accounts]));
-  for (const kind of ['sites', 'groups', 'tags', 'contacts'] as const) inventory.set(`admin.${kind}`, () => store[kind].size);
+  // Account extras and tag lists are made on first use; reading them through the same helpers makes
+  // an untouched account and one that was only read look the same.
+  inventory.set('admin.accounts', () => fingerprint(options.state.accounts.map((account) => [account, accountExtras(store, account)])));
+  inventory.set('admin.tags', () => [...store.tags.values()].reduce((sum, tags) => sum + tags.length, 0));
+  for (const kind of ['sites', 'groups', 'contacts'] as const) inventory.set(`admin.${kind}`, () => store[kind].size);
   registerAccountRoutes(app, admin);
   registerAccountCollection(app, admin, contactSpec(admin));
   registerUserRoutes(app, admin);
