@@ -9,3 +9,4 @@ export { openWebhookInbox, type WebhookInbox } from './notifications/webhook';
 export { openSocketInbox } from './notifications/socket';
 export type { Publication, PublicationInbox, Taken } from './notifications/inbox';
 export { sandboxSwitchboard } from './switchboard';
+export type { FaultSpec } from '../sandbox';

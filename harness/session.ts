@@ -13,6 +13,8 @@ export interface TestState {
   scrubber: Scrubber;
   cleanups: Array<{ label: string; run: () => Promise<unknown> }>;
   labelled: boolean;
+  /** One line per request that was sent again (a reset, a 5xx, a 429): a test that needed any is flaky. */
+  retries: string[];
 }
 
 export interface FileState {
@@ -68,7 +70,7 @@ class Session {
     const known = this.env.accountKeys
       .map((key) => ({ name: key, value: this.env.values[key] ?? '' }))
       .filter((secret) => secret.value !== '');
-    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false };
+    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false, retries: [] };
     this.file?.player?.start(name);
     this.file?.recorder?.begin(name);
   }

@@ -9,6 +9,8 @@ const tokenErrors = { 400: '_shared/error', 401: '_shared/error', 403: '_shared/
 
 export const tokenRequests = {
   'POST Token': {
+    // A token grant creates nothing a second send could duplicate: retried like a GET.
+    safe: true,
     description: 'Password grant: log in as the environment user and receive an access and a refresh token.',
     method: 'POST',
     url: '{{auth_url}}/token',
@@ -20,6 +22,8 @@ export const tokenRequests = {
     responses: { 201: 'authentication/token', ...tokenErrors },
   },
   'POST Refresh Token': {
+    // A token grant creates nothing a second send could duplicate: retried like a GET.
+    safe: true,
     description: 'Refresh-token grant: trade a refresh token for a new access token.',
     method: 'POST',
     url: '{{auth_url}}/token',
@@ -28,6 +32,8 @@ export const tokenRequests = {
     responses: { 201: 'authentication/token', ...tokenErrors },
   },
   'POST Client Credentials Token': {
+    // A token grant creates nothing a second send could duplicate: retried like a GET.
+    safe: true,
     description: 'Client-credentials grant: a token for the application itself.',
     method: 'POST',
     url: '{{auth_url}}/token',

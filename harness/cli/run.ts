@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../report/metrics';
 import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../report/render';
 import { RECORD_SUBSET_VARIABLE } from '../session';
+import { markFlakyTests } from '../report/flaky';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -114,8 +115,11 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     CLOUDLINK_QUIET: options.quiet ? '1' : '0',
     JEST_JUNIT_OUTPUT_DIR: reports,
     JEST_JUNIT_OUTPUT_NAME: 'junit.xml',
-    JEST_JUNIT_SUITE_NAME: `CloudLink ${options.mode}`,
-    JEST_JUNIT_ANCESTOR_SEPARATOR: ' › ',
+    JEST_JUNIT_SUITE_NAME: `{filepath} (${options.mode})`,
+    // classname + " " + name is then jest's full test name, which is how flaky tests are found again.
+    JEST_JUNIT_CLASSNAME: '{classname}',
+    JEST_JUNIT_TITLE: '{title}',
+    JEST_JUNIT_ANCESTOR_SEPARATOR: ' ',
   });
   if (options.environment) process.env.CLOUDLINK_ENVIRONMENT = options.environment;
   process.env[RECORD_SUBSET_VARIABLE] = options.request ? '1' : '0';
@@ -136,6 +140,8 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   );
   const wallMs = Date.now() - started;
   const metrics = readMetrics(runDir);
+  const flaky = markFlakyTests(reports, metrics);
+  if (flaky > 0 && !options.silent) process.stdout.write(`${flaky} test(s) passed only after retries: marked flaky in the reports.\n`);
   rmSync(runDir, { recursive: true, force: true });
   if (options.html) {
     const file = await renderHtmlReport(root, reports);

@@ -16,6 +16,7 @@ import { writeMetric } from '../report/metrics';
 import { session, type TestState } from '../session';
 import { buildRequest, type RequestOverrides } from './build-request';
 import { linkToTemplate } from './links';
+import { isRetrySafe, RETRYABLE_STATUSES, retryDelayMs, retryPolicy } from './retry';
 import type { Exchange, RecordedRequest } from './exchange';
 import type { Collection, NamedRequest, RequestAuth } from './named-request';
 import { sendHttp, TransportError } from './transport';
@@ -23,6 +24,8 @@ import { sendHttp, TransportError } from './transport';
 export interface SendOptions extends RequestOverrides {
   /** Send as another configured user, or without auth; defaults to the request's own `auth`. */
   as?: RequestAuth;
+  /** This request's timeout in ms; default the environment's `request_timeout_ms`, else 30 s. */
+  timeoutMs?: number;
 }
 
 export interface ApiResponse<Body = unknown> {
@@ -48,6 +51,8 @@ export interface CollectionClient<Names extends string> {
   replaceAccessToken(user: UserKey, token: string): void;
   /** How many times the user's token was refreshed in this test file so far (the single-flight proof). */
   tokenRefreshes(user: UserKey): number;
+  /** The requests of the running test that were sent again, and why (a test with any is reported flaky). */
+  retries(): readonly string[];
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -70,6 +75,9 @@ export function useCollection<Names extends string>(collection: Collection<Names
     tokenRefreshes(user) {
       return session.tokens.refreshCount(user);
     },
+    retries() {
+      return [...currentTest('reading retries').retries];
+    },
   };
 }
 
@@ -79,21 +87,46 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
     test.labelled = true;
     await labelTest(collection.name, named.name);
   }
+  const policy = retryPolicy(session.env.values);
+  const retrySafe = isRetrySafe(named);
+  for (let attempt = 1; ; attempt++) {
+    let response: ApiResponse | undefined;
+    let failure: TransportError | undefined;
+    try {
+      response = await sendAuthenticated(named, options);
+    } catch (error) {
+      if (!(error instanceof TransportError)) throw error;
+      failure = error;
+    }
+    const retryable = failure !== undefined || RETRYABLE_STATUSES.has((response as ApiResponse).status);
+    if (!retryable || !retrySafe || attempt >= policy.attempts) {
+      if (failure) throw failure;
+      return response as ApiResponse<Body>;
+    }
+    // Replay answers at once: waiting would only slow the run down.
+    const delay = session.env.mode === 'replay' ? 0 : retryDelayMs(policy, attempt, response?.headers['retry-after']);
+    const reason = failure ? `no answer (${failure.code ?? 'error'})` : `status ${(response as ApiResponse).status}`;
+    test.retries.push(`"${named.name}" attempt ${attempt} got ${reason}; sent again after ${delay} ms`);
+    writeMetric({ kind: 'retry', file: relativeFile(), test: test.name, name: named.name, attempt, reason, delayMs: delay });
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/** One attempt: adds the user's token; a 401 refreshes it once (single-flight) and the request is sent again once. */
+async function sendAuthenticated(named: NamedRequest, options: SendOptions): Promise<ApiResponse> {
   const user = options.as ?? named.auth ?? 'primary';
   const explicitAuth = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
   const useToken = user !== 'none' && !explicitAuth;
   const token = useToken ? await session.tokens.accessToken(user) : undefined;
 
-  let response = await exchange(named.name, buildRequest(named, session.env, options, token));
-  if (response.status === 401 && useToken && token !== undefined) {
-    const fresh = await session.tokens.refresh(user, token);
-    response = await exchange(named.name, buildRequest(named, session.env, options, fresh));
-  }
-  return response as ApiResponse<Body>;
+  const response = await exchange(named.name, buildRequest(named, session.env, options, token), options.timeoutMs);
+  if (response.status !== 401 || !useToken || token === undefined) return response;
+  const fresh = await session.tokens.refresh(user, token);
+  return exchange(named.name, buildRequest(named, session.env, options, fresh), options.timeoutMs);
 }
 
 /** Sends one request in the current mode, and reports (and in record mode keeps) the scrubbed exchange. */
-async function exchange(name: string, request: RecordedRequest): Promise<ApiResponse> {
+async function exchange(name: string, request: RecordedRequest, timeout = timeoutMs()): Promise<ApiResponse> {
   const started = performance.now();
   const test = currentTest(`sending "${name}"`);
   const mode = session.env.mode;
@@ -102,11 +135,20 @@ async function exchange(name: string, request: RecordedRequest): Promise<ApiResp
   const wireStarted = performance.now();
   let response;
   try {
-    response = await sendHttp(wire, { timeoutMs: timeoutMs() });
+    response = await sendHttp(wire, { timeoutMs: timeout });
   } catch (error) {
     const cause = error instanceof TransportError ? error.cause : error;
-    const failure = mode === 'replay' && isReplayMiss(cause) && session.file?.player ? session.file.player.explainMiss(wire) : error;
-    writeMetric({ kind: 'transport-failure', file: relativeFile(), test: test.name, name, message: (failure as Error).message });
+    if (mode === 'replay' && isReplayMiss(cause) && session.file?.player) throw session.file.player.explainMiss(wire);
+    // The request's name, its URL as a template and the time it took: enough to find it, nothing secret.
+    const elapsed = Math.round(performance.now() - wireStarted);
+    const code = error instanceof TransportError ? error.code : undefined;
+    const reason = test.scrubber.scrubText((cause as Error).message ?? String(cause));
+    const failure = new TransportError(
+      `"${name}" (${request.method} ${toUrlTemplate(request.url, session.baseUrls())}) got no answer after ${elapsed} ms: ${reason}`,
+      code,
+      cause,
+    );
+    writeMetric({ kind: 'transport-failure', file: relativeFile(), test: test.name, name, message: failure.message });
     throw failure;
   }
   const wireMs = performance.now() - wireStarted;

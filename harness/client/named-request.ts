@@ -21,6 +21,8 @@ export interface NamedRequest {
   body?: RequestBody;
   /** Defaults to `primary`. */
   auth?: RequestAuth;
+  /** A POST that may be sent twice with no harm (a token grant, a query): retried like a GET. */
+  safe?: boolean;
   /** Expected JSON Schema per status, by schema id ("authentication/token" = schemas/authentication/token.schema.json). */
   responses: Record<number, string>;
 }

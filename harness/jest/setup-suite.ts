@@ -21,6 +21,10 @@ afterEach(async () => {
     test: requireState('currentTestName'),
     assertions: state.assertionCalls,
   });
+  const retries = session.test?.retries ?? [];
+  if (retries.length) {
+    writeMetric({ kind: 'flaky', file: requireState('testPath').slice(process.cwd().length + 1), test: requireState('currentTestName'), retries });
+  }
   await session.endTest();
 });
 

@@ -6,7 +6,7 @@ import { DRIFT_CATALOGUE } from '../../sandbox';
 import { runWithDrift, type MutationRun } from './run-drift';
 import type { MutationSummary } from './table';
 
-export { renderMarkdown, renderText, rows, totalsLine, type MutationRow, type MutationSummary } from './table';
+export { driftFailures, renderMarkdown, renderText, rows, totalsLine, type MutationRow, type MutationSummary } from './table';
 export { runWithDrift, shortMessage, type MutationRun } from './run-drift';
 
 export interface MutationOptions {

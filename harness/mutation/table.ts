@@ -17,13 +17,26 @@ export interface MutationRow {
   message: string;
 }
 
+/**
+ * The failures a drift caused: those of its run that did not also fail with no drift on. A test
+ * that fails either way (a broken test, or leftovers global teardown finds every time) proves
+ * nothing about the drift, so it neither detects it nor hides it.
+ */
+export function driftFailures(run: MutationRun, baseline?: MutationRun): MutationRun['failures'] {
+  // Names read back from JUnit join the describe path with spaces, jest's results with " › ".
+  const key = (failure: { file: string; test: string }) => `${failure.file}\u0000${failure.test.replace(/ › /g, ' ')}`;
+  const known = new Set((baseline?.failures ?? []).map(key));
+  return run.failures.filter((failure) => !known.has(key(failure)));
+}
+
 export function rows(summary: MutationSummary): MutationRow[] {
   return summary.runs.map((run) => {
-    const first = run.failures[0];
+    const failures = driftFailures(run, summary.baseline);
+    const first = failures[0];
     return {
       drift: run.drift ?? '(none)',
-      detected: run.failures.length > 0,
-      failed: run.failures.length,
+      detected: failures.length > 0,
+      failed: failures.length,
       test: first ? `${first.file}: ${first.test}` : '',
       message: first ? shortMessage(first.message) : '',
     };
@@ -32,7 +45,7 @@ export function rows(summary: MutationSummary): MutationRow[] {
 
 /** `detected: X/Y drifts, false positives: Z`, Z being the failed tests of the no-drift run. */
 export function totalsLine(summary: MutationSummary): string {
-  const detected = summary.runs.filter((run) => run.failures.length > 0).length;
+  const detected = summary.runs.filter((run) => driftFailures(run, summary.baseline).length > 0).length;
   const falsePositives = summary.baseline?.failures.length ?? 0;
   return `detected: ${detected}/${summary.runs.length} drifts, false positives: ${falsePositives}`;
 }
@@ -58,7 +71,8 @@ export function renderMarkdown(summary: MutationSummary, generatedAt = new Date(
     '',
     '`npm run mutation` starts the embedded sandbox once per drift of its switchboard',
     '(`sandbox/switchboard/drift-catalogue.ts`), runs every suite live against it, and records which',
-    'test failed first. A drift nobody notices is a contract change a nightly run would sleep through;',
+    'test failed first (tests that also fail with no drift on are not counted as detecting it).',
+    'A drift nobody notices is a contract change a nightly run would sleep through;',
     'a failure with no drift on is a false positive (or a flaky test). Regenerate with',
     '`npm run mutation -- --out docs/mutation.md`.',
     '',

@@ -36,7 +36,26 @@ export interface TransportFailureMetric {
   message: string;
 }
 
-export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric;
+/** A request sent again after a reset, a 5xx or a 429 (harness/client/retry.ts). */
+export interface RetryMetric {
+  kind: 'retry';
+  file: string;
+  test: string;
+  name: string;
+  attempt: number;
+  reason: string;
+  delayMs: number;
+}
+
+/** A test that needed a retry: the report marks it flaky rather than silently green. */
+export interface FlakyMetric {
+  kind: 'flaky';
+  file: string;
+  test: string;
+  retries: string[];
+}
+
+export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric | RetryMetric | FlakyMetric;
 
 function metricsFile(): string | undefined {
   const dir = process.env[RUN_DIR_VARIABLE];

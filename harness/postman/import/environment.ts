@@ -1,0 +1,80 @@
+// The environment file an import writes to environments/: the Postman environment's values (read
+// by the harness's own parser, so a broken export fails with the same message as at load time),
+// the collection's variables, and a blank entry for every secret. A secret's value is never copied:
+// it becomes the CLOUDLINK_ name to put in .env, which the import prints.
+import { envVariableName, isSecretVariable, parsePostmanEnvironment } from '../../env';
+import { JWT_PATTERN } from '../../redact/sensitive';
+import type { PostmanKeyValue } from '../format';
+import type { SecretVariable } from './auth';
+import { kebabCase } from './infer-schema';
+
+export interface EnvironmentValue {
+  key: string;
+  value: string;
+  type: 'default' | 'secret';
+  enabled: true;
+}
+
+export interface EnvironmentDocument {
+  name: string;
+  values: EnvironmentValue[];
+  _postman_variable_scope: 'environment';
+}
+
+export interface MovedSecret {
+  key: string;
+  /** Where to set it instead: CLOUDLINK_<KEY> in .env. */
+  envName: string;
+  /** Why it is there, when the importer added it. */
+  hint?: string;
+}
+
+export interface ImportedEnvironment {
+  /** The file stem: environments/<stem>.postman_environment.json, and --environment <stem>. */
+  stem: string;
+  document: EnvironmentDocument;
+  secrets: MovedSecret[];
+}
+
+export interface EnvironmentSource {
+  /** The environment export, as text, and its path for messages. */
+  text?: string;
+  file?: string;
+  collectionVariables: readonly PostmanKeyValue[];
+  addedSecrets: readonly SecretVariable[];
+  /** The stem to use when no environment export was given. */
+  fallbackName: string;
+}
+
+/** Undefined when there is nothing to write: no environment export, no collection variables, no secret. */
+export function importEnvironment(source: EnvironmentSource): ImportedEnvironment | undefined {
+  const parsed = source.text !== undefined && source.file !== undefined ? parsePostmanEnvironment(source.text, source.file) : undefined;
+  const values = new Map<string, EnvironmentValue>();
+  const secrets: MovedSecret[] = [];
+  // `listed`: the user must supply it. A blank collection variable is one a script sets at run time.
+  const add = (key: string, value: string, postmanType: string | undefined, listed: boolean, hint?: string): void => {
+    if (values.has(key)) return;
+    const secret = isSecretVariable(key, postmanType) || looksLikeToken(value);
+    values.set(key, { key, value: secret ? '' : value, type: secret ? 'secret' : 'default', enabled: true });
+    if (secret && (listed || value !== '')) secrets.push({ key, envName: envVariableName(key), ...(hint ? { hint } : {}) });
+  };
+  for (const entry of parsed?.values ?? []) add(entry.key, entry.value, entry.type, true);
+  for (const variable of source.collectionVariables) {
+    if (!variable.disabled) add(variable.key, variable.value ?? '', variable.type === 'secret' ? 'secret' : undefined, false);
+  }
+  for (const secret of source.addedSecrets) add(secret.key, '', 'secret', true, secret.hint);
+  if (values.size === 0) return undefined;
+
+  const name = parsed?.name ?? source.fallbackName;
+  return {
+    stem: kebabCase(name) || source.fallbackName,
+    document: { name, values: [...values.values()], _postman_variable_scope: 'environment' },
+    secrets,
+  };
+}
+
+/** A JWT is a credential whatever its variable is called. */
+function looksLikeToken(value: string): boolean {
+  JWT_PATTERN.lastIndex = 0;
+  return JWT_PATTERN.test(value);
+}

@@ -1,0 +1,68 @@
+// Values a person types in before sending. Mitel's library marks them with single braces
+// (`{endpointId}` in a URL, `{Destination}` in a body) beside the real `{{variables}}`, and Postman
+// itself has `:name` path variables. Sent as they are, both would reach the API as literal text, so
+// each becomes a `{{name}}` variable the suite must supply, and the importer lists it.
+
+export interface NamedParameter {
+  name: string;
+  /** The value Postman saved for a path variable; blank for single braces, which have none. */
+  value: string;
+  from: 'single-brace' | 'path-variable';
+}
+
+// One brace on each side and not part of `{{…}}`; the name as Mitel writes them.
+const SINGLE_BRACE = /(?<!\{)\{([A-Za-z_][A-Za-z0-9_.-]*)\}(?!\})/g;
+// A whole path segment `:name`; the colon of a scheme or port is never after a slash.
+const PATH_VARIABLE = /(^|\/):([A-Za-z_][A-Za-z0-9_-]*)(?=\/|$)/g;
+
+/** Collects named parameters across one request; one instance per request. */
+export class ParameterCollector {
+  private readonly found = new Map<string, NamedParameter>();
+
+  /** `text` with every single-brace placeholder turned into a `{{variable}}`. */
+  singleBraces(text: string): string {
+    return text.replace(SINGLE_BRACE, (_whole, name: string) => {
+      if (!this.found.has(name)) this.found.set(name, { name, value: '', from: 'single-brace' });
+      return `{{${name}}}`;
+    });
+  }
+
+  /** A URL path (no query) with `:name` segments turned into `{{name}}`, keeping the values Postman saved. */
+  pathVariables(path: string, saved: Readonly<Record<string, string>>): string {
+    return path.replace(PATH_VARIABLE, (_whole, slash: string, name: string) => {
+      if (!this.found.has(name)) this.found.set(name, { name, value: saved[name] ?? '', from: 'path-variable' });
+      return `${slash}{{${name}}}`;
+    });
+  }
+
+  /** Every string of a JSON value, keys included, with single braces turned into variables. */
+  json(value: unknown): unknown {
+    if (typeof value === 'string') return this.singleBraces(value);
+    if (Array.isArray(value)) return value.map((item) => this.json(item));
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [this.singleBraces(key), this.json(item)]));
+    }
+    return value;
+  }
+
+  list(): NamedParameter[] {
+    return [...this.found.values()];
+  }
+}
+
+const VARIABLE = /\{\{([^{}]+)\}\}/g;
+
+/** The `{{variables}}` a text uses, each once, in order of appearance. */
+export function variablesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(VARIABLE)].map((match) => (match[1] as string).trim()))];
+}
+
+/** The `{{variables}}` anywhere in a JSON value, keys included. */
+export function variablesInJson(value: unknown): string[] {
+  if (typeof value === 'string') return variablesIn(value);
+  if (Array.isArray(value)) return [...new Set(value.flatMap(variablesInJson))];
+  if (value !== null && typeof value === 'object') {
+    return [...new Set(Object.entries(value).flatMap(([key, item]) => [...variablesIn(key), ...variablesInJson(item)]))];
+  }
+  return [];
+}

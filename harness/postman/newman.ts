@@ -1,0 +1,76 @@
+// Runs an exported collection with Newman's Node API, as a Postman user's CI would, and boils the
+// summary down to what a test or a benchmark needs: wall time, how many requests and assertions,
+// and each failure with the request and the test that failed. Newman is a dev dependency and is
+// loaded on first use (it takes a while), so importing this module costs nothing.
+import { performance } from 'node:perf_hooks';
+import type { NewmanRunSummary } from 'newman';
+
+export interface NewmanFailure {
+  request: string;
+  /** The pm.test name, or the kind of error for script and request errors. */
+  test: string;
+  message: string;
+}
+
+export interface NewmanOutcome {
+  wallMs: number;
+  requests: number;
+  assertions: number;
+  failures: NewmanFailure[];
+  /** Each request's name and status, in run order. */
+  responses: Array<{ request: string; status: number | undefined }>;
+}
+
+export interface NewmanInput {
+  /** A Postman collection document or the path of one. */
+  collection: object | string;
+  /** A Postman environment document or the path of one. */
+  environment?: object | string;
+  /** Values that override the environment's, as `--env-var key=value` does. */
+  envVar?: Record<string, string>;
+}
+
+export function runNewman(input: NewmanInput): Promise<NewmanOutcome> {
+  const newman = require('newman') as typeof import('newman');
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    newman.run(
+      {
+        collection: input.collection as string,
+        environment: input.environment as string | undefined,
+        envVar: Object.entries(input.envVar ?? {}).map(([key, value]) => ({ key, value })),
+        reporters: [],
+        timeoutRequest: 10_000,
+      },
+      (error: Error | null, summary: NewmanRunSummary) => {
+        if (error) return reject(error);
+        resolve(outcome(summary, performance.now() - started));
+      },
+    );
+  });
+}
+
+function outcome(summary: NewmanRunSummary, wallMs: number): NewmanOutcome {
+  const { run } = summary;
+  const failures = run.failures.map((failure) => {
+    const error = failure.error as { name?: string; message?: string; test?: string };
+    const source = failure.source as { name?: string } | undefined;
+    return { request: source?.name ?? '(collection)', test: error.test ?? error.name ?? 'error', message: error.message ?? String(error) };
+  });
+  if (summary.error) failures.push({ request: '(run)', test: 'error', message: String((summary.error as Error).message ?? summary.error) });
+  return {
+    wallMs: Math.round(wallMs),
+    requests: run.stats.requests.total ?? 0,
+    assertions: run.stats.assertions.total ?? 0,
+    failures,
+    responses: run.executions.map((execution) => ({
+      request: execution.item.name ?? '',
+      status: (execution.response as { code?: number } | undefined)?.code,
+    })),
+  };
+}
+
+/** One line per failure, for assertion messages. */
+export function describeFailures(failures: readonly NewmanFailure[]): string {
+  return failures.map((f) => `${f.request} › ${f.test}: ${f.message}`).join('\n');
+}
