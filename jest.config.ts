@@ -19,7 +19,7 @@ const config: Config = {
     },
     {
       displayName: 'suites',
-      testEnvironment: 'allure-jest/node',
+      testEnvironment: '<rootDir>/harness/jest/environment.ts',
       // CLOUDLINK_REPORTS_DIR is set by the harness CLI's --reports (parallel runs, CI shards).
       testEnvironmentOptions: { resultsDir: `${process.env.CLOUDLINK_REPORTS_DIR ?? 'reports'}/allure-results` },
       transform,

@@ -2,7 +2,9 @@
 // to misbehave on cue. Its switchboard is reachable only when this run started the sandbox (jest
 // global setup passes its URL and key); against a real account or in replay there is none, and the
 // suite falls back to what it can do there.
-import { switchboardClient, type SwitchboardAccess, type SwitchboardClient } from '../sandbox';
+// The client file alone: sandbox/index.ts would load fastify and every service into each test file.
+import { switchboardClient, type SwitchboardClient } from '../sandbox/switchboard/client';
+import type { SwitchboardAccess } from '../sandbox/switchboard/types';
 import { session } from './session';
 
 export const SWITCHBOARD_VARIABLE = 'CLOUDLINK_SWITCHBOARD';

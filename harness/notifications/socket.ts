@@ -2,7 +2,7 @@
 // and takes publications from it like from a webhook. The sandbox's socket URL and handshake are a
 // documented choice (sandbox/README.md: the 2017-09-01 websocket protocol is not public); the
 // token goes in the Authorization header, as on every CloudLink request.
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import type { UserKey } from '../auth/users';
 import { linkToTemplate } from '../client/links';
 import { resolveTemplate } from '../env';
@@ -23,7 +23,10 @@ export async function openSocketInbox(socketLink: string, options: { as?: UserKe
 
   const httpUrl = resolveTemplate(template, [session.env.values], { request: 'Websocket' });
   const token = await session.tokens.accessToken(options.as ?? 'primary');
-  const socket = new WebSocket(httpUrl.replace(/^http/i, 'ws'), { headers: { authorization: `Bearer ${token}` } });
+  // Required here, not on import: every suite file loads the harness, few open a websocket.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const WebSocketClass = require('ws') as typeof WebSocket;
+  const socket = new WebSocketClass(httpUrl.replace(/^http/i, 'ws'), { headers: { authorization: `Bearer ${token}` } });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('unexpected-response', (_request, response) => reject(new Error(`The websocket ${template} was refused with HTTP ${response.statusCode}.`)));
@@ -37,7 +40,7 @@ export async function openSocketInbox(socketLink: string, options: { as?: UserKe
     label: 'close the websocket',
     run: () =>
       new Promise<void>((resolve) => {
-        if (socket.readyState === WebSocket.CLOSED) return resolve();
+        if (socket.readyState === WebSocketClass.CLOSED) return resolve();
         socket.once('close', () => resolve());
         socket.close();
       }),
