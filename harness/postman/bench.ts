@@ -1,19 +1,17 @@
-// Newman against the harness, on the same collection and the same sandbox: the exported
+// Newman against the harness on the same collection and the same embedded sandbox: the exported
 // Authentication collection run by Newman's Node API, then the harness's own live run of the
-// Authentication suites (runSuites) pointed at that very sandbox instance. Both are timed cold, as
-// a user meets them (Newman's module load, jest's start-up). The harness sends more requests than
-// Newman (its suites test each request several ways), so the per-request figures are given too.
+// Authentication suites (runSuites). Both are timed cold, as a user meets them (Newman's module
+// load; jest's start-up and global setup). The harness sends more requests than Newman (its suites
+// test each request several ways), so the per-request figures are given too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runSuites } from '../cli/run';
-import { envVariableName } from '../env';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { discoverCollections } from './collections';
 import { exportCollection } from './export';
-import { exportEnvironment } from './export/environment';
-import { runNewman } from './newman';
-import { newmanInputFor } from './sandbox-run';
+import { exportEnvironment } from './environment';
+import { newmanInputFor, runNewman } from './newman';
 
 export interface BenchRun {
   wallMs: number;
@@ -35,18 +33,14 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 export async function benchNewmanVsHarness(): Promise<NewmanVsHarness> {
   const sandbox = await startSandbox();
+  let newman: BenchRun;
   try {
-    const newman = await timeNewman(sandbox);
-    const harness = await timeHarness(sandbox);
-    return {
-      newman,
-      harness,
-      wallRatio: round(newman.wallMs / harness.wallMs),
-      perRequestRatio: round(newman.msPerRequest / harness.msPerRequest),
-    };
+    newman = await timeNewman(sandbox);
   } finally {
     await sandbox.close();
   }
+  const harness = await timeHarness();
+  return { newman, harness, wallRatio: round(newman.wallMs / harness.wallMs), perRequestRatio: round(newman.msPerRequest / harness.msPerRequest) };
 }
 
 async function timeNewman(sandbox: RunningSandbox): Promise<BenchRun> {
@@ -59,23 +53,15 @@ async function timeNewman(sandbox: RunningSandbox): Promise<BenchRun> {
   return line(outcome.wallMs, outcome.requests, outcome.failures.length === 0);
 }
 
-/** runSuites starts its own sandbox for the sandbox environment; a remote target pointed at this one makes it use ours. */
-async function timeHarness(sandbox: RunningSandbox): Promise<BenchRun> {
+/**
+ * The harness's own live run, as `npm start -- --collection authentication` makes it: jest global
+ * setup starts an instance of the same embedded sandbox (same code, same seed). Not the Newman
+ * instance itself: the resilience suites drive the sandbox's switchboard, which only the run that
+ * started the sandbox can reach. process.env is put back afterwards (global setup leaves tokens).
+ */
+async function timeHarness(): Promise<BenchRun> {
   const saved = { ...process.env };
   const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-bench-'));
-  const primary = sandbox.credentials.users.find((user) => user.key === 'primary');
-  const second = sandbox.credentials.users.find((user) => user.key === 'second');
-  const values: Record<string, string | undefined> = {
-    ...sandbox.urls,
-    target: 'remote',
-    accountId: sandbox.credentials.accountId,
-    username: primary?.username,
-    password: primary?.password,
-    username2: second?.username,
-    password2: second?.password,
-    ...sandbox.credentials.client,
-  };
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) process.env[envVariableName(key)] = value;
   try {
     const outcome = await runSuites(
       { environment: 'sandbox', collections: ['authentication'], mode: 'live', silent: true, html: false, quiet: true, bail: false, reportsDir },
@@ -101,7 +87,7 @@ export function formatNewmanVsHarness(result: NewmanVsHarness): string {
   const row = (name: string, run: BenchRun) =>
     `${name.padEnd(8)} ${`${run.wallMs} ms`.padStart(10)} ${String(run.requests).padStart(9)} ${`${run.msPerRequest.toFixed(2)} ms`.padStart(12)}${run.success ? '' : '  (failures)'}`;
   return [
-    'Authentication collection, live against one sandbox',
+    'Authentication collection, live against the embedded sandbox',
     `${'runner'.padEnd(8)} ${'wall'.padStart(10)} ${'requests'.padStart(9)} ${'per request'.padStart(12)}`,
     row('newman', result.newman),
     row('harness', result.harness),

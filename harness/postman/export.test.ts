@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { tokenRequests } from '../auth/token-requests';
 import { defineCollection } from '../client/named-request';
 import { exportCollection } from './export';
-import { exportEnvironment } from './export/environment';
+import { exportEnvironment } from './environment';
 import { inlineSchema } from './export/inline-schema';
 import type { PostmanItem } from './format';
 

@@ -1,6 +1,8 @@
 // The Postman collection format (v2.0 and v2.1) as far as import and export touch it. Documents
 // arrive from other people's Postman apps, so every field is optional here and checked by the
-// reader; the normalised shapes at the bottom are what the rest of harness/postman works with.
+// reader; the normalised shapes are what the rest of harness/postman works with. Input that is not
+// this format gets PostmanInputError: one line naming the file and the item, so a broken export
+// from someone else's Postman is fixed without reading this code.
 
 export const COLLECTION_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -166,4 +168,33 @@ export interface SourceCollection {
   folders: SourceFolder[];
   /** Every request, depth first, in Postman's order. */
   requests: SourceRequest[];
+}
+
+// ---- Bad input.
+
+export class PostmanInputError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    /** The item at fault, folders first ("Admin › Users › GET User"); undefined for the whole file. */
+    readonly item?: string,
+  ) {
+    super(`${file}${item === undefined ? '' : `, item "${item}"`}: ${problem}`);
+    this.name = 'PostmanInputError';
+  }
+}
+
+/** How an item is named in messages: its folders and its own name, as Postman's sidebar nests them. */
+export function itemLabel(folders: readonly string[], name: string): string {
+  return [...folders, name].join(' › ');
+}
+
+/** A short rendering of a value for messages; long strings are cut, as they may hold anything. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `the ${typeof value} ${String(value)}`;
 }

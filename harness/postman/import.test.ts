@@ -9,7 +9,7 @@ import ts from 'typescript';
 import type { Collection } from '../client/named-request';
 import { checkAgainstMetaSchema } from '../schema/registry';
 import { importPostman, type ImportResult } from './import';
-import { formatImportReport } from './import/report';
+import { formatImportReport } from './report';
 
 const FIXTURES = path.join(__dirname, '__fixtures__');
 const COLLECTION = path.join(FIXTURES, 'cloudlink-library.postman_collection.json');

@@ -1,9 +1,11 @@
-// Runs an exported collection with Newman's Node API, as a Postman user's CI would, and boils the
+// Runs exported collections with Newman's Node API, as a Postman user's CI would, and boils the
 // summary down to what a test or a benchmark needs: wall time, how many requests and assertions,
-// and each failure with the request and the test that failed. Newman is a dev dependency and is
-// loaded on first use (it takes a while), so importing this module costs nothing.
+// and each failure with the request and the test that failed. Newman is a dev dependency, loaded
+// on first use (it takes a while), so importing this module costs nothing. newmanInputFor gives
+// what a Postman user would type into the environment to run the exports against the sandbox.
 import { performance } from 'node:perf_hooks';
 import type { NewmanRunSummary } from 'newman';
+import { toPostmanEnvironment, type PostmanEnvironment, type RunningSandbox } from '../../sandbox';
 
 export interface NewmanFailure {
   request: string;
@@ -73,4 +75,36 @@ function outcome(summary: NewmanRunSummary, wallMs: number): NewmanOutcome {
 /** One line per failure, for assertion messages. */
 export function describeFailures(failures: readonly NewmanFailure[]): string {
   return failures.map((f) => `${f.request} › ${f.test}: ${f.message}`).join('\n');
+}
+
+export interface NewmanSandboxInput {
+  environment: PostmanEnvironment;
+  /** Overrides, as `newman run -e … --env-var key=value` would pass them. */
+  envVar: Record<string, string>;
+}
+
+/**
+ * The sandbox's own Postman environment, logged in as its partner admin (registering an
+ * application, "POST Application", needs a partner or global admin; the account admin gets the 403
+ * real CloudLink gives), with the values docs/postman.md tells a Postman user to fill in.
+ */
+export function newmanInputFor(sandbox: RunningSandbox): NewmanSandboxInput {
+  const user = (key: string) => {
+    const found = sandbox.credentials.users.find((candidate) => candidate.key === key);
+    if (!found) throw new Error(`The sandbox has no "${key}" user; newmanInputFor needs its partner admin and second user.`);
+    return found;
+  };
+  const partner = user('partner');
+  return {
+    environment: toPostmanEnvironment(sandbox),
+    envVar: {
+      username: partner.username,
+      password: partner.password,
+      // The values the export leaves blank ("fill in before running"), as a user would choose them.
+      appName: 'Registered from Newman',
+      appDescription: 'An application registered by the exported Authentication collection.',
+      participantId: user('second').userId,
+      email: 'postman.user@example.com',
+    },
+  };
 }

@@ -2,8 +2,7 @@
 // and every kind of bad input stops with one message that names the file and, where one is at
 // fault, the item.
 import path from 'node:path';
-import { PostmanInputError } from './errors';
-import { COLLECTION_SCHEMA_V21 } from './format';
+import { COLLECTION_SCHEMA_V21, PostmanInputError } from './format';
 import { parsePostmanCollection, readPostmanCollection } from './read-collection';
 
 const FIXTURES = path.join(__dirname, '__fixtures__');

@@ -4,9 +4,11 @@
 // so later steps can trust the shape.
 import { readFileSync } from 'node:fs';
 import { jsonErrorOffset, lineAndColumn } from '../env/json-position';
-import { PostmanInputError, describeValue, itemLabel } from './errors';
 import {
   KNOWN_SCHEMAS,
+  PostmanInputError,
+  describeValue,
+  itemLabel,
   type Auth,
   type PostmanAuth,
   type PostmanDescription,

@@ -1,8 +1,17 @@
 // The request half of reading a collection: method, URL, headers, body and saved examples of one
 // item, in the one form both format versions share. A URL arrives as a string or as Postman's
 // object (host and path lists, a query list that keeps disabled parameters, `:name` variables).
-import { PostmanInputError, describeValue } from './errors';
-import type { PostmanBody, PostmanExample, PostmanKeyValue, PostmanRequest, PostmanUrlObject, SourceExample, SourceUrl } from './format';
+import {
+  PostmanInputError,
+  describeValue,
+  type PostmanBody,
+  type PostmanExample,
+  type PostmanKeyValue,
+  type PostmanRequest,
+  type PostmanUrlObject,
+  type SourceExample,
+  type SourceUrl,
+} from './format';
 
 export interface RequestParts {
   method: string;

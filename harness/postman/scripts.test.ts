@@ -2,6 +2,7 @@
 // captures become assertions and captures; every other line comes back as untranslated, with its
 // script and line number, so it can be listed and kept.
 import { translateScripts } from './import/scripts';
+import { PKCE_PRE_REQUEST } from './export/test-script';
 
 describe('translateScripts: captures', () => {
   it('reads Mitel\'s "POST Token" script and its common variants', () => {
@@ -95,6 +96,13 @@ describe('translateScripts: what stays untranslated', () => {
       { listen: 'test', line: 5, text: '    pm.expect(jsonData.a).to.be.empty;' },
       { listen: 'test', line: 7, text: 'postman.setNextRequest("Next");' },
     ]);
+  });
+
+  it('recognises the PKCE pre-request script this harness exports, so the suite makes the pair instead', () => {
+    const out = translateScripts([], PKCE_PRE_REQUEST.map((line) => `  ${line}`));
+    expect(out.pkce).toBe(true);
+    expect(out.untranslated).toEqual([]);
+    expect(translateScripts([], PKCE_PRE_REQUEST.slice(0, -1)).pkce).toBe(false);
   });
 
   it('reads back the schema checks this harness exports: statuses, schema ids and the inlined schemas', () => {

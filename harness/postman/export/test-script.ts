@@ -2,7 +2,8 @@
 // expected to answer and validates the body against the JSON Schema declared for whatever status
 // came back (inlined: pm.response.to.have.jsonSchema cannot follow a $ref to another file), then
 // stores the values later requests need, as Mitel's "POST Token" stores access_token and
-// refresh_token. The lines are written so that `npm run import` reads them back.
+// refresh_token. Before "POST Authorize" a pre-request script makes a fresh PKCE pair, as the
+// harness makes one per login. The lines are written so that `npm run import` reads them back.
 import type { NamedRequest } from '../../client/named-request';
 import type { BodyPath } from '../import/script-expressions';
 import { successStatus, type PlannedCapture } from './captures';
@@ -62,10 +63,7 @@ function accessor(path: BodyPath): string {
     .join('');
 }
 
-/**
- * A fresh PKCE pair before "POST Authorize" (RFC 7636, S256), as the harness makes one per login:
- * the verifier for "POST Authorization Code Token", its challenge for this request.
- */
+/** Sets code_verifier (for "POST Authorization Code Token") and its challenge (for this request). */
 export const PKCE_PRE_REQUEST: readonly string[] = [
   '// Exported by the CloudLink harness: a fresh PKCE verifier and its S256 challenge for this login.',
   "const cryptoJs = require('crypto-js');",
@@ -76,3 +74,11 @@ export const PKCE_PRE_REQUEST: readonly string[] = [
   'pm.collectionVariables.set("code_verifier", verifier);',
   'pm.collectionVariables.set("code_challenge", challenge);',
 ];
+
+/** True when `lines` are that script, whatever the indentation and blank lines an editor added. */
+export function isPkcePreRequest(lines: readonly string[]): boolean {
+  const meaningful = (list: readonly string[]) => list.map((line) => line.trim()).filter((line) => line !== '');
+  const expected = meaningful(PKCE_PRE_REQUEST);
+  const actual = meaningful(lines);
+  return actual.length === expected.length && actual.every((line, index) => line === expected[index]);
+}

@@ -31,7 +31,7 @@ export function convertAuth(effective: Auth | undefined): ConvertedAuth {
     if (user) out.auth = user;
     else out.headers.authorization = `Bearer ${kept(params.token ?? '', 'bearer_token', 'the bearer token Postman had in the auth tab', out)}`;
   } else if (type === 'basic') {
-    const secret = { key: 'basic_auth', hint: `base64 of "${params.username ?? ''}:<password>" (Postman's basic auth)` };
+    const secret = { key: 'basic_auth', hint: `base64 of ${params.username || '<user>'}:<password>, as Postman's basic auth sends it` };
     out.headers.authorization = `Basic {{${secret.key}}}`;
     out.secrets.push(secret);
     out.notes.push('basic auth is sent as an Authorization header built from {{basic_auth}}, which the environment must hold (base64 of user:password)');

@@ -3,8 +3,7 @@
 // checks its scripts assert, its captures, the lines nobody could translate, and the schemas
 // inferred from its saved examples (or carried in scripts this harness exported).
 import type { HttpMethod, NamedRequest } from '../../client/named-request';
-import { PostmanInputError, itemLabel } from '../errors';
-import type { SourceRequest } from '../format';
+import { PostmanInputError, itemLabel, type SourceRequest } from '../format';
 import { convertAuth, userOfToken, type SecretVariable } from './auth';
 import { convertBody } from './body';
 import { inferSchema, kebabCase, pascalCase, type JsonSchema } from './infer-schema';
@@ -26,6 +25,8 @@ export interface ImportedRequest {
   expected: number[];
   checks: Check[];
   captures: Capture[];
+  /** Make a PKCE pair (code_verifier, code_challenge) before sending, as the export's pre-request script did. */
+  pkce: boolean;
   untranslated: ScriptLine[];
   notes: string[];
   secrets: SecretVariable[];
@@ -94,6 +95,7 @@ export function convertRequest(source: SourceRequest, context: ConvertContext, s
     expected: expectedStatuses(scripts, shared, source),
     checks: [...shared.flatMap((t) => t.checks), ...scripts.checks],
     captures: [...shared.flatMap((t) => t.captures), ...scripts.captures],
+    pkce: scripts.pkce,
     untranslated: scripts.untranslated,
     notes: [...auth.notes, ...body.notes],
     secrets: auth.secrets,

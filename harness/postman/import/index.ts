@@ -6,11 +6,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DYNAMIC_VARIABLES, KNOWN_VARIABLES } from '../../env';
 import { listSchemaFiles } from '../../schema/files';
-import { PostmanInputError, itemLabel } from '../errors';
-import type { SourceCollection } from '../format';
+import { importEnvironment, type ImportedEnvironment } from '../environment';
+import { PostmanInputError, itemLabel, type SourceCollection } from '../format';
 import { readPostmanCollection } from '../read-collection';
 import { convertRequest, type ImportedRequest } from './convert';
-import { importEnvironment, type ImportedEnvironment } from './environment';
 import { kebabCase } from './infer-schema';
 import { renderCollectionModule } from './render-collection';
 import { renderSuite } from './render-suite';
@@ -37,7 +36,7 @@ export interface ImportedCollection {
   description?: string;
   requests: ImportedRequest[];
   environment?: ImportedEnvironment;
-  /** Collection- and folder-level script lines, none of which is translated. */
+  /** The collection- and folder-level script lines that could not be translated. */
   sharedScripts: Array<{ where: string; line: ScriptLine }>;
   /** Dynamic variables ({{$randomEmail}}) the harness does not generate. */
   unknownDynamic: string[];
@@ -51,6 +50,10 @@ export interface ImportResult extends ImportedCollection {
 const HARNESS_DIR = path.resolve(__dirname, '..', '..');
 
 export function importPostman(options: ImportOptions): ImportResult {
+  // The name becomes a folder under suites/ and schemas/ and part of every schema id.
+  if (options.name !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(options.name)) {
+    throw new Error(`--name "${options.name}" must be lower-case letters, digits and dashes (it names suites/<name>/ and schemas/<name>/).`);
+  }
   const source = readPostmanCollection(options.collectionFile);
   const environmentText = options.environmentFile === undefined ? undefined : readText(options.environmentFile);
   const knownSchemaIds = new Set(listSchemaFiles(options.rootDir).map((file) => file.id));

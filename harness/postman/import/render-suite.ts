@@ -24,14 +24,15 @@ const TOKEN_VARIABLES = new Set(['access_token', 'refresh_token', 'access_token2
 export function renderSuite(input: SuiteInput): string {
   const parameters = new Map<string, string>();
   for (const r of input.requests) for (const p of r.parameters) if (!parameters.has(p.name)) parameters.set(p.name, p.value);
-  const captures = input.requests.some((r) => r.captures.some((c) => !TOKEN_VARIABLES.has(c.variable)));
+  const pkce = input.requests.some((r) => r.pkce);
+  const captures = pkce || input.requests.some((r) => r.captures.some((c) => !TOKEN_VARIABLES.has(c.variable)));
   const picks = input.requests.some((r) => r.checks.some((c) => 'path' in c) || r.captures.some((c) => c.source.kind === 'body'));
 
   const lines = [
     `// The suite skeleton of "${commentText(input.name)}", written by \`npm run import\` from ${commentText(input.source)}.`,
     '// Each request is sent in Postman\'s order and checked as its Postman scripts checked it; values the',
     '// scripts stored (pm.environment.set) are captured for the requests after it, as in a Postman run.',
-    `import { useCollection } from ${tsString(input.harnessImport)};`,
+    `import { ${pkce ? 'pkceChallenge, ' : ''}useCollection } from ${tsString(input.harnessImport)};`,
     `import { ${input.exportName} } from './collection';`,
     '',
     `const api = useCollection(${input.exportName});`,
@@ -41,6 +42,10 @@ export function renderSuite(input: SuiteInput): string {
     lines.push('', '/** Values the Postman scripts stored, for the requests after them. */', 'const captured: Record<string, string> = {};');
     lines.push('', 'function capture(name: string, value: unknown): void {');
     lines.push("  if (value !== undefined && value !== null) captured[name] = typeof value === 'string' ? value : JSON.stringify(value);", '}');
+  }
+  if (pkce) {
+    lines.push('', '/** Fixed, so a replayed request matches the recorded one; a PKCE verifier protects nothing in a test. */');
+    lines.push("const PKCE_VERIFIER = 'imported-pkce-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';");
   }
   if (parameters.size > 0) {
     lines.push('', '/** Values a Postman user types in ({single braces}, :path variables). A test whose value is blank is skipped. */');
@@ -63,7 +68,10 @@ function renderDescribe(imported: ImportedRequest, captures: boolean): string[] 
   const vars = [...(captures ? ['...captured'] : []), ...names.map((name) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name)}: parameters[${tsString(name)}]`)];
   const send = vars.length > 0 ? `api.send(${tsString(request.name)}, { vars: { ${vars.join(', ')} } })` : `api.send(${tsString(request.name)})`;
   const runner = names.length > 0 ? `given(${names.map(tsString).join(', ')})` : 'it';
-  const lines = [`describe(${tsString(request.name)}, () => {`, `  ${runner}(${tsString(title(imported.expected))}, async () => {`, `    const res = await ${send};`, ''];
+  const lines = [`describe(${tsString(request.name)}, () => {`, `  ${runner}(${tsString(title(imported.expected))}, async () => {`];
+  // The export's pre-request script made this pair in Postman; here the harness makes it.
+  if (imported.pkce) lines.push("    capture('code_verifier', PKCE_VERIFIER);", "    capture('code_challenge', pkceChallenge(PKCE_VERIFIER));", '');
+  lines.push(`    const res = await ${send};`, '');
   lines.push(...statusLines(imported.expected));
   const only = imported.expected.length === 1 ? request.responses[imported.expected[0] as number] : undefined;
   if (only) lines.push(`    expect(res.body).toMatchSchema(${tsString(only)});`);

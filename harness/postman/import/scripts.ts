@@ -3,6 +3,7 @@
 // (`pm.expect(jsonData.token_type).to.eql("bearer")`), and captures
 // (`pm.environment.set("access_token", jsonData.access_token)` and its variants) that later
 // requests use. Every other line is returned as untranslated, to be listed and kept as a comment.
+import { HARNESS_FIELDS_MARKER, isPkcePreRequest } from '../export/test-script';
 import {
   bodyPath, headerRead, isLiteral, isStatusRead, isTimeRead, literal, parenthesised, topLevelArguments, type BodyPath,
 } from './script-expressions';
@@ -41,10 +42,14 @@ export interface Translation {
   inlinedSchemas: Record<string, unknown>;
   /** Request fields Postman has no place for, which the export carried in a marker comment. */
   harnessFields?: Record<string, unknown>;
+  /** The pre-request script is the export's PKCE pair (code_verifier, code_challenge). */
+  pkce: boolean;
 }
 
-/** Written by export/test-script.ts; kept in step with HARNESS_FIELDS_MARKER there. */
-const HARNESS_FIELDS = /^\/\/ cloudlink-harness fields: (\{.*\})$/;
+/** The JSON after the export's marker comment, or undefined when the line is not that comment. */
+function harnessFields(line: string): string | undefined {
+  return line.startsWith(`${HARNESS_FIELDS_MARKER} {`) ? line.slice(HARNESS_FIELDS_MARKER.length + 1) : undefined;
+}
 
 // chai-postman's named statuses (pm.response.to.be.ok, …).
 const NAMED_STATUSES: Record<string, number> = {
@@ -52,10 +57,13 @@ const NAMED_STATUSES: Record<string, number> = {
 };
 
 export function translateScripts(test: readonly string[], prerequest: readonly string[]): Translation {
-  const out: Translation = { statuses: [], checks: [], captures: [], untranslated: [], inlinedSchemas: {} };
-  prerequest.forEach((text, index) => {
-    if (!isNoise(text.trim())) out.untranslated.push({ listen: 'prerequest', line: index + 1, text });
-  });
+  const pkce = isPkcePreRequest(prerequest);
+  const out: Translation = { statuses: [], checks: [], captures: [], untranslated: [], inlinedSchemas: {}, pkce };
+  if (!pkce) {
+    prerequest.forEach((text, index) => {
+      if (!isNoise(text.trim())) out.untranslated.push({ listen: 'prerequest', line: index + 1, text });
+    });
+  }
   const bodyNames = new Set<string>();
   let open = 0;
   let inSchemas = false;
@@ -63,8 +71,8 @@ export function translateScripts(test: readonly string[], prerequest: readonly s
   test.forEach((text, index) => {
     const line = text.trim().replace(/;$/, '');
     const keep = (): void => void out.untranslated.push({ listen: 'test', line: index + 1, text });
-    const fields = HARNESS_FIELDS.exec(line);
-    if (fields && isLiteral(literal(fields[1] as string))) return void (out.harnessFields = literal(fields[1] as string) as Record<string, unknown>);
+    const fields = harnessFields(line);
+    if (fields !== undefined && isLiteral(literal(fields))) return void (out.harnessFields = literal(fields) as Record<string, unknown>);
     if (inComment) return void (inComment = !line.includes('*/'));
     if (line.startsWith('/*')) return void (inComment = !line.includes('*/'));
     if (isNoise(line)) return;

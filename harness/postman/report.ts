@@ -1,7 +1,10 @@
-// What `npm run import` prints: what was written, which secrets to set in .env instead, which
-// named parameters the suite must supply, and every script line that was not translated, so
-// nothing of the Postman collection is lost without the user hearing about it.
-import type { ImportResult } from './index';
+// What `npm run import` and `npm run export` print. The import: what was written, which secrets
+// to set in .env instead, which named parameters the suite must supply, and every script line not
+// translated, so nothing of a Postman collection is lost without the user hearing about it. The
+// export: per collection, what a Postman run captures by itself and what the user must fill in.
+import path from 'node:path';
+import type { ExportResult } from './export';
+import type { ImportResult } from './import';
 
 export function formatImportReport(result: ImportResult): string {
   const folders = new Set(result.requests.filter((r) => r.folders.length > 0).map((r) => r.folders.join(' › '))).size;
@@ -46,4 +49,23 @@ export function formatImportReport(result: ImportResult): string {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export function formatExportReport(result: ExportResult, cwd: string): string {
+  const lines = ['Wrote (Postman collection format v2.1):', ...result.files.map((file) => `  ${path.relative(cwd, file) || file}`)];
+  if (result.environment.blanked.length > 0) {
+    lines.push('', `Left blank in ${result.environment.stem}.postman_environment.json (secrets): ${result.environment.blanked.join(', ')}`);
+  }
+  for (const collection of result.collections) {
+    lines.push('', `${collection.name}:${collection.addedTokenSetup ? ' "POST Token" added first, to store access_token and refresh_token.' : ''}`);
+    if (collection.captured.length > 0) {
+      lines.push(`  captured by the run: ${collection.captured.map((c) => `${c.variable} (from "${c.from}")`).join(', ')}`);
+    }
+    const sampled = collection.fillIn.filter((f) => f.sample !== undefined);
+    const blank = collection.fillIn.filter((f) => f.sample === undefined);
+    if (sampled.length > 0) lines.push(`  sample values from the recorded suites (check them): ${sampled.map((f) => `${f.variable}=${JSON.stringify(f.sample)}`).join(', ')}`);
+    if (blank.length > 0) lines.push(`  fill in before running: ${blank.map((f) => `${f.variable} (${f.usedBy.map((n) => `"${n}"`).join(', ')})`).join('; ')}`);
+  }
+  lines.push('', 'Import both into Postman, or run them: npx newman run <collection> -e <environment>. See docs/postman.md.');
+  return `${lines.join('\n')}\n`;
 }

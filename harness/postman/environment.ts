@@ -1,12 +1,17 @@
-// The environment file an import writes to environments/: the Postman environment's values (read
-// by the harness's own parser, so a broken export fails with the same message as at load time),
-// the collection's variables, and a blank entry for every secret. A secret's value is never copied:
-// it becomes the CLOUDLINK_ name to put in .env, which the import prints.
-import { envVariableName, isSecretVariable, parsePostmanEnvironment } from '../../env';
-import { JWT_PATTERN } from '../../redact/sensitive';
-import type { PostmanKeyValue } from '../format';
-import type { SecretVariable } from './auth';
-import { kebabCase } from './infer-schema';
+// Postman environments both ways. In: the file an import writes to environments/ — the
+// environment export's values (read by the harness's own parser, so a broken export fails with the
+// same message as at load time), the collection's variables, and every secret blank; a secret's
+// value is never copied but becomes the CLOUDLINK_ name to put in .env, which the import prints.
+// Out: the environment handed over with exported collections — the environment file's own values
+// (never .env, which holds the user's credentials), every harness variable (so "POST Token" has
+// somewhere to store access_token), and every secret blank, typed secret.
+import { readFileSync } from 'node:fs';
+import { KNOWN_VARIABLES, envVariableName, isSecretVariable, parsePostmanEnvironment } from '../env';
+import { locateEnvironment } from '../env/locate';
+import { JWT_PATTERN } from '../redact/sensitive';
+import type { PostmanKeyValue } from './format';
+import type { SecretVariable } from './import/auth';
+import { kebabCase } from './import/infer-schema';
 
 export interface EnvironmentValue {
   key: string;
@@ -77,4 +82,29 @@ export function importEnvironment(source: EnvironmentSource): ImportedEnvironmen
 function looksLikeToken(value: string): boolean {
   JWT_PATTERN.lastIndex = 0;
   return JWT_PATTERN.test(value);
+}
+
+// ---- Out.
+
+export interface ExportedEnvironment {
+  stem: string;
+  document: EnvironmentDocument;
+  /** Keys written blank because they are secrets. */
+  blanked: string[];
+}
+
+/** `selector` is what --environment takes: a name under environments/ or a path to an export. */
+export function exportEnvironment(selector: string, rootDir: string): ExportedEnvironment {
+  const { name, file } = locateEnvironment(selector, rootDir);
+  const parsed = parsePostmanEnvironment(readFileSync(file, 'utf8'), file);
+  const values: EnvironmentValue[] = [];
+  const blanked: string[] = [];
+  const add = (key: string, value: string, type?: string): void => {
+    const secret = isSecretVariable(key, type);
+    if (secret && value !== '') blanked.push(key);
+    values.push({ key, value: secret ? '' : value, type: secret ? 'secret' : 'default', enabled: true });
+  };
+  for (const entry of parsed.values) add(entry.key, entry.value, entry.type);
+  for (const key of KNOWN_VARIABLES) if (!parsed.values.some((entry) => entry.key === key)) add(key, '');
+  return { stem: name, document: { name: parsed.name, values, _postman_variable_scope: 'environment' }, blanked };
 }

@@ -1,0 +1,36 @@
+// `npm run export [-- --out <dir>] [-- --environment <name|file>] [-- --collection <api>]…`: see
+// harness/postman/export. Writes every collection as Postman v2.1 plus the matching environment
+// (secrets blank) to reports/postman/, and says which variables a Postman user must fill in.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { discoverCollections } from '../harness/postman/collections';
+import { exportAll } from '../harness/postman/export';
+import { formatExportReport } from '../harness/postman/report';
+
+const USAGE = `Usage: npm run export -- [options]
+  -o, --out <dir>                where the files go (default: reports/postman)
+  -e, --environment <name|file>  the environment to export with them (default: sandbox)
+  -c, --collection <api>         only this collection, e.g. authentication (repeatable; default: all)
+  -h, --help                     this text`;
+
+const root = path.resolve(__dirname, '..');
+try {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', short: 'o' },
+      environment: { type: 'string', short: 'e' },
+      collection: { type: 'string', short: 'c', multiple: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+  } else {
+    const outDir = path.resolve(values.out ?? path.join(root, 'reports', 'postman'));
+    const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root });
+    process.stdout.write(formatExportReport(result, process.cwd()));
+  }
+} catch (error) {
+  process.stderr.write(`export: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+}
