@@ -10,3 +10,4 @@ export { openSocketInbox } from './notifications/socket';
 export type { Publication, PublicationInbox, Taken } from './notifications/inbox';
 export { sandboxSwitchboard } from './switchboard';
 export type { FaultSpec } from '../sandbox';
+export { itWrites, isReadOnly, ReadOnlyError } from './read-only';

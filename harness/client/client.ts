@@ -17,6 +17,7 @@ import { session, type TestState } from '../session';
 import { buildRequest, type RequestOverrides } from './build-request';
 import { linkToTemplate } from './links';
 import { isRetrySafe, RETRYABLE_STATUSES, retryDelayMs, retryPolicy } from './retry';
+import { isReadOnly, onlyReads, ReadOnlyError } from '../read-only';
 import type { Exchange, RecordedRequest } from './exchange';
 import type { Collection, NamedRequest, RequestAuth } from './named-request';
 import { sendHttp, TransportError } from './transport';
@@ -87,6 +88,7 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
     test.labelled = true;
     await labelTest(collection.name, named.name);
   }
+  if (!onlyReads(named) && isReadOnly()) throw new ReadOnlyError(named.name, named.method);
   const policy = retryPolicy(session.env.values);
   const retrySafe = isRetrySafe(named);
   for (let attempt = 1; ; attempt++) {

@@ -30,6 +30,13 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'refresh_token',
   'access_token2',
   'refresh_token2',
+  // true: skip the tests that change state and refuse to send what could (harness/read-only.ts).
+  'read_only',
+  // Request timeout and retries (harness/client/retry.ts); blank means the defaults.
+  'request_timeout_ms',
+  'retry_attempts',
+  'retry_base_ms',
+  'retry_max_ms',
 ];
 
 /** The prefix of every override name; it keeps harness settings apart from unrelated variables. */

@@ -18,7 +18,7 @@ import type { DriftDefinition } from './drift-catalogue';
 import { applyFieldOps, driftedContentType, driftedStatus } from './drift-ops';
 import { targetOf } from './matching';
 import type { FaultPlan, Switchboard } from './switchboard';
-import type { RateLimitFault, ServerErrorFault } from './types';
+import { SWITCHBOARD_TAG_HEADER, type RateLimitFault, type ServerErrorFault } from './types';
 
 /** `{name, message}` per status, in the platform's error shape; names are CHOICES. */
 const SERVER_ERRORS: Record<ServerErrorFault['status'], { name: string; message: string }> = {
@@ -65,7 +65,8 @@ function answer(plan: Required<FaultPlan>['answer'], request: FastifyRequest, re
 function registerFaultHook(app: FastifyInstance, switchboard: Switchboard): void {
   app.addHook('onRequest', async (request, reply) => {
     if (isSwitchboardUrl(request.url)) return;
-    const plan = switchboard.planFor(targetOf(request.method, request.url));
+    const tag = request.headers[SWITCHBOARD_TAG_HEADER];
+    const plan = switchboard.planFor(targetOf(request.method, request.url, typeof tag === 'string' ? tag : undefined));
     if (plan.delayMs > 0) await wait(plan.delayMs);
     if (plan.answer) return answer(plan.answer, request, reply);
   });

@@ -11,14 +11,16 @@ export interface RequestTarget {
   method: string;
   /** The path below the service prefix (`/endpoints/2001/calls`), or the whole path outside any service. */
   path: string;
+  /** The request's x-switchboard-tag header, if any. */
+  tag?: string;
 }
 
 /** `/media/2017-09-01/endpoints/2001?x=1` → media, `/endpoints/2001`. */
-export function targetOf(method: string, url: string): RequestTarget {
+export function targetOf(method: string, url: string, tag?: string): RequestTarget {
   const path = url.split('?', 1)[0] ?? '';
   const match = /^\/([^/]+)\/\d{4}-\d{2}-\d{2}(\/.*)?$/.exec(path);
   const service = match && (SERVICE_NAMES as readonly string[]).includes(match[1] ?? '') ? (match[1] as ServiceName) : undefined;
-  return { service, method: method.toUpperCase(), path: service ? (match?.[2] ?? '/') : path };
+  return { service, method: method.toUpperCase(), path: service ? (match?.[2] ?? '/') : path, tag };
 }
 
 const isParam = (segment: string) => segment === '*' || segment.startsWith(':') || /^\{[^}]*\}$/.test(segment);
@@ -46,12 +48,13 @@ const asList = <T>(value: T | T[] | undefined): T[] | undefined => (value === un
 
 /** True when every given criterion accepts the target; an absent criterion accepts everything. */
 export function inScope(
-  scope: { service?: ServiceName | ServiceName[]; method?: string | string[]; path?: string }, target: RequestTarget,
+  scope: { service?: ServiceName | ServiceName[]; method?: string | string[]; path?: string; tag?: string }, target: RequestTarget,
 ): boolean {
   const services = asList(scope.service);
   if (services && (target.service === undefined || !services.includes(target.service))) return false;
   const methods = asList(scope.method);
   if (methods && !methods.some((method) => method.toUpperCase() === target.method)) return false;
+  if (scope.tag !== undefined && scope.tag !== target.tag) return false;
   return scope.path === undefined || pathMatches(scope.path, target.path);
 }
 

@@ -25,7 +25,15 @@ export interface RequestScope extends Selection {
   service?: ServiceName | ServiceName[];
   method?: string | string[];
   path?: string;
+  /**
+   * Only requests whose `x-switchboard-tag` header equals this: lets a test aim a fault at its own
+   * requests while other test files use the same routes on the same sandbox.
+   */
+  tag?: string;
 }
+
+/** The request header a scoped fault's `tag` is compared with. */
+export const SWITCHBOARD_TAG_HEADER = 'x-switchboard-tag';
 
 export const SERVER_ERROR_STATUSES = [500, 502, 503, 504] as const;
 export type ServerErrorStatus = (typeof SERVER_ERROR_STATUSES)[number];

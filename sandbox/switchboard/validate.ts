@@ -71,7 +71,7 @@ const pathPattern = (value: unknown, field: string): string => {
 };
 
 const SELECTION_KEYS = ['share', 'next'];
-const SCOPE_KEYS = [...SELECTION_KEYS, 'service', 'method', 'path'];
+const SCOPE_KEYS = [...SELECTION_KEYS, 'service', 'method', 'path', 'tag'];
 
 function selection(spec: Json, field: string): Selection {
   const picked: Selection = {};
@@ -87,6 +87,8 @@ function scope(spec: Json, field: string): RequestScope {
   const service = optional(spec, 'service', field, oneOrMany(oneOf(SERVICE_NAMES)));
   const methods = optional(spec, 'method', field, oneOrMany(method));
   const path = optional(spec, 'path', field, pathPattern);
+  const tag = optional(spec, 'tag', field, text);
+  if (tag !== undefined) scoped.tag = tag;
   if (service !== undefined) scoped.service = service;
   if (methods !== undefined) scoped.method = methods;
   if (path !== undefined) scoped.path = path;

@@ -2,7 +2,7 @@
 // shared/reference/cloudlink-api.md §3); the resource is the community SDK's CLAccount. A PUT
 // changes only the fields sent, as AUTH-SPEC's PUT /applications does. Another account answers 404
 // AccountNotFound, as if it did not exist (sandbox/README.md "Admin": reach).
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Account } from '../../types/admin/account';
 import type { Claims } from '../../types/authentication/claims';
@@ -50,7 +50,7 @@ describe('GET Account', () => {
     expect(res.body).toMatchSchema('admin/account');
   });
 
-  it('answers another account’s id with 404 AccountNotFound', async () => {
+  itWrites('answers another account’s id with 404 AccountNotFound', async () => {
     const res = await api.send<PlatformError>('GET Account', { vars: { accountId: OTHER_ACCOUNT } });
 
     expectError(res, 404, 'AccountNotFound');
@@ -58,7 +58,7 @@ describe('GET Account', () => {
 });
 
 describe('PUT Account', () => {
-  it('changes the name and leaves the other fields as they were', async () => {
+  itWrites('changes the name and leaves the other fields as they were', async () => {
     const before = await keepName(api);
 
     const res = await api.send<Account>('PUT Account', { vars: { accountName: 'Harness Renamed Account' } });
@@ -68,7 +68,7 @@ describe('PUT Account', () => {
     expect(res.body).toMatchObject({ name: 'Harness Renamed Account', accountNumber: before.accountNumber, languageCode: before.languageCode });
   });
 
-  it('refuses a plain user with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a plain user with 403 InsufficientPermissions', async () => {
     await keepName(api);
 
     const res = await api.send<PlatformError>('PUT Account', { vars: { accountName: 'Harness Not Allowed' }, as: 'second' });
@@ -76,20 +76,20 @@ describe('PUT Account', () => {
     expectError(res, 403, 'InsufficientPermissions');
   });
 
-  it('refuses a field the account does not have with 400 InvalidRequest naming it', async () => {
+  itWrites('refuses a field the account does not have with 400 InvalidRequest naming it', async () => {
     const res = await api.send<PlatformError>('PUT Account', { json: { colour: 'blue' } });
 
     const error = expectError(res, 400, 'InvalidRequest');
     expect(error.message).toContain('colour');
   });
 
-  it('refuses an empty body with 400 MissingParamInRequest', async () => {
+  itWrites('refuses an empty body with 400 MissingParamInRequest', async () => {
     const res = await api.send<PlatformError>('PUT Account', { json: {} });
 
     expectError(res, 400, 'MissingParamInRequest');
   });
 
-  it('answers another account’s id with 404 AccountNotFound', async () => {
+  itWrites('answers another account’s id with 404 AccountNotFound', async () => {
     const res = await api.send<PlatformError>('PUT Account', { vars: { accountId: OTHER_ACCOUNT, accountName: 'Harness Elsewhere' } });
 
     expectError(res, 404, 'AccountNotFound');

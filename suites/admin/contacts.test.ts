@@ -2,7 +2,7 @@
 // the community SDK's (SWIFT CLContact, shared/reference/cloudlink-api.md §3), which also shows an
 // account carrying its contacts; creating, changing and deleting them are the sandbox's documented
 // choices (sandbox/README.md "Admin").
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Account } from '../../types/admin/account';
 import type { Contact } from '../../types/admin/contact';
@@ -15,7 +15,7 @@ const api = useCollection(admin);
 const UNKNOWN_CONTACT = '7d9f1b3c-5e6a-4c8d-a0b2-4e6f8a0c2d4e';
 
 describe('POST Contact', () => {
-  it('creates a contact with 201, and the account shows it among its contacts', async () => {
+  itWrites('creates a contact with 201, and the account shows it among its contacts', async () => {
     const contact = await createContact(api, { name: 'Harness Billing', contactType: 'billing', email: 'harness-admin-billing@example.com' });
 
     const account = await api.send<Account>('GET Account');
@@ -26,7 +26,7 @@ describe('POST Contact', () => {
     expect(account.body.contacts?.map((c) => c.contactId)).toContain(contact.contactId);
   });
 
-  it('refuses a contact without name and contactType with 400 MissingParamInRequest naming both', async () => {
+  itWrites('refuses a contact without name and contactType with 400 MissingParamInRequest naming both', async () => {
     const res = await api.send<PlatformError>('POST Contact', { json: { email: 'harness-admin-nameless@example.com' } });
 
     const error = expectError(res, 400, 'MissingParamInRequest');
@@ -36,7 +36,7 @@ describe('POST Contact', () => {
 });
 
 describe('GET Contacts', () => {
-  it('lists a created contact', async () => {
+  itWrites('lists a created contact', async () => {
     const contact = await createContact(api, { name: 'Harness Listed Contact', contactType: 'technical' });
 
     const res = await api.send<ContactCollection>('GET Contacts', { query: { $filter: "name eq 'Harness Listed Contact'" } });
@@ -48,7 +48,7 @@ describe('GET Contacts', () => {
 });
 
 describe('GET Contact', () => {
-  it('reads a created contact back', async () => {
+  itWrites('reads a created contact back', async () => {
     const contact = await createContact(api, { name: 'Harness Read Contact', contactType: 'technical' });
 
     const res = await api.send<Contact>('GET Contact', { vars: { contactId: contact.contactId } });
@@ -66,7 +66,7 @@ describe('GET Contact', () => {
 });
 
 describe('PUT Contact', () => {
-  it('changes only the fields sent', async () => {
+  itWrites('changes only the fields sent', async () => {
     const contact = await createContact(api, { name: 'Harness Update Contact', contactType: 'technical' });
 
     const res = await api.send<Contact>('PUT Contact', { vars: { contactId: contact.contactId, contactType: 'billing' } });
@@ -78,7 +78,7 @@ describe('PUT Contact', () => {
 });
 
 describe('DELETE Contact', () => {
-  it('deletes a contact with 200, after which it is 404 ContactNotFound', async () => {
+  itWrites('deletes a contact with 200, after which it is 404 ContactNotFound', async () => {
     const contact = await createContact(api, { name: 'Harness Delete Contact', contactType: 'technical' });
 
     const res = await api.send<Contact>('DELETE Contact', { vars: { contactId: contact.contactId } });

@@ -1,7 +1,7 @@
 // Groups of users and their members. The Admin guide names groups (P-GUIDES,
 // shared/reference/cloudlink-api.md §3) and shows nothing more, so the shapes, the 201s and the 409
 // MemberAlreadyExists are the sandbox's documented choices (sandbox/README.md "Admin").
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Group } from '../../types/admin/group';
 import type { GroupCollection } from '../../types/admin/group-collection';
@@ -23,13 +23,13 @@ async function addMember(groupId: string, userId: string): Promise<GroupMember> 
 }
 
 describe('POST Group', () => {
-  it('creates a group with 201, no members yet', async () => {
+  itWrites('creates a group with 201, no members yet', async () => {
     const group = await createGroup(api, { name: 'Harness Create Group', description: 'Made by the harness' });
 
     expect(group).toMatchObject({ name: 'Harness Create Group', description: 'Made by the harness', memberCount: 0 });
   });
 
-  it('refuses a plain user with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a plain user with 403 InsufficientPermissions', async () => {
     const res = await api.send<PlatformError>('POST Group', { vars: { name: 'Harness Group By User' }, as: 'second' });
 
     expectError(res, 403, 'InsufficientPermissions');
@@ -37,7 +37,7 @@ describe('POST Group', () => {
 });
 
 describe('GET Groups', () => {
-  it('lists a created group', async () => {
+  itWrites('lists a created group', async () => {
     const group = await createGroup(api, { name: 'Harness Listed Group' });
 
     const res = await api.send<GroupCollection>('GET Groups', { query: { $filter: "name eq 'Harness Listed Group'" } });
@@ -49,7 +49,7 @@ describe('GET Groups', () => {
 });
 
 describe('GET Group', () => {
-  it('reads a created group back', async () => {
+  itWrites('reads a created group back', async () => {
     const group = await createGroup(api, { name: 'Harness Read Group' });
 
     const res = await api.send<Group>('GET Group', { vars: { groupId: group.groupId } });
@@ -67,7 +67,7 @@ describe('GET Group', () => {
 });
 
 describe('PUT Group', () => {
-  it('changes only the fields sent', async () => {
+  itWrites('changes only the fields sent', async () => {
     const group = await createGroup(api, { name: 'Harness Update Group' });
 
     const res = await api.send<Group>('PUT Group', { vars: { groupId: group.groupId, description: 'Changed by the harness' } });
@@ -79,7 +79,7 @@ describe('PUT Group', () => {
 });
 
 describe('DELETE Group', () => {
-  it('deletes a group with 200, after which it is 404 GroupNotFound', async () => {
+  itWrites('deletes a group with 200, after which it is 404 GroupNotFound', async () => {
     const group = await createGroup(api, { name: 'Harness Delete Group' });
 
     const res = await api.send<Group>('DELETE Group', { vars: { groupId: group.groupId } });
@@ -92,7 +92,7 @@ describe('DELETE Group', () => {
 });
 
 describe('POST Group Member', () => {
-  it('adds a user with 201, and the group counts the member', async () => {
+  itWrites('adds a user with 201, and the group counts the member', async () => {
     const group = await createGroup(api, { name: 'Harness Member Group' });
     const user = await createUser(api, userBody('member'));
 
@@ -105,7 +105,7 @@ describe('POST Group Member', () => {
     expect(after.body.memberCount).toBe(1);
   });
 
-  it('refuses a user who is already a member with 409 MemberAlreadyExists', async () => {
+  itWrites('refuses a user who is already a member with 409 MemberAlreadyExists', async () => {
     const group = await createGroup(api, { name: 'Harness Twice Group' });
     const user = await createUser(api, userBody('member-twice'));
     await addMember(group.groupId, user.userId);
@@ -117,7 +117,7 @@ describe('POST Group Member', () => {
 });
 
 describe('GET Group Members', () => {
-  it('lists the members in the order they were added', async () => {
+  itWrites('lists the members in the order they were added', async () => {
     const group = await createGroup(api, { name: 'Harness Members Group' });
     const first = await createUser(api, userBody('members-1'));
     const second = await createUser(api, userBody('members-2'));
@@ -133,7 +133,7 @@ describe('GET Group Members', () => {
 });
 
 describe('GET Group Member', () => {
-  it('reads one member by userId', async () => {
+  itWrites('reads one member by userId', async () => {
     const group = await createGroup(api, { name: 'Harness Read Member Group' });
     const user = await createUser(api, userBody('read-member'));
     await addMember(group.groupId, user.userId);
@@ -147,7 +147,7 @@ describe('GET Group Member', () => {
 });
 
 describe('DELETE Group Member', () => {
-  it('takes a user out of a group with 200, after which GET Group Member is 404 MemberNotFound', async () => {
+  itWrites('takes a user out of a group with 200, after which GET Group Member is 404 MemberNotFound', async () => {
     const group = await createGroup(api, { name: 'Harness Leave Group' });
     const user = await createUser(api, userBody('leaver'));
     await addMember(group.groupId, user.userId);

@@ -4,7 +4,7 @@
 // order are undocumented (§9.9), so each walk is narrowed with $filter to what the test itself
 // created (other tests create users in the same account at the same time) and checked against it:
 // nothing lost, nothing repeated.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { ContactCollection } from '../../types/admin/contact-collection';
 import type { GroupCollection } from '../../types/admin/group-collection';
@@ -33,7 +33,7 @@ function expectSameItems(walked: string[], created: string[]): void {
 }
 
 describe('Scenario: OData paging', () => {
-  it('walks users two at a time through _links.next to the end, none lost or repeated', async () => {
+  itWrites('walks users two at a time through _links.next to the end, none lost or repeated', async () => {
     const users = await createUsers('paging-walk', 5);
 
     const first = await api.send<UserCollection>('GET Users', { query: { $filter: "contains(email,'harness-admin-paging-walk-')", $top: '2' } });
@@ -43,7 +43,7 @@ describe('Scenario: OData paging', () => {
     expectSameItems(pages.flat().map((u) => u.userId), users.map((u) => u.userId));
   });
 
-  it('keeps $orderby across pages: name desc walks the users in reverse', async () => {
+  itWrites('keeps $orderby across pages: name desc walks the users in reverse', async () => {
     const users = await createUsers('paging-order', 3);
 
     const first = await api.send<UserCollection>('GET Users', {
@@ -54,7 +54,7 @@ describe('Scenario: OData paging', () => {
     expect(pages.flat().map((u) => u.name)).toEqual(users.map((u) => u.name).reverse());
   });
 
-  it('selects exactly one user with eq', async () => {
+  itWrites('selects exactly one user with eq', async () => {
     const users = await createUsers('paging-eq', 3);
 
     const res = await api.send<UserCollection>('GET Users', { query: { $filter: "name eq 'Harness paging-eq-2'" } });
@@ -64,7 +64,7 @@ describe('Scenario: OData paging', () => {
     expect(res.body._embedded.items.map((u) => u.userId)).toEqual([users[1]?.userId]);
   });
 
-  it('leaves one user out with ne, combined with contains by and', async () => {
+  itWrites('leaves one user out with ne, combined with contains by and', async () => {
     const users = await createUsers('paging-ne', 3);
 
     const res = await api.send<UserCollection>('GET Users', {
@@ -82,7 +82,7 @@ describe('Scenario: OData paging', () => {
     expectError(res, 400, 'UnsupportedQueryParameters');
   });
 
-  it('walks sites two at a time to the end, none lost or repeated', async () => {
+  itWrites('walks sites two at a time to the end, none lost or repeated', async () => {
     const created: string[] = [];
     for (const n of [1, 2, 3]) created.push((await createSite(api, { name: `Harness Paging Site ${n}` })).siteId);
 
@@ -93,7 +93,7 @@ describe('Scenario: OData paging', () => {
     expectSameItems(pages.flat().map((s) => s.siteId), created);
   });
 
-  it('walks groups two at a time to the end, none lost or repeated', async () => {
+  itWrites('walks groups two at a time to the end, none lost or repeated', async () => {
     const created: string[] = [];
     for (const n of [1, 2, 3]) created.push((await createGroup(api, { name: `Harness Paging Group ${n}` })).groupId);
 
@@ -104,7 +104,7 @@ describe('Scenario: OData paging', () => {
     expectSameItems(pages.flat().map((g) => g.groupId), created);
   });
 
-  it('walks contacts two at a time to the end, none lost or repeated', async () => {
+  itWrites('walks contacts two at a time to the end, none lost or repeated', async () => {
     const created: string[] = [];
     for (const n of [1, 2, 3]) {
       created.push((await createContact(api, { name: `Harness Paging Contact ${n}`, contactType: 'technical' })).contactId);
@@ -117,7 +117,7 @@ describe('Scenario: OData paging', () => {
     expectSameItems(pages.flat().map((c) => c.contactId), created);
   });
 
-  it('walks a group’s members two at a time, in the order they were added', async () => {
+  itWrites('walks a group’s members two at a time, in the order they were added', async () => {
     const group = await createGroup(api, { name: 'Harness Paging Members' });
     const users = await createUsers('paging-member', 3);
     for (const user of users) {
@@ -132,7 +132,7 @@ describe('Scenario: OData paging', () => {
     expect(pages.map((items) => items.map((m) => m.userId))).toEqual([[users[0]?.userId, users[1]?.userId], [users[2]?.userId]]);
   });
 
-  it('walks a user’s tags two at a time, in the order they were created', async () => {
+  itWrites('walks a user’s tags two at a time, in the order they were created', async () => {
     const user = await createUser(api, userBody('paging-tags'));
     for (const n of [1, 2, 3]) await createTag(api, user.userId, `harness.page.${n}`, String(n));
 

@@ -2,7 +2,7 @@
 // call legs carry a siteId (SWIFT CLUser, S-NOTIF); their shape, the 201 and the 409 SiteInUse are
 // the sandbox's documented choices (sandbox/README.md "Admin"). The sandbox seeds one site, "Head
 // Office", which the seeded users with an extension are on.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Site } from '../../types/admin/site';
 import type { SiteCollection } from '../../types/admin/site-collection';
@@ -14,7 +14,7 @@ const api = useCollection(admin);
 const UNKNOWN_SITE = '3c5e7a9b-1d2f-4a6c-8e0b-2d4f6a8c0e1a';
 
 describe('POST Site', () => {
-  it('creates a site with 201 and the fields sent', async () => {
+  itWrites('creates a site with 201 and the fields sent', async () => {
     const site = await createSite(api, {
       name: 'Harness Create Site', timeZone: 'Europe/Paris', address: { city: 'Paris', country: 'FR' },
     });
@@ -22,14 +22,14 @@ describe('POST Site', () => {
     expect(site).toMatchObject({ name: 'Harness Create Site', timeZone: 'Europe/Paris', address: { city: 'Paris', country: 'FR' } });
   });
 
-  it('refuses a site without a name with 400 MissingParamInRequest naming it', async () => {
+  itWrites('refuses a site without a name with 400 MissingParamInRequest naming it', async () => {
     const res = await api.send<PlatformError>('POST Site', { json: { description: 'No name' } });
 
     const error = expectError(res, 400, 'MissingParamInRequest');
     expect(error.message).toContain('name');
   });
 
-  it('refuses a plain user with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a plain user with 403 InsufficientPermissions', async () => {
     const res = await api.send<PlatformError>('POST Site', { vars: { name: 'Harness Site By User' }, as: 'second' });
 
     expectError(res, 403, 'InsufficientPermissions');
@@ -37,7 +37,7 @@ describe('POST Site', () => {
 });
 
 describe('GET Sites', () => {
-  it('lists a created site beside the account’s others', async () => {
+  itWrites('lists a created site beside the account’s others', async () => {
     const site = await createSite(api, { name: 'Harness Listed Site' });
 
     const res = await api.send<SiteCollection>('GET Sites');
@@ -49,7 +49,7 @@ describe('GET Sites', () => {
 });
 
 describe('GET Site', () => {
-  it('reads a created site back', async () => {
+  itWrites('reads a created site back', async () => {
     const site = await createSite(api, { name: 'Harness Read Site' });
 
     const res = await api.send<Site>('GET Site', { vars: { siteId: site.siteId } });
@@ -67,7 +67,7 @@ describe('GET Site', () => {
 });
 
 describe('PUT Site', () => {
-  it('changes only the fields sent', async () => {
+  itWrites('changes only the fields sent', async () => {
     const site = await createSite(api, { name: 'Harness Update Site', timeZone: 'America/Toronto' });
 
     const res = await api.send<Site>('PUT Site', { vars: { siteId: site.siteId, description: 'Changed by the harness' } });
@@ -77,7 +77,7 @@ describe('PUT Site', () => {
     expect(res.body).toMatchObject({ name: 'Harness Update Site', timeZone: 'America/Toronto', description: 'Changed by the harness' });
   });
 
-  it('refuses a time zone that is not an IANA name with 400 InvalidRequest naming the field', async () => {
+  itWrites('refuses a time zone that is not an IANA name with 400 InvalidRequest naming the field', async () => {
     const site = await createSite(api, { name: 'Harness Zone Site' });
 
     const res = await api.send<PlatformError>('PUT Site', { vars: { siteId: site.siteId }, json: { timeZone: 'Middle/Earth' } });
@@ -88,7 +88,7 @@ describe('PUT Site', () => {
 });
 
 describe('DELETE Site', () => {
-  it('deletes a site with 200, after which it is 404 SiteNotFound', async () => {
+  itWrites('deletes a site with 200, after which it is 404 SiteNotFound', async () => {
     const site = await createSite(api, { name: 'Harness Delete Site' });
 
     const res = await api.send<Site>('DELETE Site', { vars: { siteId: site.siteId } });
@@ -99,7 +99,7 @@ describe('DELETE Site', () => {
     expectError(after, 404, 'SiteNotFound');
   });
 
-  it('refuses a site a user is on with 409 SiteInUse', async () => {
+  itWrites('refuses a site a user is on with 409 SiteInUse', async () => {
     const site = await createSite(api, { name: 'Harness Busy Site' });
     await createUser(api, userBody('site-user', { siteId: site.siteId }));
 

@@ -3,7 +3,7 @@
 // {id, value} → 201, PUT {value}, a taken id 409 ConditionalCheckFailedException. Who may touch
 // whose tags (the user himself and his account's admins) is the sandbox's documented choice
 // (sandbox/README.md "Admin"). Each test tags a user it creates, so no two tests share tags.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { UserTag } from '../../types/admin/user-tag';
 import type { UserTagCollection } from '../../types/admin/user-tag-collection';
@@ -16,7 +16,7 @@ const api = useCollection(admin);
 const auth = useCollection(authentication);
 
 describe('POST User Tag', () => {
-  it('puts a tag on a user with 201', async () => {
+  itWrites('puts a tag on a user with 201', async () => {
     const user = await createUser(api, userBody('tag-create'));
 
     const tag = await createTag(api, user.userId, 'harness.colour', 'blue');
@@ -24,7 +24,7 @@ describe('POST User Tag', () => {
     expect(tag).toMatchObject({ userId: user.userId, id: 'harness.colour', value: 'blue' });
   });
 
-  it('refuses an id the user already has with 409 ConditionalCheckFailedException', async () => {
+  itWrites('refuses an id the user already has with 409 ConditionalCheckFailedException', async () => {
     const user = await createUser(api, userBody('tag-twice'));
     await createTag(api, user.userId, 'harness.once', 'first');
 
@@ -33,7 +33,7 @@ describe('POST User Tag', () => {
     expectError(res, 409, 'ConditionalCheckFailedException');
   });
 
-  it('refuses a tag without a value with 400 MissingParamInRequest', async () => {
+  itWrites('refuses a tag without a value with 400 MissingParamInRequest', async () => {
     const user = await createUser(api, userBody('tag-no-value'));
 
     const res = await api.send<PlatformError>('POST User Tag', { vars: { userId: user.userId }, json: { id: 'harness.empty' } });
@@ -42,7 +42,7 @@ describe('POST User Tag', () => {
     expect(error.message).toContain('value');
   });
 
-  it('lets a plain user tag himself', async () => {
+  itWrites('lets a plain user tag himself', async () => {
     // A user of the test's own, signed in with his password: tagging a seeded user would leave
     // state behind that no cleanup reaches.
     const user = await createUser(api, userBody('tag-self', { password: USER_PASSWORD }));
@@ -57,7 +57,7 @@ describe('POST User Tag', () => {
 });
 
 describe('GET User Tags', () => {
-  it('lists a user’s tags in the order they were created', async () => {
+  itWrites('lists a user’s tags in the order they were created', async () => {
     const user = await createUser(api, userBody('tag-list'));
     await createTag(api, user.userId, 'harness.first', '1');
     await createTag(api, user.userId, 'harness.second', '2');
@@ -69,7 +69,7 @@ describe('GET User Tags', () => {
     expect(res.body._embedded.items.map((t) => t.id)).toEqual(['harness.first', 'harness.second']);
   });
 
-  it('refuses a plain user another user’s tags with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a plain user another user’s tags with 403 InsufficientPermissions', async () => {
     const user = await createUser(api, userBody('tag-private'));
 
     const res = await api.send<PlatformError>('GET User Tags', { vars: { userId: user.userId }, as: 'second' });
@@ -79,7 +79,7 @@ describe('GET User Tags', () => {
 });
 
 describe('GET User Tag', () => {
-  it('reads one tag by its id', async () => {
+  itWrites('reads one tag by its id', async () => {
     const user = await createUser(api, userBody('tag-read'));
     await createTag(api, user.userId, 'harness.read', 'value');
 
@@ -90,7 +90,7 @@ describe('GET User Tag', () => {
     expect(res.body).toMatchObject({ id: 'harness.read', value: 'value' });
   });
 
-  it('answers an unknown tag id with 404 TagNotFound', async () => {
+  itWrites('answers an unknown tag id with 404 TagNotFound', async () => {
     const user = await createUser(api, userBody('tag-unknown'));
 
     const res = await api.send<PlatformError>('GET User Tag', { vars: { userId: user.userId, tagId: 'harness.missing' } });
@@ -100,7 +100,7 @@ describe('GET User Tag', () => {
 });
 
 describe('PUT User Tag', () => {
-  it('changes a tag’s value', async () => {
+  itWrites('changes a tag’s value', async () => {
     const user = await createUser(api, userBody('tag-update'));
     await createTag(api, user.userId, 'harness.mood', 'calm');
 
@@ -113,7 +113,7 @@ describe('PUT User Tag', () => {
 });
 
 describe('DELETE User Tag', () => {
-  it('removes a tag with 200, after which it is 404 TagNotFound', async () => {
+  itWrites('removes a tag with 200, after which it is 404 TagNotFound', async () => {
     const user = await createUser(api, userBody('tag-delete'));
     await createTag(api, user.userId, 'harness.gone', 'soon');
 

@@ -7,7 +7,7 @@
 // tests follow sandbox/README.md "Admin". The environment's second user is a plain USER.
 // "Forgot password" is Mitel's Dialogflow sample's call: `PUT /users/{email}/password` with
 // {email, action: "forgot", accountId} and no token, 200 "mail sent" or 404 "unknown email" (DF-BOT).
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { PasswordReset } from '../../types/admin/password-reset';
 import type { User } from '../../types/admin/user';
@@ -25,7 +25,7 @@ const auth = useCollection(authentication);
 const UNKNOWN_USER = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
 
 describe('Scenario: admin', () => {
-  it('creates a user with 201 and the fields sent, as a USER by default', async () => {
+  itWrites('creates a user with 201 and the fields sent, as a USER by default', async () => {
     const res = await sendPostUser(api, { json: userBody('create', { displayName: 'Harness C.' }) });
 
     expect(res.status).toBe(201);
@@ -33,7 +33,7 @@ describe('Scenario: admin', () => {
     expect(res.body).toMatchObject({ email: 'harness-admin-create@example.com', displayName: 'Harness C.', role: 'USER' });
   });
 
-  it('reads a created user back with GET User', async () => {
+  itWrites('reads a created user back with GET User', async () => {
     const created = await createUser(api, userBody('read'));
 
     const res = await api.send<User>('GET User', { vars: { userId: created.userId } });
@@ -43,7 +43,7 @@ describe('Scenario: admin', () => {
     expect(res.body).toMatchObject({ userId: created.userId, email: created.email, name: created.name });
   });
 
-  it('serves the same user at /users/{userId}, the token account’s path', async () => {
+  itWrites('serves the same user at /users/{userId}, the token account’s path', async () => {
     const created = await createUser(api, userBody('token-account'));
 
     const res = await api.send<User>('GET User (Token Account)', { vars: { userId: created.userId } });
@@ -53,7 +53,7 @@ describe('Scenario: admin', () => {
     expect(res.body.userId).toBe(created.userId);
   });
 
-  it('lists users with $filter and $top page by page through _links.next, and $skip starts later', async () => {
+  itWrites('lists users with $filter and $top page by page through _links.next, and $skip starts later', async () => {
     const created: string[] = [];
     for (const n of [1, 2, 3]) created.push((await createUser(api, userBody(`list-${n}`))).userId);
     const $filter = "contains(email,'harness-admin-list-')";
@@ -68,7 +68,7 @@ describe('Scenario: admin', () => {
     expect(skipped.body._embedded.items.map((u) => u.userId)).toEqual(created.slice(1));
   });
 
-  it('changes only the fields a PUT sends', async () => {
+  itWrites('changes only the fields a PUT sends', async () => {
     const created = await createUser(api, userBody('update'));
 
     const res = await api.send<User>('PUT User', { vars: { userId: created.userId, displayName: 'Harness Updated' } });
@@ -78,7 +78,7 @@ describe('Scenario: admin', () => {
     expect(res.body).toMatchObject({ displayName: 'Harness Updated', name: created.name, email: created.email });
   });
 
-  it('clears an optional field sent as null', async () => {
+  itWrites('clears an optional field sent as null', async () => {
     const created = await createUser(api, userBody('clear', { phone: '+15550177001' }));
 
     const res = await api.send<User>('PUT User', { vars: { userId: created.userId }, json: { phone: null } });
@@ -88,7 +88,7 @@ describe('Scenario: admin', () => {
     expect(res.body.phone).toBeUndefined();
   });
 
-  it('deletes a user with 200, after which GET User is 404 UserNotFound', async () => {
+  itWrites('deletes a user with 200, after which GET User is 404 UserNotFound', async () => {
     const created = await createUser(api, userBody('delete'));
 
     const res = await api.send<User>('DELETE User', { vars: { userId: created.userId } });
@@ -100,7 +100,7 @@ describe('Scenario: admin', () => {
     expectError(after, 404, 'UserNotFound');
   });
 
-  it('lets the new user sign in with POST Token and the password given at creation', async () => {
+  itWrites('lets the new user sign in with POST Token and the password given at creation', async () => {
     const created = await createUser(api, userBody('login', { password: USER_PASSWORD }));
 
     const token = await auth.send<TokenResponse>('POST Token', { vars: { username: created.email, password: USER_PASSWORD }, as: 'none' });
@@ -113,7 +113,7 @@ describe('Scenario: admin', () => {
     expect(claims.body).toMatchObject({ userId: created.userId, role: 'USER' });
   });
 
-  it('signs a deleted user out: the password is refused with 401 InvalidLoginCredentials', async () => {
+  itWrites('signs a deleted user out: the password is refused with 401 InvalidLoginCredentials', async () => {
     const created = await createUser(api, userBody('signed-out', { password: USER_PASSWORD }));
     const deleted = await api.send<User>('DELETE User', { vars: { userId: created.userId } });
     expect(deleted.status).toBe(200);
@@ -124,13 +124,13 @@ describe('Scenario: admin', () => {
     expectError(res, 401, 'InvalidLoginCredentials');
   });
 
-  it('refuses a plain user the creation of a user with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a plain user the creation of a user with 403 InsufficientPermissions', async () => {
     const res = await sendPostUser(api, { json: userBody('by-user'), as: 'second' });
 
     expectError(res, 403, 'InsufficientPermissions');
   });
 
-  it('refuses a plain user a change to another user with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a plain user a change to another user with 403 InsufficientPermissions', async () => {
     const created = await createUser(api, userBody('changed-by-user'));
 
     const res = await api.send<PlatformError>('PUT User', { vars: { userId: created.userId, displayName: 'Not Allowed' }, as: 'second' });
@@ -138,7 +138,7 @@ describe('Scenario: admin', () => {
     expectError(res, 403, 'InsufficientPermissions');
   });
 
-  it('refuses a plain user the deletion of another user with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a plain user the deletion of another user with 403 InsufficientPermissions', async () => {
     const created = await createUser(api, userBody('deleted-by-user'));
 
     const res = await api.send<PlatformError>('DELETE User', { vars: { userId: created.userId }, as: 'second' });
@@ -146,7 +146,7 @@ describe('Scenario: admin', () => {
     expectError(res, 403, 'InsufficientPermissions');
   });
 
-  it('refuses an email another user has with 409 ConditionalCheckFailedException', async () => {
+  itWrites('refuses an email another user has with 409 ConditionalCheckFailedException', async () => {
     const first = await createUser(api, userBody('taken'));
 
     const res = await sendPostUser(api, { json: { name: 'Harness Taken Twice', email: first.email } });
@@ -155,7 +155,7 @@ describe('Scenario: admin', () => {
     expect(error.message).toContain('email');
   });
 
-  it.each([
+  itWrites.each([
     ['no email', 'MissingParamInRequest', { name: 'Harness No Email' }, 'email'],
     ['a malformed email', 'InvalidRequest', userBody('malformed', { email: 'harness-admin-malformed' }), 'email'],
     ['a weak password', 'InvalidRequest', userBody('weak-password', { password: 'weakpass' }), 'password'],
@@ -168,7 +168,7 @@ describe('Scenario: admin', () => {
     expect(error.message).toContain(field);
   });
 
-  it('refuses a change to a read-only field with 400 InvalidRequest naming it', async () => {
+  itWrites('refuses a change to a read-only field with 400 InvalidRequest naming it', async () => {
     const created = await createUser(api, userBody('read-only'));
 
     const res = await api.send<PlatformError>('PUT User', { vars: { userId: created.userId }, json: { source: 'harness' } });
@@ -177,7 +177,7 @@ describe('Scenario: admin', () => {
     expect(error.message).toContain('source');
   });
 
-  it.each(['GET User', 'PUT User', 'DELETE User'] as const)('answers %s for an unknown userId with 404 UserNotFound', async (name) => {
+  itWrites.each(['GET User', 'PUT User', 'DELETE User'] as const)('answers %s for an unknown userId with 404 UserNotFound', async (name) => {
     const res = await api.send<PlatformError>(name, { vars: { userId: UNKNOWN_USER, displayName: 'Nobody' } });
 
     expectError(res, 404, 'UserNotFound');
@@ -185,7 +185,7 @@ describe('Scenario: admin', () => {
 });
 
 describe('PUT Forgot Password', () => {
-  it('answers 200 for a user’s email, without a token', async () => {
+  itWrites('answers 200 for a user’s email, without a token', async () => {
     const user = await createUser(api, userBody('forgot'));
 
     const res = await api.send<PasswordReset>('PUT Forgot Password', { vars: { email: user.email } });
@@ -194,7 +194,7 @@ describe('PUT Forgot Password', () => {
     expect(res.body).toMatchSchema('admin/password-reset');
   });
 
-  it('answers an email nobody has with 404 UserNotFound', async () => {
+  itWrites('answers an email nobody has with 404 UserNotFound', async () => {
     const res = await api.send<PlatformError>('PUT Forgot Password', { vars: { email: 'harness-admin-nobody@example.com' } });
 
     expectError(res, 404, 'UserNotFound');

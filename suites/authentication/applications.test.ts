@@ -1,7 +1,7 @@
 // The application registry (AUTH-SPEC /apps, /applications; Postman "Application Registration"):
 // listing is a HAL collection, and registering a new application is reserved to global and partner
 // admins, so an account admin is refused (shared/reference/cloudlink-api.md §2.1, §2.7).
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Application } from '../../types/authentication/application';
 import type { ApplicationCollection } from '../../types/authentication/application-collection';
@@ -69,7 +69,7 @@ describe('GET Application', () => {
 });
 
 describe('POST Application', () => {
-  it('refuses an account admin with 403 InsufficientPermissions', async () => {
+  itWrites('refuses an account admin with 403 InsufficientPermissions', async () => {
     const res = await api.send<PlatformError>('POST Application', {
       vars: { appName: 'harness-probe', appDescription: 'Created by the harness; must be refused.' },
     });

@@ -1,7 +1,7 @@
 // The OpenID Connect flow of Mitel's authentication sample (S-AUTH): POST /authorize answers 201
 // with a one-time code, which POST /token trades for tokens together with the PKCE verifier; and the
 // client-credentials grant for an application's own token (AUTH-SPEC; reference §2.2, §2.5).
-import { pkceChallenge, useCollection } from '../../harness';
+import { itWrites, pkceChallenge, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { AuthorizationCode } from '../../types/authentication/authorization-code';
 import type { TokenResponse } from '../../types/authentication/token';
@@ -19,14 +19,14 @@ async function authorize(): Promise<string> {
 }
 
 describe('POST Authorize', () => {
-  it('returns 201 with a one-time authorization code', async () => {
+  itWrites('returns 201 with a one-time authorization code', async () => {
     const res = await api.send<AuthorizationCode>('POST Authorize', { vars: { code_challenge: pkceChallenge(VERIFIER) } });
 
     expect(res.status).toBe(201);
     expect(res.body).toMatchSchema('authentication/authorization-code');
   });
 
-  it('refuses a client that is not registered', async () => {
+  itWrites('refuses a client that is not registered', async () => {
     const res = await api.send<PlatformError>('POST Authorize', {
       vars: { code_challenge: pkceChallenge(VERIFIER), client_id: 'no-such-client' },
     });
@@ -38,7 +38,7 @@ describe('POST Authorize', () => {
 });
 
 describe('POST Authorization Code Token', () => {
-  it('trades the code and its PKCE verifier for tokens with 201', async () => {
+  itWrites('trades the code and its PKCE verifier for tokens with 201', async () => {
     const code = await authorize();
 
     const res = await api.send<TokenResponse>('POST Authorization Code Token', { vars: { code, code_verifier: VERIFIER } });
@@ -47,7 +47,7 @@ describe('POST Authorization Code Token', () => {
     expect(res.body).toMatchSchema('authentication/token');
   });
 
-  it('refuses a code that was already used with 401', async () => {
+  itWrites('refuses a code that was already used with 401', async () => {
     const code = await authorize();
     const first = await api.send('POST Authorization Code Token', { vars: { code, code_verifier: VERIFIER } });
     expect(first.status).toBe(201);
@@ -58,7 +58,7 @@ describe('POST Authorization Code Token', () => {
     expect(again.body).toMatchSchema('_shared/error');
   });
 
-  it('refuses a wrong PKCE verifier with 401', async () => {
+  itWrites('refuses a wrong PKCE verifier with 401', async () => {
     const code = await authorize();
 
     const res = await api.send<PlatformError>('POST Authorization Code Token', {

@@ -7,7 +7,19 @@
 // Statuses are recorded, so replay repeats the same retries (without waiting). Resets and timeouts
 // leave no answer to record and need the switchboard to happen at all: those tests run only live
 // against the embedded sandbox, and are skipped — with this reason — in replay and on real accounts.
-import { sandboxSwitchboard, useCollection, type FaultSpec } from '../../harness';
+//
+// The switchboard is one per sandbox and other test files run beside this one, so every test that
+// sets a fault lives in this file (jest runs a file's tests one after another), and faults are
+// aimed at this file's requests with a tag wherever they must not touch the others.
+//
+// Scenario "Token lifecycle": access tokens that expire in the middle of a run are refreshed with
+// no failed request. CloudLink access tokens live an hour (AUTH-SPEC) and a 401 is the only sign
+// of expiry a client gets (shared/reference/cloudlink-api.md §2.3); the harness refreshes once per
+// user however many requests hit the 401 together (single-flight), then replays each request.
+//
+// The test replaces both users' tokens with ones the platform rejects (401), on every target;
+// replay plays back the recorded 401s and the one refresh per user.
+import { type FaultSpec, itWrites, sandboxSwitchboard, useCollection, type UserKey } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Claims } from '../../types/authentication/claims';
 import type { Application } from '../../types/authentication/application';
@@ -17,10 +29,17 @@ const api = useCollection(authentication);
 const switchboard = sandboxSwitchboard();
 const liveOnSandbox = switchboard ? it : it.skip;
 
-/** Faults for the auth service only, switched off after the test whatever happens. */
+/**
+ * Faults aimed at this test's own requests: other test files use the same routes on the same
+ * sandbox at the same time, so every fault is scoped to the x-switchboard-tag header that only
+ * `tagged` requests carry. Switched off after the test whatever happens.
+ */
+const TAG = 'resilience';
+const tagged = { headers: { 'x-switchboard-tag': TAG } };
+
 async function inject(...faults: FaultSpec[]): Promise<void> {
   if (!switchboard) return;
-  await switchboard.setFaults(faults.map((fault) => ({ service: 'authentication', ...fault }) as FaultSpec));
+  await switchboard.setFaults(faults.map((fault) => ({ service: 'authentication', tag: TAG, ...fault }) as FaultSpec));
   api.cleanup('switch the faults off', () => switchboard.setFaults([]));
 }
 
@@ -28,7 +47,7 @@ describe('Resilience: retries', () => {
   it('sends a GET again after a burst of 503s and 502s, and it passes (marked flaky)', async () => {
     await inject({ kind: 'server-error', status: 503, method: 'GET', next: 1 }, { kind: 'server-error', status: 502, method: 'GET', next: 1 });
 
-    const res = await api.send<Claims>('GET Token');
+    const res = await api.send<Claims>('GET Token', tagged);
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchSchema('authentication/claims');
@@ -39,7 +58,7 @@ describe('Resilience: retries', () => {
   it('honours a 429 whose Retry-After is a number of seconds', async () => {
     await inject({ kind: 'rate-limit', retryAfterSeconds: 1, retryAfterFormat: 'seconds', method: 'GET', next: 1 });
 
-    const res = await api.send<Claims>('GET Token');
+    const res = await api.send<Claims>('GET Token', tagged);
 
     expect(res.status).toBe(200);
     expect(api.retries()).toEqual([expect.stringMatching(/got status 429; sent again after (1000|0) ms$/)]);
@@ -49,7 +68,7 @@ describe('Resilience: retries', () => {
   it('honours a 429 whose Retry-After is an HTTP date', async () => {
     await inject({ kind: 'rate-limit', retryAfterSeconds: 1, retryAfterFormat: 'http-date', method: 'GET', next: 1 });
 
-    const res = await api.send<Claims>('GET Token');
+    const res = await api.send<Claims>('GET Token', tagged);
 
     expect(res.status).toBe(200);
     expect(api.retries()).toEqual([expect.stringMatching(/got status 429; sent again after \d+ ms$/)]);
@@ -61,17 +80,18 @@ describe('Resilience: retries', () => {
   it('gives up after the configured attempts and answers the last status', async () => {
     await inject({ kind: 'server-error', status: 504, method: 'GET', next: 3 });
 
-    const res = await api.send<PlatformError>('GET Token');
+    const res = await api.send<PlatformError>('GET Token', tagged);
 
     expect(res.status).toBe(504);
     expect(res.body).toMatchSchema('_shared/error');
     expect(api.retries()).toHaveLength(2);
   });
 
-  it('never sends a POST that creates something twice: a 503 on POST Application is answered as is', async () => {
+  itWrites('never sends a POST that creates something twice: a 503 on POST Application is answered as is', async () => {
     await inject({ kind: 'server-error', status: 503, method: 'POST', next: 1 });
 
     const res = await api.send<Application | PlatformError>('POST Application', {
+      ...tagged,
       vars: { appName: 'harness-resilience-probe', appDescription: 'Must not be retried.' },
     });
 
@@ -83,7 +103,7 @@ describe('Resilience: retries', () => {
   liveOnSandbox('sends a GET again after the connection is reset', async () => {
     await inject({ kind: 'reset', method: 'GET', next: 1 });
 
-    const res = await api.send<Claims>('GET Token');
+    const res = await api.send<Claims>('GET Token', tagged);
 
     expect(res.status).toBe(200);
     expect(api.retries()).toEqual([expect.stringMatching(/"GET Token" attempt 1 got no answer/)]);
@@ -92,7 +112,50 @@ describe('Resilience: retries', () => {
   liveOnSandbox('fails a request slower than its timeout with its name, URL and elapsed time', async () => {
     await inject({ kind: 'latency', ms: 400, method: 'GET', path: '/token' });
 
-    await expect(api.send('GET Token', { timeoutMs: 100 })).rejects.toThrow(/^"GET Token" \(GET \{\{auth_url\}\}\/token\) got no answer after \d+ ms/);
+    await expect(api.send('GET Token', { ...tagged, timeoutMs: 100 })).rejects.toThrow(/^"GET Token" \(GET \{\{auth_url\}\}\/token\) got no answer after \d+ ms/);
     expect(api.retries()).toHaveLength(2);
+  });
+});
+
+/**
+ * Makes both users' access tokens unusable at once, as an hour passing would. Done in this worker
+ * only: the switchboard's expire-tokens fault would expire every token on the sandbox, including
+ * those of the test files running beside this one (its own tests are in sandbox/switchboard/).
+ */
+function expireEveryToken(): void {
+  for (const user of ['primary', 'second'] as UserKey[]) api.replaceAccessToken(user, `expired-${user}-access-token`);
+}
+
+describe('Scenario: token lifecycle', () => {
+  it('refreshes tokens that expire mid-run once per user, with every request answered', async () => {
+    const warmUp = await api.send<Claims>('GET Token');
+    expect(warmUp.status).toBe(200);
+    const before = { primary: api.tokenRefreshes('primary'), second: api.tokenRefreshes('second') };
+
+    expireEveryToken();
+    // Concurrent within a user (that is what single-flight is about), one user after the other:
+    // replay numbers the placeholders of new tokens in the order they appear, so that order must not
+    // depend on which user's refresh the network happens to finish first.
+    const answers = await Promise.all([api.send<Claims>('GET Token'), api.send<Claims>('GET Token'), api.send<Claims>('GET Token')]);
+    answers.push(...(await Promise.all([api.send<Claims>('GET Token', { as: 'second' }), api.send<Claims>('GET Token', { as: 'second' })])));
+
+    for (const res of answers) {
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchSchema('authentication/claims');
+    }
+    expect(api.tokenRefreshes('primary') - before.primary).toBe(1);
+    expect(api.tokenRefreshes('second') - before.second).toBe(1);
+  });
+
+  it('keeps working on the refreshed token: later requests need no further refresh', async () => {
+    expireEveryToken();
+    expect((await api.send<Claims>('GET Token')).status).toBe(200);
+    const afterFirst = api.tokenRefreshes('primary');
+
+    const again = await api.send<Claims>('GET Token');
+
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchSchema('authentication/claims');
+    expect(api.tokenRefreshes('primary')).toBe(afterFirst);
   });
 });

@@ -3,7 +3,7 @@
 // the expectations are the sandbox's documented choices (sandbox/README.md "Chat"): 201 on create,
 // the creator always a participant, 200 with the deleted conversation, 404 for what the caller
 // cannot see.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { ConversationCollection } from '../../types/conversations/conversation-collection';
@@ -16,7 +16,7 @@ const api = useCollection(conversations);
 const UNKNOWN_ID = 'f3a9c2d1-7b4e-4c8a-9e6f-2d1b0a9c8e7f';
 
 describe('POST Conversation', () => {
-  it('returns 201 with the conversation and the caller as its first participant', async () => {
+  itWrites('returns 201 with the conversation and the caller as its first participant', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
 
@@ -28,7 +28,7 @@ describe('POST Conversation', () => {
     expect(res.body._embedded?.participants?._embedded.items.map(participantIdOf)).toEqual([user1, user2]);
   });
 
-  it('adds the creator even when originalParticipants leaves them out', async () => {
+  itWrites('adds the creator even when originalParticipants leaves them out', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
 
@@ -39,7 +39,7 @@ describe('POST Conversation', () => {
     expect(res.body._embedded?.participants?._embedded.items.map(participantIdOf)).toEqual([user1, user2]);
   });
 
-  it('rejects originalParticipants that is not a list with 400 naming the field', async () => {
+  itWrites('rejects originalParticipants that is not a list with 400 naming the field', async () => {
     const res = await sendConversation(api, { json: { ...conversationBody(), originalParticipants: 'everyone' } });
 
     expect(res.status).toBe(400);
@@ -47,7 +47,7 @@ describe('POST Conversation', () => {
     expect(res.body.message).toContain('originalParticipants');
   });
 
-  it('rejects a participant without participantId with 400 naming the field', async () => {
+  itWrites('rejects a participant without participantId with 400 naming the field', async () => {
     const res = await sendConversation(api, { json: { ...conversationBody(), originalParticipants: [{ type: 'USER' }] } });
 
     expect(res.status).toBe(400);
@@ -55,7 +55,7 @@ describe('POST Conversation', () => {
     expect(res.body.message).toContain('participantId');
   });
 
-  it('rejects a participant who is no user of the account with 404 UserNotFound', async () => {
+  itWrites('rejects a participant who is no user of the account with 404 UserNotFound', async () => {
     const res = await sendConversation(api, { json: conversationBody({ participants: [UNKNOWN_ID] }) });
 
     expect(res.status).toBe(404);
@@ -65,7 +65,7 @@ describe('POST Conversation', () => {
 });
 
 describe('GET Conversations', () => {
-  it('lists the caller’s conversation, found with $filter on its name', async () => {
+  itWrites('lists the caller’s conversation, found with $filter on its name', async () => {
     const { conversationId } = await startConversation(api, { name: 'GET Conversations lists it' });
 
     const res = await api.send<ConversationCollection>('GET Conversations', {
@@ -77,7 +77,7 @@ describe('GET Conversations', () => {
     expect(res.body._embedded.items.map((c) => c.conversationId)).toEqual([conversationId]);
   });
 
-  it('does not list a conversation to a user who takes no part in it', async () => {
+  itWrites('does not list a conversation to a user who takes no part in it', async () => {
     await startConversation(api, { name: 'GET Conversations hides it' });
 
     const res = await api.send<ConversationCollection>('GET Conversations', {
@@ -89,7 +89,7 @@ describe('GET Conversations', () => {
     expect(res.body.count).toBe(0);
   });
 
-  it('orders the list with $orderby', async () => {
+  itWrites('orders the list with $orderby', async () => {
     const first = await startConversation(api, { name: 'Orderby A' });
     const second = await startConversation(api, { name: 'Orderby B' });
 
@@ -127,7 +127,7 @@ describe('GET Conversations', () => {
 });
 
 describe('GET Conversation', () => {
-  it('returns 200 with the conversation the caller started', async () => {
+  itWrites('returns 200 with the conversation the caller started', async () => {
     const started = await startConversation(api, { name: 'GET Conversation reads it' });
 
     const res = await api.send<Conversation>('GET Conversation', { vars: { conversationId: started.conversationId } });
@@ -137,7 +137,7 @@ describe('GET Conversation', () => {
     expect(res.body).toMatchObject({ conversationId: started.conversationId, name: 'GET Conversation reads it' });
   });
 
-  it('answers 404 ConversationNotFound for an unknown id', async () => {
+  itWrites('answers 404 ConversationNotFound for an unknown id', async () => {
     const res = await api.send<PlatformError>('GET Conversation', { vars: { conversationId: UNKNOWN_ID } });
 
     expect(res.status).toBe(404);
@@ -147,7 +147,7 @@ describe('GET Conversation', () => {
 });
 
 describe('DELETE Conversation', () => {
-  it('returns 200 with the deleted conversation, which is then 404', async () => {
+  itWrites('returns 200 with the deleted conversation, which is then 404', async () => {
     const { conversationId } = await startConversation(api);
 
     const res = await api.send<Conversation>('DELETE Conversation', { vars: { conversationId } });
@@ -160,7 +160,7 @@ describe('DELETE Conversation', () => {
     expect(after.body).toMatchSchema('_shared/error');
   });
 
-  it('refuses a participant who neither started it nor is an admin with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a participant who neither started it nor is an admin with 403 InsufficientPermissions', async () => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api, { participants: [user2] });
 
@@ -171,7 +171,7 @@ describe('DELETE Conversation', () => {
     expect(res.body.name).toBe('InsufficientPermissions');
   });
 
-  it('answers 404 ConversationNotFound for an unknown id', async () => {
+  itWrites('answers 404 ConversationNotFound for an unknown id', async () => {
     const res = await api.send<PlatformError>('DELETE Conversation', { vars: { conversationId: UNKNOWN_ID } });
 
     expect(res.status).toBe(404);

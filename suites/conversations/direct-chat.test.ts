@@ -2,7 +2,7 @@
 // test. Two users of one account, each with their own token, read their ids from GET /token; the
 // first starts a conversation naming both, they talk, the first deletes it, and after that it is
 // gone for both of them (sandbox/README.md "Chat": 200 with the deleted conversation, then 404).
-import { useCollection, type UserKey } from '../../harness';
+import { itWrites, useCollection, type UserKey } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { Message } from '../../types/conversations/message';
@@ -23,7 +23,7 @@ async function startDirectChat(user1: string, user2: string): Promise<Conversati
 }
 
 describe('Scenario: direct chat', () => {
-  it('lets two users start a conversation, exchange a message and lose it for both once deleted', async () => {
+  itWrites('lets two users start a conversation, exchange a message and lose it for both once deleted', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startDirectChat(user1, user2);
@@ -56,7 +56,7 @@ describe('Scenario: direct chat', () => {
     }
   });
 
-  it('lets the second user answer, and both read the two messages newest first', async () => {
+  itWrites('lets the second user answer, and both read the two messages newest first', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startDirectChat(user1, user2);
@@ -71,7 +71,7 @@ describe('Scenario: direct chat', () => {
     }
   });
 
-  it('shows either user the conversation with both participants and the newest message embedded', async () => {
+  itWrites('shows either user the conversation with both participants and the newest message embedded', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startDirectChat(user1, user2);
@@ -85,7 +85,7 @@ describe('Scenario: direct chat', () => {
     expect(seen.body._embedded?.messages?._embedded.items.map((m: Message) => m.messageId)).toEqual([sent.messageId]);
   });
 
-  it('accepts the second user’s bare token, without "Bearer", as the sample sends it', async () => {
+  itWrites('accepts the second user’s bare token, without "Bearer", as the sample sends it', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startDirectChat(user1, user2);

@@ -3,7 +3,7 @@
 // §4), listing and reading. The list order is not documented anywhere (§9.11): the sandbox lists
 // the newest message first, as Media lists conferences ("most recent first", MEDIA-SPEC), and the
 // tests below pin that choice (sandbox/README.md "Chat").
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Message } from '../../types/conversations/message';
 import type { MessageCollection } from '../../types/conversations/message-collection';
@@ -17,7 +17,7 @@ const ACTION_CARD = 'application/vnd.mitel.action-card';
 const UNKNOWN_ID = '9c4e2a7b-1d3f-4b6a-8c5e-7f0a2b4d6e8c';
 
 describe('POST Message', () => {
-  it('returns 201 with the message, posted by the caller', async () => {
+  itWrites('returns 201 with the message, posted by the caller', async () => {
     const user1 = await userIdOf(api, 'primary');
     const { conversationId } = await startConversation(api);
 
@@ -28,7 +28,7 @@ describe('POST Message', () => {
     expect(res.body).toMatchObject({ conversationId, body: 'Hello World!', contentType: 'text/plain', createdBy: user1 });
   });
 
-  it('keeps the tag a sender attaches', async () => {
+  itWrites('keeps the tag a sender attaches', async () => {
     const { conversationId } = await startConversation(api);
 
     const res = await api.send<Message>('POST Message', {
@@ -40,7 +40,7 @@ describe('POST Message', () => {
     expect(res.body.tag).toBe('whatsapp');
   });
 
-  it('accepts an action card whose body is a JSON object in a string, with fallbackText', async () => {
+  itWrites('accepts an action card whose body is a JSON object in a string, with fallbackText', async () => {
     const { conversationId } = await startConversation(api);
     const card = JSON.stringify({ title: 'Pick one', actions: [{ type: 'postBack', title: 'Yes' }] });
 
@@ -53,7 +53,7 @@ describe('POST Message', () => {
     expect(res.body).toMatchObject({ body: card, contentType: ACTION_CARD, fallbackText: 'Pick one: Yes' });
   });
 
-  it.each([
+  itWrites.each([
     ['body is missing', { contentType: 'text/plain' }, 'body'],
     ['contentType is not one the service takes', { body: 'Hi', contentType: 'text/html' }, 'contentType'],
     ['an action card has no fallbackText', { body: '{"title":"Pick one"}', contentType: ACTION_CARD }, 'fallbackText'],
@@ -67,7 +67,7 @@ describe('POST Message', () => {
     expect(res.body.message).toContain(field);
   });
 
-  it('answers 404 ConversationNotFound for an unknown conversation', async () => {
+  itWrites('answers 404 ConversationNotFound for an unknown conversation', async () => {
     const res = await api.send<PlatformError>('POST Message', { vars: { conversationId: UNKNOWN_ID, messageBody: 'Anyone?' } });
 
     expect(res.status).toBe(404);
@@ -77,7 +77,7 @@ describe('POST Message', () => {
 });
 
 describe('GET Messages', () => {
-  it('returns 200 with the messages newest first', async () => {
+  itWrites('returns 200 with the messages newest first', async () => {
     const { conversationId } = await startConversation(api);
     for (const text of ['first', 'second', 'third']) await postMessage(api, conversationId, text);
 
@@ -88,7 +88,7 @@ describe('GET Messages', () => {
     expect(res.body._embedded.items.map((m) => m.body)).toEqual(['third', 'second', 'first']);
   });
 
-  it('pages with $top: the first page holds the newest messages and links the next', async () => {
+  itWrites('pages with $top: the first page holds the newest messages and links the next', async () => {
     const { conversationId } = await startConversation(api);
     for (const text of ['first', 'second', 'third']) await postMessage(api, conversationId, text);
 
@@ -100,7 +100,7 @@ describe('GET Messages', () => {
     expect(res.body._links.next).toEqual(expect.any(String));
   });
 
-  it('selects one sender’s messages with $filter on createdBy', async () => {
+  itWrites('selects one sender’s messages with $filter on createdBy', async () => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api, { participants: [user2] });
     await postMessage(api, conversationId, 'from user 1', 'primary');
@@ -117,7 +117,7 @@ describe('GET Messages', () => {
 });
 
 describe('GET Message', () => {
-  it('returns 200 with one message', async () => {
+  itWrites('returns 200 with one message', async () => {
     const { conversationId } = await startConversation(api);
     const sent = await postMessage(api, conversationId, 'Read me');
 
@@ -128,7 +128,7 @@ describe('GET Message', () => {
     expect(res.body).toMatchObject({ messageId: sent.messageId, body: 'Read me' });
   });
 
-  it('answers 404 MessageNotFound for an unknown id', async () => {
+  itWrites('answers 404 MessageNotFound for an unknown id', async () => {
     const { conversationId } = await startConversation(api);
 
     const res = await api.send<PlatformError>('GET Message', { vars: { conversationId, messageId: UNKNOWN_ID } });

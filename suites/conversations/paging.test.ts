@@ -3,7 +3,7 @@
 // legacy chat API's own example is a messages link, shared/reference/cloudlink-api.md §1.3); how big
 // a page may be and in what order items come are not documented (§9.9, §9.11), so each walk is
 // checked against what the test itself created, not against page sizes or counts it cannot know.
-import { useCollection, type ApiResponse } from '../../harness';
+import { type ApiResponse, itWrites, useCollection } from '../../harness';
 import type { HalCollection } from '../../types/_shared/hal-collection';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { ConversationCollection } from '../../types/conversations/conversation-collection';
@@ -38,7 +38,7 @@ async function walk<Page extends HalCollection & { _embedded: { items: unknown[]
 }
 
 describe('Scenario: OData paging', () => {
-  it('walks the caller’s conversations two at a time to the end, none lost or repeated', async () => {
+  itWrites('walks the caller’s conversations two at a time to the end, none lost or repeated', async () => {
     // A name of its own keeps the walk to this test's conversations while other tests run.
     const name = 'OData paging walk';
     const created: string[] = [];
@@ -53,7 +53,7 @@ describe('Scenario: OData paging', () => {
     expect([...walked].sort()).toEqual([...created].sort());
   });
 
-  it('walks a conversation’s messages two at a time, newest first, none lost or repeated', async () => {
+  itWrites('walks a conversation’s messages two at a time, newest first, none lost or repeated', async () => {
     const { conversationId } = await startConversation(api);
     const texts = ['message 1', 'message 2', 'message 3', 'message 4', 'message 5'];
     for (const text of texts) await postMessage(api, conversationId, text);
@@ -68,7 +68,7 @@ describe('Scenario: OData paging', () => {
     ]);
   });
 
-  it('follows the next link of the messages embedded in a conversation to the oldest one', async () => {
+  itWrites('follows the next link of the messages embedded in a conversation to the oldest one', async () => {
     const { conversationId } = await startConversation(api);
     for (const text of ['message 1', 'message 2', 'message 3']) await postMessage(api, conversationId, text);
     const conversation = await api.send<Conversation>('GET Conversation', { vars: { conversationId } });
@@ -83,7 +83,7 @@ describe('Scenario: OData paging', () => {
     expect(pages.flat().map((m) => m.body)).toEqual(['message 3', 'message 2', 'message 1']);
   });
 
-  it('walks a conversation’s participants one at a time in the order they joined', async () => {
+  itWrites('walks a conversation’s participants one at a time in the order they joined', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api, { participants: [user2] });

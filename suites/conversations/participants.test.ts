@@ -4,7 +4,7 @@
 // second user kept out of a conversation the primary started alone. Statuses the reference leaves
 // open are the sandbox's documented choices (sandbox/README.md "Chat"): 201, 409 on a repeat, and
 // 404 ConversationNotFound for a non-participant, as if the conversation did not exist.
-import { useCollection, type SendOptions } from '../../harness';
+import { itWrites, type SendOptions, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { Participant } from '../../types/conversations/participant';
@@ -18,7 +18,7 @@ const api = useCollection(conversations);
 const UNKNOWN_USER = '6b1d4e7a-2c9f-4a3b-8e5d-0f7c9a1b2d3e';
 
 describe('POST Participant', () => {
-  it('returns 201 with the added user, who can then read the conversation', async () => {
+  itWrites('returns 201 with the added user, who can then read the conversation', async () => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api);
 
@@ -32,7 +32,7 @@ describe('POST Participant', () => {
     expect(seen.body).toMatchSchema('conversations/conversation');
   });
 
-  it('answers 409 ParticipantAlreadyExists for someone already taking part', async () => {
+  itWrites('answers 409 ParticipantAlreadyExists for someone already taking part', async () => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api, { participants: [user2] });
 
@@ -43,7 +43,7 @@ describe('POST Participant', () => {
     expect(res.body.name).toBe('ParticipantAlreadyExists');
   });
 
-  it('answers 404 UserNotFound for an id that is no user of the account', async () => {
+  itWrites('answers 404 UserNotFound for an id that is no user of the account', async () => {
     const { conversationId } = await startConversation(api);
 
     const res = await api.send<PlatformError>('POST Participant', { vars: { conversationId, participantId: UNKNOWN_USER } });
@@ -53,7 +53,7 @@ describe('POST Participant', () => {
     expect(res.body.name).toBe('UserNotFound');
   });
 
-  it('rejects a body without participantId with 400 naming the field', async () => {
+  itWrites('rejects a body without participantId with 400 naming the field', async () => {
     const { conversationId } = await startConversation(api);
 
     const res = await api.send<PlatformError>('POST Participant', { vars: { conversationId }, json: { type: 'USER' } });
@@ -65,7 +65,7 @@ describe('POST Participant', () => {
 });
 
 describe('GET Participants', () => {
-  it('returns 200 with the participants in the order they joined, the creator first', async () => {
+  itWrites('returns 200 with the participants in the order they joined, the creator first', async () => {
     const user1 = await userIdOf(api, 'primary');
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api, { participants: [user2] });
@@ -77,7 +77,7 @@ describe('GET Participants', () => {
     expect(res.body._embedded.items.map(participantIdOf)).toEqual([user1, user2]);
   });
 
-  it('pages with $top and links the next page', async () => {
+  itWrites('pages with $top and links the next page', async () => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api, { participants: [user2] });
 
@@ -91,7 +91,7 @@ describe('GET Participants', () => {
 });
 
 describe('GET Participant', () => {
-  it('returns 200 with one participant', async () => {
+  itWrites('returns 200 with one participant', async () => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api, { participants: [user2] });
 
@@ -102,7 +102,7 @@ describe('GET Participant', () => {
     expect(res.body).toMatchObject({ conversationId, status: 'ACCEPTED' });
   });
 
-  it('answers 404 ParticipantNotFound for a user who takes no part', async () => {
+  itWrites('answers 404 ParticipantNotFound for a user who takes no part', async () => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api);
 
@@ -125,7 +125,7 @@ describe('Non-participant access', () => {
     ['deleting it', 'DELETE Conversation', {}],
   ];
 
-  it.each(attempts)('is refused %s with 404 ConversationNotFound', async (_what, name, options) => {
+  itWrites.each(attempts)('is refused %s with 404 ConversationNotFound', async (_what, name, options) => {
     const user2 = await userIdOf(api, 'second');
     const { conversationId } = await startConversation(api);
 

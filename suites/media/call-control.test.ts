@@ -5,7 +5,7 @@
 // call) and the S-NOTIF README's (the called leg rings, inbound); the actions are MEDIA-SPEC's
 // updateEndpointCallRequest (shared/reference/cloudlink-api.md §5). Call control needs ADMIN
 // rights (S-NOTIF README): these tests run as the primary user, an account admin.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Call } from '../../types/media/call';
 import type { CallRecordCollection } from '../../types/media/call-record-collection';
@@ -36,7 +36,7 @@ async function answeredCall(): Promise<[Call, Call]> {
 }
 
 describe('Scenario: call control on premise endpoints', () => {
-  it('makes a call from 200 to 201: the caller’s leg is connected and the destination’s is ringing', async () => {
+  itWrites('makes a call from 200 to 201: the caller’s leg is connected and the destination’s is ringing', async () => {
     const caller = await makeCall(api, '200', '201');
 
     expect(caller).toMatchObject({ state: 'connected', cause: 'newCall', direction: 'outbound', from: '200', to: '201' });
@@ -45,7 +45,7 @@ describe('Scenario: call control on premise endpoints', () => {
     expect(await lineState('201')).toBe('ringing');
   });
 
-  it('answers the ringing leg: the destination becomes connected', async () => {
+  itWrites('answers the ringing leg: the destination becomes connected', async () => {
     await makeCall(api, '200', '201');
     const ringing = await onlyLiveLeg(api, '201');
 
@@ -58,7 +58,7 @@ describe('Scenario: call control on premise endpoints', () => {
     expect(await lineState('201')).toBe('connected');
   });
 
-  it('holds the call from 200, which puts both legs on hold, and retrieves it', async () => {
+  itWrites('holds the call from 200, which puts both legs on hold, and retrieves it', async () => {
     const [caller, destination] = await answeredCall();
 
     const held = await act(caller, { action: 'hold' });
@@ -74,7 +74,7 @@ describe('Scenario: call control on premise endpoints', () => {
     expect((await currentLeg(api, destination)).state).toBe('connected');
   });
 
-  it('refuses a retrieve by the party that did not hold the call with 409 InvalidCallState', async () => {
+  itWrites('refuses a retrieve by the party that did not hold the call with 409 InvalidCallState', async () => {
     const [caller, destination] = await answeredCall();
     const held = await act(caller, { action: 'hold' });
     expect(held.status).toBe(200);
@@ -87,7 +87,7 @@ describe('Scenario: call control on premise endpoints', () => {
     expect(res.body.name).toBe('InvalidCallState');
   });
 
-  it('blind-transfers the answered call to 202: 200 drops out and 202 rings from 201', async () => {
+  itWrites('blind-transfers the answered call to 202: 200 drops out and 202 rings from 201', async () => {
     const [caller, destination] = await answeredCall();
     hangUpAfterTest(api, ['201', '202']);
 
@@ -101,7 +101,7 @@ describe('Scenario: call control on premise endpoints', () => {
     expect(await onlyLiveLeg(api, '202')).toMatchObject({ state: 'ringing', cause: 'transfer', direction: 'inbound', from: '201' });
   });
 
-  it('consults 202 while 201 is held, then joins 201 and 202 with a supervised transfer', async () => {
+  itWrites('consults 202 while 201 is held, then joins 201 and 202 with a supervised transfer', async () => {
     const [caller, destination] = await answeredCall();
     hangUpAfterTest(api, ['200', '201', '202']);
 
@@ -125,7 +125,7 @@ describe('Scenario: call control on premise endpoints', () => {
     expect(await currentLeg(api, destination)).toMatchObject({ state: 'connected', cause: 'transfer', from: '201', to: '202' });
   });
 
-  it('ends the call: both legs complete and the call appears in the call records', async () => {
+  itWrites('ends the call: both legs complete and the call appears in the call records', async () => {
     const [caller, destination] = await answeredCall();
 
     const res = await act(caller, { action: 'end' });

@@ -5,7 +5,7 @@
 // Authorization header" (AWS; shared/reference/cloudlink-api.md §1.4, §5) — a message that points at
 // the token, not at the path, which is why developers ask about it. Call records are the exception:
 // /calls/{callId}/records takes the callId percent-encoded or written out (§5; S-MEDIA).
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { GatewayError } from '../../types/_shared/gateway-error';
 import type { Call } from '../../types/media/call';
 import type { CallCollection } from '../../types/media/call-collection';
@@ -19,7 +19,7 @@ const api: MediaApi = useCollection(media);
 const outsideCall = () => makeCall(api, '203', '5550100');
 
 describe('GET Calls', () => {
-  it('lists path-like callIds (endpoints/{endpointId}/calls/{n}) whose _links.self is under /endpoints', async () => {
+  itWrites('lists path-like callIds (endpoints/{endpointId}/calls/{n}) whose _links.self is under /endpoints', async () => {
     const leg = await outsideCall();
 
     const res = await api.send<CallCollection>('GET Calls', { query: { $filter: `callId eq '${leg.callId}'` } });
@@ -42,7 +42,7 @@ describe('GET Calls', () => {
 });
 
 describe('GET Call By Path', () => {
-  it('documents the pitfall: GET /calls/{callId} answers the gateway 403 "not a valid key=value pair", not the call', async () => {
+  itWrites('documents the pitfall: GET /calls/{callId} answers the gateway 403 "not a valid key=value pair", not the call', async () => {
     const leg = await outsideCall();
 
     const res = await api.send<GatewayError>('GET Call By Path', { vars: { callPath: leg.callId } });
@@ -52,7 +52,7 @@ describe('GET Call By Path', () => {
     expect(res.body.message).toContain('not a valid key=value pair (missing equal-sign) in Authorization header');
   });
 
-  it('answers the same 403 for the callId percent-encoded as one segment', async () => {
+  itWrites('answers the same 403 for the callId percent-encoded as one segment', async () => {
     const leg = await outsideCall();
 
     const res = await api.send<GatewayError>('GET Call By Path', { vars: { callPath: encodeURIComponent(leg.callId) } });
@@ -64,7 +64,7 @@ describe('GET Call By Path', () => {
 });
 
 describe('GET Endpoint Call', () => {
-  it('serves the leg at /endpoints/{endpointId}/calls/{callId}, where the pitfall’s path does not', async () => {
+  itWrites('serves the leg at /endpoints/{endpointId}/calls/{callId}, where the pitfall’s path does not', async () => {
     const leg = await outsideCall();
 
     const res = await api.send<Call>('GET Endpoint Call', { vars: legVars(leg) });
@@ -74,7 +74,7 @@ describe('GET Endpoint Call', () => {
     expect(res.body.callId).toBe(leg.callId);
   });
 
-  it('serves the leg at its _links.self', async () => {
+  itWrites('serves the leg at its _links.self', async () => {
     const leg = await outsideCall();
     if (!leg._links?.self) throw new Error('POST Make Call answered a leg without _links.self.');
 
@@ -87,7 +87,7 @@ describe('GET Endpoint Call', () => {
 });
 
 describe('DELETE Call', () => {
-  it('is no route: the gateway answers 403, and a call is ended with PUT {"action":"end"}', async () => {
+  itWrites('is no route: the gateway answers 403, and a call is ended with PUT {"action":"end"}', async () => {
     const leg = await outsideCall();
 
     const res = await api.send<GatewayError>('DELETE Call', { vars: legVars(leg) });
@@ -101,7 +101,7 @@ describe('DELETE Call', () => {
 });
 
 describe('GET Call Record', () => {
-  it('takes the callId written out under /calls/{callId}/records, as Mitel’s media sample pastes it', async () => {
+  itWrites('takes the callId written out under /calls/{callId}/records, as Mitel’s media sample pastes it', async () => {
     const leg = await outsideCall();
     const ended = await endLeg(api, leg);
     expect(ended.status).toBe(200);

@@ -2,7 +2,7 @@
 // filters them with contains(principal, '<id>') as Mitel's media sample does; PUT hides records
 // with {hide} (the sample sends the string "true"); /calls/{callId}/records addresses one record
 // (shared/reference/cloudlink-api.md §5). Calls are placed from desk phone 203 to outside numbers.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Call } from '../../types/media/call';
 import type { CallRecordCollection } from '../../types/media/call-record-collection';
@@ -32,7 +32,7 @@ async function records(query: Record<string, string>): Promise<CallRecordCollect
 const listed = async (query: Record<string, string>) => (await records(query)).map((record) => record.callId);
 
 describe('GET Call Records', () => {
-  it('finds a finished call among its principal’s records with contains(principal, …), with its end, ring and billing times', async () => {
+  itWrites('finds a finished call among its principal’s records with contains(principal, …), with its end, ring and billing times', async () => {
     const leg = await finishedCall();
     if (!leg.fromPrincipalId) throw new Error('POST Make Call answered a leg without fromPrincipalId.');
 
@@ -45,7 +45,7 @@ describe('GET Call Records', () => {
     expect(res.body._embedded.items).toEqual([expect.objectContaining({ callId: leg.callId, state: 'completed', completed: true })]);
   });
 
-  it('does not list a call that is still in progress', async () => {
+  itWrites('does not list a call that is still in progress', async () => {
     const leg = await makeCall(api, '203', '5550102');
 
     expect(await listed(onlyThis(leg))).toEqual([]);
@@ -53,7 +53,7 @@ describe('GET Call Records', () => {
 });
 
 describe('GET Call Record', () => {
-  it('answers the record at its _links.self, the callId percent-encoded as one segment', async () => {
+  itWrites('answers the record at its _links.self, the callId percent-encoded as one segment', async () => {
     const leg = await finishedCall();
     const [record] = await records(onlyThis(leg));
     if (!record) throw new Error(`GET Call Records did not list ${leg.callId}.`);
@@ -65,7 +65,7 @@ describe('GET Call Record', () => {
     expect(res.body._embedded.items.map((item) => item.callId)).toEqual([leg.callId]);
   });
 
-  it('answers 404 CallRecordNotFound for a call still in progress', async () => {
+  itWrites('answers 404 CallRecordNotFound for a call still in progress', async () => {
     const leg = await makeCall(api, '203', '5550103');
 
     const res = await api.send<PlatformError>('GET Call Record', { vars: { callId: encodeURIComponent(leg.callId) } });
@@ -77,7 +77,7 @@ describe('GET Call Record', () => {
 });
 
 describe('PUT Call Record', () => {
-  it('hides one record from the list; hide: false brings it back', async () => {
+  itWrites('hides one record from the list; hide: false brings it back', async () => {
     const leg = await finishedCall();
     const vars = { callId: encodeURIComponent(leg.callId) };
     api.cleanup(`show ${leg.callId} again`, () => api.send('PUT Call Record', { vars, json: { hide: false } }));
@@ -93,7 +93,7 @@ describe('PUT Call Record', () => {
     expect(await listed(onlyThis(leg))).toEqual([leg.callId]);
   });
 
-  it('rejects a body without hide with 400', async () => {
+  itWrites('rejects a body without hide with 400', async () => {
     const leg = await finishedCall();
 
     const res = await api.send<PlatformError>('PUT Call Record', { vars: { callId: encodeURIComponent(leg.callId) }, json: {} });
@@ -104,7 +104,7 @@ describe('PUT Call Record', () => {
 });
 
 describe('PUT Call Records', () => {
-  it('hides every record its $filter picks, taking hide as the string "true" as Mitel’s media sample sends it', async () => {
+  itWrites('hides every record its $filter picks, taking hide as the string "true" as Mitel’s media sample sends it', async () => {
     const leg = await finishedCall();
     api.cleanup(`show ${leg.callId} again`, () => api.send('PUT Call Records', { query: onlyThis(leg), json: { hide: false } }));
 

@@ -3,7 +3,7 @@
 // participants"), renamed with {name, lobbyPolicy}, driven with {action: end|record|stop-record|
 // pause-record|resume-record}, deleted, and listed most recent first — the calls Mitel's media
 // sample makes (shared/reference/cloudlink-api.md §5; S-MEDIA).
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conference } from '../../types/media/conference';
 import type { ConferenceCollection } from '../../types/media/conference-collection';
@@ -18,14 +18,14 @@ const action = (conferenceId: string, name: string) =>
   api.send<Conference>('POST Conference Action', { vars: { conferenceId, action: name } });
 
 describe('POST Conference', () => {
-  it('returns 200 with the spec’s defaults and the creator as its first, accepted participant', async () => {
+  itWrites('returns 200 with the spec’s defaults and the creator as its first, accepted participant', async () => {
     const conference = await createConference(api, { name: 'media conference defaults' });
 
     expect(conference).toMatchObject({ type: 'everyoneAllowed', visibility: 'public', lobbyPolicy: 'guestLobby', state: 'inactive' });
     expect(conference._embedded.participants._embedded.items[0]).toMatchObject({ participantId: conference.createdBy, state: 'accepted' });
   });
 
-  it('creates an inviteOnly conference as private, with its invitees invited', async () => {
+  itWrites('creates an inviteOnly conference as private, with its invitees invited', async () => {
     const invitee = await principalOf(api, 'second');
 
     const conference = await createConference(api, { name: 'media invite only', type: 'inviteOnly', participants: [{ participantId: invitee }] });
@@ -34,14 +34,14 @@ describe('POST Conference', () => {
     expect(conference._embedded.participants._embedded.items[1]).toMatchObject({ participantId: invitee, state: 'invited' });
   });
 
-  it('rejects a field postConferenceRequest does not define with 400', async () => {
+  itWrites('rejects a field postConferenceRequest does not define with 400', async () => {
     const res = await api.send<PlatformError>('POST Conference', { json: { name: 'media conference', colour: 'blue' } });
 
     expect(res.status).toBe(400);
     expect(res.body).toMatchSchema('_shared/error');
   });
 
-  it('answers 409 for an id that is already taken', async () => {
+  itWrites('answers 409 for an id that is already taken', async () => {
     await createConference(api, { id: 'media-suite-fixed-id', name: 'media fixed id' });
 
     const res = await api.send<PlatformError>('POST Conference', { json: { id: 'media-suite-fixed-id', name: 'media fixed id again' } });
@@ -52,7 +52,7 @@ describe('POST Conference', () => {
 });
 
 describe('GET Conference', () => {
-  it('returns 200 with the conference and its dial-in addresses', async () => {
+  itWrites('returns 200 with the conference and its dial-in addresses', async () => {
     const created = await createConference(api, { name: 'media conference read' });
 
     const res = await api.send<Conference>('GET Conference', { vars: { conferenceId: created.id } });
@@ -62,7 +62,7 @@ describe('GET Conference', () => {
     expect(res.body).toMatchObject({ id: created.id, name: 'media conference read' });
   });
 
-  it('embeds the conference’s tags with $expand=tags', async () => {
+  itWrites('embeds the conference’s tags with $expand=tags', async () => {
     const created = await createConference(api, { name: 'media conference tags' });
 
     const res = await api.send<Conference>('GET Conference', { vars: { conferenceId: created.id }, query: { $expand: 'tags' } });
@@ -74,7 +74,7 @@ describe('GET Conference', () => {
 });
 
 describe('PUT Conference', () => {
-  it('renames the conference and changes its lobby policy', async () => {
+  itWrites('renames the conference and changes its lobby policy', async () => {
     const created = await createConference(api, { name: 'media conference before' });
 
     const res = await api.send<Conference>('PUT Conference', {
@@ -88,7 +88,7 @@ describe('PUT Conference', () => {
 });
 
 describe('POST Conference Action', () => {
-  it('refuses to record a conference nobody has joined with 409', async () => {
+  itWrites('refuses to record a conference nobody has joined with 409', async () => {
     const created = await createConference(api, { name: 'media conference idle' });
 
     const res = await api.send<PlatformError>('POST Conference Action', { vars: { conferenceId: created.id, action: 'record' } });
@@ -97,7 +97,7 @@ describe('POST Conference Action', () => {
     expect(res.body).toMatchSchema('_shared/error');
   });
 
-  it('records an active conference; stop-record leaves a recording of it and end makes it inactive', async () => {
+  itWrites('records an active conference; stop-record leaves a recording of it and end makes it inactive', async () => {
     const created = await createConference(api, { name: 'media conference recorded' });
     const joined = await api.send<ParticipantConnection>('POST Participant Connection', {
       vars: { conferenceId: created.id, participantId: created.createdBy },
@@ -127,7 +127,7 @@ describe('POST Conference Action', () => {
 });
 
 describe('DELETE Conference', () => {
-  it('returns 200, after which the conference answers 404 ConferenceNotFound', async () => {
+  itWrites('returns 200, after which the conference answers 404 ConferenceNotFound', async () => {
     const created = await createConference(api, { name: 'media conference deleted' });
 
     const res = await api.send<Conference>('DELETE Conference', { vars: { conferenceId: created.id } });
@@ -142,7 +142,7 @@ describe('DELETE Conference', () => {
 });
 
 describe('GET Conferences', () => {
-  it('lists the caller’s conferences with containsAllParticipants=me', async () => {
+  itWrites('lists the caller’s conferences with containsAllParticipants=me', async () => {
     const created = await createConference(api, { name: 'media conference mine' });
 
     const res = await api.send<ConferenceCollection>('GET Conferences', {
@@ -156,7 +156,7 @@ describe('GET Conferences', () => {
 });
 
 describe('GET User Conferences', () => {
-  it('lists the conferences a user created', async () => {
+  itWrites('lists the conferences a user created', async () => {
     const created = await createConference(api, { name: 'media conference of a user' });
 
     const res = await api.send<ConferenceCollection>('GET User Conferences', {

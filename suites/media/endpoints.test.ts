@@ -4,7 +4,7 @@
 // action and userAvailability, so both are always sent). Presence in CloudLink is this line state
 // (shared/reference/cloudlink-api.md §5, §7). Desk phone 204 is this file's; 205 is unplugged in
 // the sandbox seed.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { GatewayError } from '../../types/_shared/gateway-error';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Endpoint } from '../../types/media/endpoint';
@@ -48,7 +48,7 @@ describe('GET Endpoint', () => {
     expect(res.body).toMatchObject({ endpointId: '204', state: 'idle' });
   });
 
-  it('shows connected while the endpoint is on a call', async () => {
+  itWrites('shows connected while the endpoint is on a call', async () => {
     await makeCall(api, '204', '5550104');
 
     expect((await endpoint('204')).state).toBe('connected');
@@ -60,7 +60,7 @@ describe('GET Endpoint', () => {
 });
 
 describe('PUT Endpoint', () => {
-  it('turns do-not-disturb on, which sets the availability to dnd', async () => {
+  itWrites('turns do-not-disturb on, which sets the availability to dnd', async () => {
     await restoreAfterTest('204');
 
     const res = await api.send<Endpoint>('PUT Endpoint', {
@@ -72,7 +72,7 @@ describe('PUT Endpoint', () => {
     expect(res.body).toMatchObject({ dnd: true, userAvailability: 'dnd' });
   });
 
-  it('makes the extension refuse calls while do-not-disturb is on: the caller’s leg completes with doNotDisturb', async () => {
+  itWrites('makes the extension refuse calls while do-not-disturb is on: the caller’s leg completes with doNotDisturb', async () => {
     await restoreAfterTest('204');
     const dnd = await api.send<Endpoint>('PUT Endpoint', {
       vars: { endpointId: '204' }, json: { action: 'dnd', enabled: true, userAvailability: 'dnd' },
@@ -85,7 +85,7 @@ describe('PUT Endpoint', () => {
     expect(caller).toMatchObject({ state: 'completed', cause: 'doNotDisturb' });
   });
 
-  it('lights the message waiting indicator and sets the availability given', async () => {
+  itWrites('lights the message waiting indicator and sets the availability given', async () => {
     await restoreAfterTest('204');
 
     const res = await api.send<Endpoint>('PUT Endpoint', {
@@ -97,7 +97,7 @@ describe('PUT Endpoint', () => {
     expect(res.body).toMatchObject({ messageWaiting: true, userAvailability: 'away' });
   });
 
-  it('rejects an action outside the spec’s enum with 400', async () => {
+  itWrites('rejects an action outside the spec’s enum with 400', async () => {
     const res = await api.send<PlatformError>('PUT Endpoint', {
       vars: { endpointId: '204' }, json: { action: 'forwardAll', enabled: true, userAvailability: 'available' },
     });
@@ -106,7 +106,7 @@ describe('PUT Endpoint', () => {
     expect(res.body).toMatchSchema('_shared/error');
   });
 
-  it('rejects a timeoutMs outside 3000–30000 with 400', async () => {
+  itWrites('rejects a timeoutMs outside 3000–30000 with 400', async () => {
     const res = await api.send<PlatformError>('PUT Endpoint', {
       vars: { endpointId: '204' }, json: { action: 'dnd', enabled: false, userAvailability: 'available', timeoutMs: 100 },
     });

@@ -1,7 +1,7 @@
 // Unknown ids under routes that exist: MEDIA-SPEC answers 404 "invalid identifier"
 // (shared/reference/cloudlink-api.md §1.4), with the platform's {name, message} body — unlike an
 // unknown route, which the API gateway answers 403 (see call-paths.test.ts).
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import { media, type MediaRequest } from './collection';
 import { createConference, type MediaApi } from './support';
@@ -27,19 +27,19 @@ describe('GET Endpoint', () => {
 });
 
 describe('POST Make Call', () => {
-  it('answers 404 EndpointNotFound when the calling endpoint does not exist', async () => {
+  itWrites('answers 404 EndpointNotFound when the calling endpoint does not exist', async () => {
     await expectNotFound('POST Make Call', { endpointId: UNKNOWN_EXTENSION, to: '5550140' }, 'EndpointNotFound');
   });
 });
 
 describe('GET Endpoint Call', () => {
-  it('answers 404 CallNotFound for a call number the endpoint never had', async () => {
+  itWrites('answers 404 CallNotFound for a call number the endpoint never had', async () => {
     await expectNotFound('GET Endpoint Call', { endpointId: '205', callId: '999999' }, 'CallNotFound');
   });
 });
 
 describe('PUT Call Action', () => {
-  it('answers 404 CallNotFound for a call number the endpoint never had', async () => {
+  itWrites('answers 404 CallNotFound for a call number the endpoint never had', async () => {
     await expectNotFound('PUT Call Action', { endpointId: '205', callId: '999999', action: 'end' }, 'CallNotFound');
   });
 });
@@ -51,19 +51,19 @@ describe('GET Call Record', () => {
 });
 
 describe('GET Conference', () => {
-  it('answers 404 ConferenceNotFound for an unknown conference id', async () => {
+  itWrites('answers 404 ConferenceNotFound for an unknown conference id', async () => {
     await expectNotFound('GET Conference', { conferenceId: UNKNOWN_UUID }, 'ConferenceNotFound');
   });
 });
 
 describe('DELETE Conference', () => {
-  it('answers 404 ConferenceNotFound for an unknown conference id', async () => {
+  itWrites('answers 404 ConferenceNotFound for an unknown conference id', async () => {
     await expectNotFound('DELETE Conference', { conferenceId: UNKNOWN_UUID }, 'ConferenceNotFound');
   });
 });
 
 describe('GET Participant', () => {
-  it('answers 404 ParticipantNotFound for a principal who is not in the conference', async () => {
+  itWrites('answers 404 ParticipantNotFound for a principal who is not in the conference', async () => {
     const conference = await createConference(api, { name: 'media not found participant' });
 
     await expectNotFound('GET Participant', { conferenceId: conference.id, participantId: UNKNOWN_UUID }, 'ParticipantNotFound');
@@ -71,13 +71,13 @@ describe('GET Participant', () => {
 });
 
 describe('GET Recording', () => {
-  it('answers 404 RecordingNotFound for an unknown recording id', async () => {
+  itWrites('answers 404 RecordingNotFound for an unknown recording id', async () => {
     await expectNotFound('GET Recording', { recordingId: UNKNOWN_UUID }, 'RecordingNotFound');
   });
 });
 
 describe('DELETE Recording', () => {
-  it('answers 404 RecordingNotFound for an unknown recording id', async () => {
+  itWrites('answers 404 RecordingNotFound for an unknown recording id', async () => {
     await expectNotFound('DELETE Recording', { recordingId: UNKNOWN_UUID }, 'RecordingNotFound');
   });
 });

@@ -5,7 +5,7 @@
 // endpoint list to page (MEDIA-SPEC has only /endpoints/{endpointId}); an endpoint's calls are.
 // The lists are narrowed with $filter to what the test made, so tests running beside it in other
 // files cannot move items between pages. Calls are placed from extension 2003.
-import { useCollection, type SendOptions } from '../../harness';
+import { itWrites, type SendOptions, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Call } from '../../types/media/call';
 import type { ConferenceCollection } from '../../types/media/conference-collection';
@@ -54,7 +54,7 @@ async function callsFrom2003(count: number, options: { end?: boolean; record?: b
 const callId = (leg: Call) => leg.callId;
 
 describe('Scenario: OData paging', () => {
-  it('walks GET Endpoint Calls to its last page with $top=1, losing and repeating no live call', async () => {
+  itWrites('walks GET Endpoint Calls to its last page with $top=1, losing and repeating no live call', async () => {
     const legs = await callsFrom2003(3);
 
     const ids = await expectLosslessPaging('GET Endpoint Calls', 'media/call-collection', { vars: { endpointId: '2003' } }, callId);
@@ -62,7 +62,7 @@ describe('Scenario: OData paging', () => {
     expect([...ids].sort()).toEqual(legs.map(callId).sort());
   });
 
-  it('walks GET Calls narrowed by $filter, the next links repeating the filter', async () => {
+  itWrites('walks GET Calls narrowed by $filter, the next links repeating the filter', async () => {
     const legs = await callsFrom2003(3);
 
     const ids = await expectLosslessPaging<Call>('GET Calls', 'media/call-collection', { query: { $filter: "endpointId eq '2003'" } }, callId, '2');
@@ -70,7 +70,7 @@ describe('Scenario: OData paging', () => {
     expect(ids).toEqual(expect.arrayContaining(legs.map(callId)));
   });
 
-  it('walks GET Call Records filtered with contains(principal, …) as Mitel’s media sample does', async () => {
+  itWrites('walks GET Call Records filtered with contains(principal, …) as Mitel’s media sample does', async () => {
     const legs = await callsFrom2003(2, { end: true });
     const principal = legs[0]?.fromPrincipalId;
     if (!principal) throw new Error('POST Make Call answered a leg without fromPrincipalId.');
@@ -82,7 +82,7 @@ describe('Scenario: OData paging', () => {
     expect(ids).toEqual(expect.arrayContaining(legs.map(callId)));
   });
 
-  it('walks GET Conferences filtered by name, and $orderby sorts them', async () => {
+  itWrites('walks GET Conferences filtered by name, and $orderby sorts them', async () => {
     for (const n of [2, 3, 1]) await createConference(api, { name: `media paging ${n}` });
     const query = { $filter: "contains(name, 'media paging')" };
 
@@ -94,7 +94,7 @@ describe('Scenario: OData paging', () => {
     expect(ordered.body._embedded.items.map((item) => item.name)).toEqual(['media paging 3', 'media paging 2', 'media paging 1']);
   });
 
-  it('walks GET Participants of a conference', async () => {
+  itWrites('walks GET Participants of a conference', async () => {
     const invitee = await principalOf(api, 'second');
     const conference = await createConference(api, { name: 'media paging participants', participants: [{ participantId: invitee }] });
 
@@ -105,7 +105,7 @@ describe('Scenario: OData paging', () => {
     expect(ids).toEqual([conference.createdBy, invitee]);
   });
 
-  it('walks GET Recordings filtered to this test’s calls', async () => {
+  itWrites('walks GET Recordings filtered to this test’s calls', async () => {
     const legs = await callsFrom2003(2, { end: true, record: true });
     const query = { $filter: "startswith(callId, 'endpoints/2003/')" };
     const listed = await api.send<RecordingCollection>('GET Recordings', { query });

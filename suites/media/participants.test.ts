@@ -2,7 +2,7 @@
 // principal), listed, declined or left with {"action":"leave"}, removed, and joined through POST
 // …/connections, which hands the participant his media, signaling and TURN URLs
 // (shared/reference/cloudlink-api.md §5). The invitee is the environment's second user.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conference } from '../../types/media/conference';
 import type { ConferenceParticipant } from '../../types/media/conference-participant';
@@ -28,7 +28,7 @@ async function participant(conferenceId: string, participantId: string): Promise
 }
 
 describe('POST Participant', () => {
-  it('invites a principal, who starts invited', async () => {
+  itWrites('invites a principal, who starts invited', async () => {
     const invitee = await principalOf(api, 'second');
     const conference = await createConference(api, { name: 'media participants invite' });
 
@@ -39,7 +39,7 @@ describe('POST Participant', () => {
     expect(res.body).toMatchObject({ participantId: invitee, state: 'invited' });
   });
 
-  it('answers 409 for a principal who is already a participant', async () => {
+  itWrites('answers 409 for a principal who is already a participant', async () => {
     const [conference, invitee] = await withInvitee('media participants twice');
 
     const res = await api.send<PlatformError>('POST Participant', { vars: { conferenceId: conference.id, participantId: invitee } });
@@ -50,7 +50,7 @@ describe('POST Participant', () => {
 });
 
 describe('GET Participants', () => {
-  it('lists the creator first, then the invitees', async () => {
+  itWrites('lists the creator first, then the invitees', async () => {
     const [conference, invitee] = await withInvitee('media participants list');
 
     const res = await api.send<ConferenceParticipantCollection>('GET Participants', { vars: { conferenceId: conference.id } });
@@ -62,7 +62,7 @@ describe('GET Participants', () => {
 });
 
 describe('GET Participant', () => {
-  it('returns 200 with one participant', async () => {
+  itWrites('returns 200 with one participant', async () => {
     const [conference, invitee] = await withInvitee('media participants read');
 
     const res = await api.send<ConferenceParticipant>('GET Participant', { vars: { conferenceId: conference.id, participantId: invitee } });
@@ -74,7 +74,7 @@ describe('GET Participant', () => {
 });
 
 describe('PUT Participant', () => {
-  it('lets the invitee decline with {"action":"leave"}: he becomes rejected', async () => {
+  itWrites('lets the invitee decline with {"action":"leave"}: he becomes rejected', async () => {
     const [conference, invitee] = await withInvitee('media participants decline');
 
     const res = await api.send<ConferenceParticipant>('PUT Participant', {
@@ -88,7 +88,7 @@ describe('PUT Participant', () => {
 });
 
 describe('POST Participant Connection', () => {
-  it('gives the participant his join details and makes him and the conference active', async () => {
+  itWrites('gives the participant his join details and makes him and the conference active', async () => {
     const [conference, invitee] = await withInvitee('media participants join');
 
     const res = await api.send<ParticipantConnection>('POST Participant Connection', {
@@ -106,7 +106,7 @@ describe('POST Participant Connection', () => {
 });
 
 describe('DELETE Participant', () => {
-  it('removes a participant, who then answers 404 ParticipantNotFound', async () => {
+  itWrites('removes a participant, who then answers 404 ParticipantNotFound', async () => {
     const [conference, invitee] = await withInvitee('media participants remove');
 
     const res = await api.send<ConferenceParticipant>('DELETE Participant', { vars: { conferenceId: conference.id, participantId: invitee } });
@@ -119,7 +119,7 @@ describe('DELETE Participant', () => {
     expect(gone.body.name).toBe('ParticipantNotFound');
   });
 
-  it('refuses to remove the conference’s creator with 409', async () => {
+  itWrites('refuses to remove the conference’s creator with 409', async () => {
     const conference = await createConference(api, { name: 'media participants creator' });
 
     const res = await api.send<PlatformError>('DELETE Participant', {

@@ -3,7 +3,7 @@
 // (MEDIA-SPEC), while line state is presence, which any user reads (shared/reference/cloudlink-api.md
 // §5, §7). The environment's second user is a USER whose own extension is 2002 in the sandbox seed;
 // the sandbox lets a user control his own extension (sandbox/README.md, a documented choice).
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { CallCollection } from '../../types/media/call-collection';
 import type { Endpoint } from '../../types/media/endpoint';
@@ -23,7 +23,7 @@ function expectInsufficientPermissions(res: { status: number; body: PlatformErro
 }
 
 describe('POST Make Call', () => {
-  it('refuses a USER a call from a desk phone that is not his with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a USER a call from a desk phone that is not his with 403 InsufficientPermissions', async () => {
     const res = await api.send<PlatformError>('POST Make Call', { vars: { endpointId: '200', to: '5550130' }, as: 'second' });
 
     expectInsufficientPermissions(res);
@@ -31,7 +31,7 @@ describe('POST Make Call', () => {
 });
 
 describe('PUT Call Action', () => {
-  it('refuses a USER the control of another endpoint’s call with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a USER the control of another endpoint’s call with 403 InsufficientPermissions', async () => {
     const other = await makeCall(api, '2001', '5550132');
 
     const res = await api.send<PlatformError>('PUT Call Action', { vars: { ...legVars(other), action: 'end' }, as: 'second' });
@@ -51,7 +51,7 @@ describe('GET Endpoint', () => {
 });
 
 describe('PUT Endpoint', () => {
-  it('refuses a USER do-not-disturb on an endpoint that is not his with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a USER do-not-disturb on an endpoint that is not his with 403 InsufficientPermissions', async () => {
     const res = await api.send<PlatformError>('PUT Endpoint', {
       vars: { endpointId: '200' }, json: { action: 'dnd', enabled: true, userAvailability: 'dnd' }, as: 'second',
     });
@@ -61,7 +61,7 @@ describe('PUT Endpoint', () => {
 });
 
 describe('GET Calls', () => {
-  it('shows a USER only the legs of his own extension', async () => {
+  itWrites('shows a USER only the legs of his own extension', async () => {
     await makeCall(api, '2002', '5550133', { as: 'second' });
 
     const res = await api.send<CallCollection>('GET Calls', { as: 'second' });
@@ -74,7 +74,7 @@ describe('GET Calls', () => {
 });
 
 describe('DELETE Recording', () => {
-  it('refuses a USER the deletion of a recording of his own call with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a USER the deletion of a recording of his own call with 403 InsufficientPermissions', async () => {
     const leg = await makeCall(api, '2002', '5550134', { body: { record: true }, as: 'second' });
     const ended = await endLeg(api, leg);
     expect(ended.status).toBe(200);
@@ -93,7 +93,7 @@ describe('DELETE Recording', () => {
 });
 
 describe('PUT Conference', () => {
-  it('refuses a USER changes to a conference he did not create with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a USER changes to a conference he did not create with 403 InsufficientPermissions', async () => {
     const conference = await createConference(api, { name: 'media permissions owned' });
 
     const res = await api.send<PlatformError>('PUT Conference', {
@@ -105,7 +105,7 @@ describe('PUT Conference', () => {
 });
 
 describe('POST Participant', () => {
-  it('refuses a USER who is not the creator an invitation of someone else with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a USER who is not the creator an invitation of someone else with 403 InsufficientPermissions', async () => {
     const conference = await createConference(api, { name: 'media permissions invite' });
 
     const res = await api.send<PlatformError>('POST Participant', {
@@ -115,7 +115,7 @@ describe('POST Participant', () => {
     expectInsufficientPermissions(res);
   });
 
-  it('lets a USER join an everyoneAllowed conference himself, accepted at once', async () => {
+  itWrites('lets a USER join an everyoneAllowed conference himself, accepted at once', async () => {
     const me = await principalOf(api, 'second');
     const conference = await createConference(api, { name: 'media permissions self join' });
 
@@ -130,7 +130,7 @@ describe('POST Participant', () => {
 });
 
 describe('GET User Conferences', () => {
-  it('refuses a USER the conferences of another user with 403 InsufficientPermissions', async () => {
+  itWrites('refuses a USER the conferences of another user with 403 InsufficientPermissions', async () => {
     const conference = await createConference(api, { name: 'media permissions other user' });
 
     const res = await api.send<PlatformError>('GET User Conferences', { vars: { userId: conference.createdBy }, as: 'second' });

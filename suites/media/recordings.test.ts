@@ -3,7 +3,7 @@
 // /recordings/{recordingId}?$expand=media embeds a time-limited link to the audio, PUT sets its
 // label and DELETE removes it (shared/reference/cloudlink-api.md §5). Each test records a call from
 // extension 2002 to an outside number, answered at once.
-import { useCollection } from '../../harness';
+import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Recording } from '../../types/media/recording';
 import type { RecordingCollection } from '../../types/media/recording-collection';
@@ -28,7 +28,7 @@ async function recordedCall(): Promise<Recording> {
 }
 
 describe('GET Recordings', () => {
-  it('lists the recording of a call recorded with record: true, found by $filter=callId eq …', async () => {
+  itWrites('lists the recording of a call recorded with record: true, found by $filter=callId eq …', async () => {
     const leg = await makeCall(api, '2002', '5550121', { body: { record: true } });
     const ended = await endLeg(api, leg);
     expect(ended.status).toBe(200);
@@ -47,7 +47,7 @@ describe('GET Recordings', () => {
 });
 
 describe('GET Recording', () => {
-  it('returns 200 with the recording', async () => {
+  itWrites('returns 200 with the recording', async () => {
     const recording = await recordedCall();
 
     const res = await api.send<Recording>('GET Recording', { vars: { recordingId: recording.recordingId } });
@@ -57,7 +57,7 @@ describe('GET Recording', () => {
     expect(res.body).toMatchObject({ recordingId: recording.recordingId, callId: recording.callId });
   });
 
-  it('embeds a time-limited link to the audio with $expand=media', async () => {
+  itWrites('embeds a time-limited link to the audio with $expand=media', async () => {
     const recording = await recordedCall();
 
     const res = await api.send<Recording>('GET Recording', { vars: { recordingId: recording.recordingId }, query: { $expand: 'media' } });
@@ -68,7 +68,7 @@ describe('GET Recording', () => {
     expect(Date.parse(res.body._embedded?.media.expiry ?? '')).not.toBeNaN();
   });
 
-  it('rejects an OData option other than $expand with 400 UnsupportedQueryParameters', async () => {
+  itWrites('rejects an OData option other than $expand with 400 UnsupportedQueryParameters', async () => {
     const recording = await recordedCall();
 
     const res = await api.send<PlatformError>('GET Recording', { vars: { recordingId: recording.recordingId }, query: { $top: '1' } });
@@ -80,7 +80,7 @@ describe('GET Recording', () => {
 });
 
 describe('PUT Recording', () => {
-  it('labels the recording', async () => {
+  itWrites('labels the recording', async () => {
     const recording = await recordedCall();
 
     const res = await api.send<Recording>('PUT Recording', { vars: { recordingId: recording.recordingId, label: 'Quality review' } });
@@ -92,7 +92,7 @@ describe('PUT Recording', () => {
 });
 
 describe('DELETE Recording', () => {
-  it('returns 200, after which the recording answers 404 RecordingNotFound', async () => {
+  itWrites('returns 200, after which the recording answers 404 RecordingNotFound', async () => {
     const recording = await recordedCall();
 
     const res = await api.send<Recording>('DELETE Recording', { vars: { recordingId: recording.recordingId } });

@@ -2,7 +2,7 @@
 // subscription for ringing calls on a range of endpoints hears a call ringing on 200 and nothing
 // about an endpoint outside the range; the envelope validates; the subscription is deleted
 // afterwards (subscribe() registers it). The same over a webhook and over a websocket.
-import { openSocketInbox, openWebhookInbox, useCollection, type PublicationInbox } from '../../harness';
+import { itWrites, openSocketInbox, openWebhookInbox, type PublicationInbox, useCollection } from '../../harness';
 import type { Call } from '../../types/media/call';
 import type { Publication } from '../../types/notifications/publication';
 import { media } from '../media/collection';
@@ -50,7 +50,7 @@ function expectRingingOn200(publication: Publication, subscriptionId: string) {
 }
 
 describe('Scenario: incoming-call notification', () => {
-  it('delivers a call ringing on 200 to a webhook filtered for ringing on 200–209, and nothing for 2002', async () => {
+  itWrites('delivers a call ringing on 200 to a webhook filtered for ringing on 200–209, and nothing for 2002', async () => {
     const webhook = await openWebhookInbox();
     const subscription = await subscribe(api, {
       deviceId: webhook.url,
@@ -66,7 +66,7 @@ describe('Scenario: incoming-call notification', () => {
     expect(outOfRange).toEqual([]);
   });
 
-  it('delivers the same over the websocket transport', async () => {
+  itWrites('delivers the same over the websocket transport', async () => {
     const subscription = await subscribe(api, {
       deviceId: 'cloudlink-harness-socket',
       transport: 'websocket',

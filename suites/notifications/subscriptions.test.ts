@@ -1,7 +1,7 @@
 // Subscriptions as a resource: create, read, list, page and delete, and the refusals a client meets
 // (shared/reference/cloudlink-api.md §6; the sandbox's choices where CloudLink documents nothing are
 // in sandbox/README.md, Notifications).
-import { openWebhookInbox, useCollection } from '../../harness';
+import { itWrites, openWebhookInbox, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Subscription } from '../../types/notifications/subscription';
 import type { SubscriptionCollection } from '../../types/notifications/subscription-collection';
@@ -12,7 +12,7 @@ const api = useCollection(notifications);
 const MEDIA_TOPIC = 'platform-api-media';
 
 describe('POST Subscription', () => {
-  it('returns 201 with the webhook subscription as sent, and GET Subscription reads it back', async () => {
+  itWrites('returns 201 with the webhook subscription as sent, and GET Subscription reads it back', async () => {
     const { url } = await openWebhookInbox();
     const created = await subscribe(api, {
       deviceId: url,
@@ -31,7 +31,7 @@ describe('POST Subscription', () => {
     expect(res.body.publicationFilter).toBe(created.publicationFilter);
   });
 
-  it('rejects a subscription without a topic with 400 naming the field', async () => {
+  itWrites('rejects a subscription without a topic with 400 naming the field', async () => {
     const res = await api.send<PlatformError>('POST Subscription', { json: { applicationId: APPLICATION_ID, transport: 'websocket' } });
 
     expect(res.status).toBe(400);
@@ -39,7 +39,7 @@ describe('POST Subscription', () => {
     expect(res.body.message).toContain('topic');
   });
 
-  it('rejects a publicationFilter that is not JSONPath with 400, at subscription time', async () => {
+  itWrites('rejects a publicationFilter that is not JSONPath with 400, at subscription time', async () => {
     const res = await api.send<PlatformError>('POST Subscription', {
       json: { applicationId: APPLICATION_ID, transport: 'websocket', deviceId: 'harness', topic: MEDIA_TOPIC, publicationFilter: '$.publications[?(@.content.state ==' },
     });
@@ -51,7 +51,7 @@ describe('POST Subscription', () => {
 });
 
 describe('GET Subscriptions', () => {
-  it('pages the caller’s subscriptions by _links.next with none lost or repeated', async () => {
+  itWrites('pages the caller’s subscriptions by _links.next with none lost or repeated', async () => {
     const created: string[] = [];
     for (const label of ['one', 'two', 'three']) {
       created.push((await subscribe(api, { deviceId: `harness-${label}`, transport: 'websocket', topic: MEDIA_TOPIC })).subscriptionId);
@@ -74,7 +74,7 @@ describe('GET Subscriptions', () => {
 });
 
 describe('DELETE Subscription', () => {
-  it('returns 200, after which the subscription is 404', async () => {
+  itWrites('returns 200, after which the subscription is 404', async () => {
     const { subscriptionId } = await subscribe(api, { deviceId: 'harness-delete', transport: 'websocket', topic: MEDIA_TOPIC });
 
     const res = await api.send<Subscription>('DELETE Subscription', { vars: { subscriptionId } });
@@ -86,7 +86,7 @@ describe('DELETE Subscription', () => {
     expect(after.body).toMatchSchema('_shared/error');
   });
 
-  it('does not let another user read or delete someone’s subscription (404)', async () => {
+  itWrites('does not let another user read or delete someone’s subscription (404)', async () => {
     const { subscriptionId } = await subscribe(api, { deviceId: 'harness-private', transport: 'websocket', topic: MEDIA_TOPIC });
 
     const read = await api.send<PlatformError>('GET Subscription', { vars: { subscriptionId }, as: 'second' });
