@@ -15,6 +15,8 @@ export interface TestState {
   labelled: boolean;
   /** One line per request that was sent again (a reset, a 5xx, a 429): a test that needed any is flaky. */
   retries: string[];
+  /** Breaches of the platform-wide contract found by the client (a JSON answer not typed application/json). */
+  contractProblems: string[];
 }
 
 export interface FileState {
@@ -70,7 +72,7 @@ class Session {
     const known = this.env.accountKeys
       .map((key) => ({ name: key, value: this.env.values[key] ?? '' }))
       .filter((secret) => secret.value !== '');
-    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false, retries: [] };
+    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false, retries: [], contractProblems: [] };
     this.file?.player?.start(name);
     this.file?.recorder?.begin(name);
   }

@@ -155,6 +155,12 @@ async function exchange(name: string, request: RecordedRequest, timeout = timeou
   }
   const wireMs = performance.now() - wireStarted;
   if (mode === 'replay') response = test.scrubber.restoreResponse(response);
+  const contentType = response.headers['content-type'] ?? '';
+  // Every CloudLink JSON answer is application/json (AUTH-SPEC, MEDIA-SPEC `produces`); another JSON
+  // type is a contract change that parsing alone would hide. setup-suite fails the test with it.
+  if (/json/i.test(contentType) && !/^application\/json\s*(;|$)/i.test(contentType)) {
+    test.contractProblems.push(`"${name}" answered ${response.status} with Content-Type ${contentType}, not application/json`);
+  }
 
   const urls = session.baseUrls();
   const scrubbed: Exchange = test.scrubber.scrubExchange({

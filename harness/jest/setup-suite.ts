@@ -21,11 +21,13 @@ afterEach(async () => {
     test: requireState('currentTestName'),
     assertions: state.assertionCalls,
   });
+  const problems = session.test?.contractProblems ?? [];
   const retries = session.test?.retries ?? [];
   if (retries.length) {
     writeMetric({ kind: 'flaky', file: requireState('testPath').slice(process.cwd().length + 1), test: requireState('currentTestName'), retries });
   }
   await session.endTest();
+  if (problems.length) throw new Error(`Contract: ${problems.join('; ')}.`);
 });
 
 afterAll(() => {

@@ -14,7 +14,7 @@ describe('POST Token', () => {
 
     expect(res.status).toBe(201);
     expect(res.body).toMatchSchema('authentication/token');
-    expect(res.body.token_type.toLowerCase()).toBe('bearer');
+    expect(res.body.token_type).toBe('bearer');
     expect(res.body.expires_in).toBeGreaterThan(0);
   });
 

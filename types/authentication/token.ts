@@ -5,9 +5,9 @@
  */
 export interface TokenResponse {
   /**
-   * The token type; CloudLink answers bearer.
+   * The token type: always bearer, in lower case, in the spec's example and Mitel's samples.
    */
-  token_type: string;
+  token_type: 'bearer';
   /**
    * The lifetime of the access token in seconds (an hour unless the account configures otherwise).
    */
