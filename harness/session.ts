@@ -65,6 +65,10 @@ class Session {
     const fixture = fixturePathFor(testPath);
     this.file = { testPath, api };
     if (this.env.mode === 'record') this.file.recorder = new FixtureRecorder(fixture);
+    // A live run for the drift report keeps its exchanges, scrubbed like fixtures, beside them in
+    // the capture directory instead of over them (harness/drift).
+    const capture = process.env[CAPTURE_DIR_VARIABLE];
+    if (this.env.mode === 'live' && capture) this.file.recorder = new FixtureRecorder(path.join(capture, path.relative(process.cwd(), fixture)));
     if (this.env.mode === 'replay') this.file.player = new ReplayPlayer(fixture);
   }
 
@@ -124,6 +128,9 @@ class Session {
 }
 
 export const session = new Session();
+
+/** Where a live run keeps its scrubbed exchanges for the drift report; unset, it keeps none. */
+export const CAPTURE_DIR_VARIABLE = 'CLOUDLINK_CAPTURE_DIR';
 
 /** Set by the CLI when only some tests run (--request): their recordings replace, the rest stay. */
 export const RECORD_SUBSET_VARIABLE = 'CLOUDLINK_RECORD_SUBSET';

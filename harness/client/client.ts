@@ -168,7 +168,7 @@ async function exchange(name: string, request: RecordedRequest, timeout = timeou
     request: { ...request, url: toUrlTemplate(request.url, urls) },
     response,
   });
-  if (mode === 'record') session.file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
+  session.file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
   await reportExchange(scrubbed, wireMs);
   writeMetric({
     kind: 'exchange',

@@ -50,6 +50,7 @@ export const CONTROL_NAMES: readonly string[] = [
   'CLOUDLINK_RUN_DIR',
   'CLOUDLINK_REPORTS_DIR',
   'CLOUDLINK_RECORD_SUBSET',
+  'CLOUDLINK_CAPTURE_DIR',
   // JSON {url, key} of the embedded sandbox's switchboard, set by jest global setup for the workers.
   'CLOUDLINK_SWITCHBOARD',
   // Comma list of contract drifts the embedded sandbox starts with (npm run mutation).

@@ -105,7 +105,7 @@ export class PublicationInbox {
     const test = currentTest(this.channel);
     const exchange: Exchange = { name: this.channel, request, response: { status: 200, headers: {} }, inbound: true };
     const scrubbed = test.scrubber.scrubExchange(exchange);
-    if (session.env.mode === 'record') session.file?.recorder?.add(test.name, { ...scrubbed, inbound: true }, test.scrubber.sensitiveValues());
+    session.file?.recorder?.add(test.name, { ...scrubbed, inbound: true }, test.scrubber.sensitiveValues());
     await reportExchange(scrubbed, 0);
   }
 }
