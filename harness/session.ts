@@ -2,6 +2,7 @@
 // tokens, the current file's fixtures and the current test's scrubber and cleanups. The jest glue
 // (harness/jest/setup-suite.ts) opens and closes files and tests; the client reads from here.
 import path from 'node:path';
+import { ledgerDir, UndoLedger } from './cleanup/ledger';
 import { loadEnvironment, type Environment } from './env';
 import { FixtureRecorder, ReplayPlayer, fixturePathFor } from './fixtures';
 import { Scrubber } from './redact';
@@ -31,6 +32,7 @@ class Session {
   private environment?: Environment;
   private tokenStore?: TokenStore;
   private refresher?: Refresher;
+  private undoLedger?: UndoLedger | null;
   file?: FileState;
   test?: TestState;
 
@@ -96,6 +98,15 @@ class Session {
     this.test = undefined;
     this.file?.player?.finish(test.name);
     if (failures.length) throw new Error(`After test "${test.name}":\n${failures.join('\n')}`);
+  }
+
+  /** This worker's undo ledger against a real account (harness/cleanup/ledger.ts); undefined when none is kept. */
+  ledger(): UndoLedger | undefined {
+    if (this.undoLedger === undefined) {
+      const dir = ledgerDir(this.env);
+      this.undoLedger = dir ? new UndoLedger(dir) : null;
+    }
+    return this.undoLedger ?? undefined;
   }
 
   /** The API base URLs that have a value, by variable (auth_url → http://…/authentication/2017-09-01). */

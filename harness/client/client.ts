@@ -48,6 +48,13 @@ export interface CollectionClient<Names extends string> {
   follow<Body = unknown>(name: Names, link: string, options?: SendOptions): Promise<ApiResponse<Body>>;
   /** Registers work that undoes what the test created; it runs after the test, newest first, even when the test fails. */
   cleanup(label: string, run: () => Promise<unknown>): void;
+  /**
+   * Registers a named request that undoes what the test created ("DELETE User" with its id): sent
+   * after the test like a cleanup, 2xx or 404 (already gone) counting as done. Against a real
+   * account it is written to the undo ledger first, so a run killed halfway has it sent at the
+   * start of the next one (harness/cleanup).
+   */
+  undo(label: string, name: Names, options?: SendOptions): void;
   /** Replaces a user's access token, to prove that a rejected token is refreshed and the request replayed. */
   replaceAccessToken(user: UserKey, token: string): void;
   /** How many times the user's token was refreshed in this test file so far (the single-flight proof). */
@@ -69,6 +76,19 @@ export function useCollection<Names extends string>(collection: Collection<Names
     },
     cleanup(label, run) {
       currentTest(`registering cleanup "${label}"`).cleanups.push({ label, run });
+    },
+    undo(label, name, options = {}) {
+      const test = currentTest(`registering undo "${label}"`);
+      const stored = { vars: options.vars, json: options.json, query: options.query, as: options.as };
+      const id = session.ledger()?.add({ api: collection.api, request: name, options: stored, label, test: test.name });
+      test.cleanups.push({
+        label,
+        run: async () => {
+          const res = await sendNamed(collection, collection.requests[name], options);
+          if ((res.status < 200 || res.status >= 300) && res.status !== 404) throw new Error(`${name} answered ${res.status} while undoing ${label}.`);
+          if (id) session.ledger()?.done(id);
+        },
+      });
     },
     replaceAccessToken(user, token) {
       session.tokens.replaceAccessToken(user, token);

@@ -10,6 +10,9 @@ import { sendHttp } from '../client/transport';
 import { assertComplete, envVariableName, loadEnvironment } from '../env';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { SWITCHBOARD_VARIABLE } from '../switchboard';
+import { ledgerDir } from '../cleanup/ledger';
+import { sweepLeftovers } from '../cleanup/sweep';
+import { discoverCollections } from '../postman/collections';
 
 /** Comma list of drift ids (sandbox/switchboard/drift-catalogue.ts) switched on from the start. */
 export const DRIFTS_VARIABLE = 'CLOUDLINK_SANDBOX_DRIFTS';
@@ -37,6 +40,15 @@ export default async function globalSetup(): Promise<void> {
     const names = tokenEnvNames(user);
     process.env[names.access] = set.accessToken;
     if (set.refreshToken) process.env[names.refresh] = set.refreshToken;
+  }
+
+  // What an interrupted earlier run against this account left behind goes before anything else.
+  const ledger = ledgerDir(env);
+  if (ledger) {
+    const collections = discoverCollections().map((entry) => entry.collection);
+    const swept = await sweepLeftovers(env, ledger, collections, (user) => tokens[user]?.accessToken, (request) => sendHttp(request));
+    if (swept.removed.length) process.stdout.write(`Removed ${swept.removed.length} leftover(s) of an interrupted run:\n  ${swept.removed.join('\n  ')}\n`);
+    if (swept.failed.length) process.stderr.write(`Could not remove ${swept.failed.length} leftover(s) (kept for the next run):\n  ${swept.failed.join('\n  ')}\n`);
   }
 }
 

@@ -29,10 +29,7 @@ export function userBody(slug: string, extra: Record<string, unknown> = {}): Rec
 
 /** Deletes with `name` after the test; 200 or 404 (already gone) are both fine. */
 function deleteAfter(api: AdminClient, name: RequestName, label: string, vars: Record<string, string>): void {
-  api.cleanup(label, async () => {
-    const gone = await api.send(name, { vars });
-    if (gone.status !== 200 && gone.status !== 404) throw new Error(`${name} answered ${gone.status} while cleaning up ${label}.`);
-  });
+  api.undo(label, name, { vars });
 }
 
 /** Sends POST User (as the options say) and registers the user's deletion if one was created. */
@@ -80,10 +77,7 @@ export async function createTag(
 ): Promise<UserTag> {
   const res = await api.send<UserTag>('POST User Tag', { vars: { userId, tagId, value }, ...by });
   if (res.status === 201) {
-    api.cleanup(`tag ${tagId} of user ${userId}`, async () => {
-      const gone = await api.send('DELETE User Tag', { vars: { userId, tagId }, ...by });
-      if (gone.status !== 200 && gone.status !== 404) throw new Error(`DELETE User Tag answered ${gone.status} while cleaning up.`);
-    });
+    api.undo(`tag ${tagId} of user ${userId}`, 'DELETE User Tag', { vars: { userId, tagId }, ...by });
   }
   expect(res.status).toBe(201);
   expect(res.body).toMatchSchema('admin/user-tag');

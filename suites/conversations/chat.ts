@@ -47,10 +47,7 @@ export async function sendConversation(api: ChatClient, options: SendOptions = {
   const res = await api.send<Conversation & PlatformError>('POST Conversation', options);
   const conversationId = res.status === 201 ? res.body.conversationId : undefined;
   if (conversationId) {
-    api.cleanup(`delete conversation ${conversationId}`, async () => {
-      const gone = await api.send('DELETE Conversation', { vars: { conversationId }, as: options.as });
-      if (gone.status !== 200 && gone.status !== 404) throw new Error(`DELETE Conversation answered ${gone.status}.`);
-    });
+    api.undo(`delete conversation ${conversationId}`, 'DELETE Conversation', { vars: { conversationId }, as: options.as });
   }
   return res;
 }

@@ -120,7 +120,7 @@ describe('POST Conference Action', () => {
     expect(recordings.status).toBe(200);
     expect(recordings.body).toMatchSchema('media/recording-collection');
     for (const made of recordings.body._embedded.items) {
-      api.cleanup(`delete recording ${made.recordingId}`, () => api.send('DELETE Recording', { vars: { recordingId: made.recordingId } }));
+      api.undo(`delete recording ${made.recordingId}`, 'DELETE Recording', { vars: { recordingId: made.recordingId } });
     }
     expect(recordings.body._embedded.items).toHaveLength(1);
   });

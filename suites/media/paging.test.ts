@@ -112,7 +112,7 @@ describe('Scenario: OData paging', () => {
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchSchema('media/recording-collection');
     for (const made of listed.body._embedded.items) {
-      api.cleanup(`delete recording ${made.recordingId}`, () => api.send('DELETE Recording', { vars: { recordingId: made.recordingId } }));
+      api.undo(`delete recording ${made.recordingId}`, 'DELETE Recording', { vars: { recordingId: made.recordingId } });
     }
 
     const ids = await expectLosslessPaging<Recording>('GET Recordings', 'media/recording-collection', { query }, (item) => item.callId);

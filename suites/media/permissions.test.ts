@@ -84,7 +84,7 @@ describe('DELETE Recording', () => {
     expect(own.body).toMatchSchema('media/recording-collection');
     const [recording] = own.body._embedded.items;
     if (!recording) throw new Error(`The second user sees no recording of his call ${leg.callId}.`);
-    api.cleanup(`delete recording ${recording.recordingId}`, () => api.send('DELETE Recording', { vars: { recordingId: recording.recordingId } }));
+    api.undo(`delete recording ${recording.recordingId}`, 'DELETE Recording', { vars: { recordingId: recording.recordingId } });
 
     const res = await api.send<PlatformError>('DELETE Recording', { vars: { recordingId: recording.recordingId }, as: 'second' });
 

@@ -23,7 +23,7 @@ async function recordedCall(): Promise<Recording> {
   expect(res.body).toMatchSchema('media/recording-collection');
   const [recording] = res.body._embedded.items;
   if (!recording) throw new Error(`GET Recordings listed no recording of ${leg.callId}.`);
-  api.cleanup(`delete recording ${recording.recordingId}`, () => api.send('DELETE Recording', { vars: { recordingId: recording.recordingId } }));
+  api.undo(`delete recording ${recording.recordingId}`, 'DELETE Recording', { vars: { recordingId: recording.recordingId } });
   return recording;
 }
 
@@ -40,7 +40,7 @@ describe('GET Recordings', () => {
     expect(res.body).toMatchSchema('media/recording-collection');
     const [recording] = res.body._embedded.items;
     if (recording) {
-      api.cleanup(`delete recording ${recording.recordingId}`, () => api.send('DELETE Recording', { vars: { recordingId: recording.recordingId } }));
+      api.undo(`delete recording ${recording.recordingId}`, 'DELETE Recording', { vars: { recordingId: recording.recordingId } });
     }
     expect(res.body._embedded.items.map((item) => item.callId)).toEqual([leg.callId]);
   });

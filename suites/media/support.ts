@@ -114,7 +114,7 @@ export async function principalOf(api: MediaApi, as: SendOptions['as']): Promise
   const res = await api.send<Conference>('POST Conference', { vars: { conferenceName: 'harness principal probe' }, as });
   expect(res.status).toBe(200);
   expect(res.body).toMatchSchema('media/conference');
-  api.cleanup(`delete conference ${res.body.id}`, () => api.send('DELETE Conference', { vars: { conferenceId: res.body.id }, as }));
+  api.undo(`delete conference ${res.body.id}`, 'DELETE Conference', { vars: { conferenceId: res.body.id }, as });
   return res.body.createdBy;
 }
 
@@ -123,6 +123,6 @@ export async function createConference(api: MediaApi, body: Record<string, unkno
   const res = await api.send<Conference>('POST Conference', { json: body, as });
   expect(res.status).toBe(200);
   expect(res.body).toMatchSchema('media/conference');
-  api.cleanup(`delete conference ${res.body.id}`, () => api.send('DELETE Conference', { vars: { conferenceId: res.body.id } }));
+  api.undo(`delete conference ${res.body.id}`, 'DELETE Conference', { vars: { conferenceId: res.body.id } });
   return res.body;
 }

@@ -29,7 +29,7 @@ export async function subscribe(api: Api, wanted: SubscriptionRequest): Promise<
   const res = await api.send<Subscription>('POST Subscription', { json });
   if (res.status !== 201) throw new Error(`POST Subscription answered ${res.status}: ${JSON.stringify(res.body)}`);
   const { subscriptionId } = res.body;
-  api.cleanup(`delete subscription ${subscriptionId}`, () => api.send('DELETE Subscription', { vars: { subscriptionId } }));
+  api.undo(`delete subscription ${subscriptionId}`, 'DELETE Subscription', { vars: { subscriptionId } });
   expect(res.body).toMatchSchema('notifications/subscription');
   return res.body;
 }

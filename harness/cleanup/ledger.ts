@@ -1,0 +1,77 @@
+// The undo ledger: against a real account, every undo a test registers (harness/client:
+// api.undo) is also written here before the test goes on, and marked done once it ran. A run
+// that is killed — Ctrl-C, a CI timeout, a crashed runner — leaves its pending undos behind, and
+// the next run against the same environment sends them first (sweepLeftovers), so nothing a
+// test created outlives an interrupted run. The embedded sandbox needs none: it starts empty.
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Environment } from '../env';
+import type { RequestOverrides } from '../client/build-request';
+import type { RequestAuth } from '../client/named-request';
+
+/** One undo: which named request of which collection, sent how. */
+export interface UndoEntry {
+  id: string;
+  /** The collection's folder under suites/ (its `api`). */
+  api: string;
+  request: string;
+  options: Pick<RequestOverrides, 'vars' | 'json' | 'query'> & { as?: RequestAuth };
+  label: string;
+  /** Where it was registered, for the message that reports it. */
+  test: string;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Where an environment's ledger lives, or undefined when none is kept (sandbox, replay). */
+export function ledgerDir(env: Environment, root = REPO_ROOT): string | undefined {
+  if (env.mode === 'replay' || env.target === 'sandbox') return undefined;
+  return path.join(root, '.cloudlink', 'ledger', env.name);
+}
+
+export class UndoLedger {
+  private readonly file: string;
+
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.file = path.join(dir, `${process.pid}-${randomUUID()}.jsonl`);
+  }
+
+  /** Writes the undo down and returns its id. */
+  add(entry: Omit<UndoEntry, 'id'>): string {
+    const id = randomUUID();
+    appendFileSync(this.file, `${JSON.stringify({ ...entry, id })}\n`);
+    return id;
+  }
+
+  done(id: string): void {
+    appendFileSync(this.file, `${JSON.stringify({ done: id })}\n`);
+  }
+}
+
+/** The undos of earlier runs that never ran, oldest first. */
+export function pendingUndos(dir: string): UndoEntry[] {
+  if (!existsSync(dir)) return [];
+  const added = new Map<string, UndoEntry>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      let record: Partial<UndoEntry> & { done?: string };
+      try {
+        record = JSON.parse(line) as Partial<UndoEntry> & { done?: string };
+      } catch {
+        continue; // a line cut short by the crash itself: nothing to undo in it
+      }
+      if (record.done) added.delete(record.done);
+      else if (record.id && record.api && record.request) added.set(record.id, record as UndoEntry);
+    }
+  }
+  return [...added.values()];
+}
+
+/** Forgets the ledger files read by pendingUndos (after their undos were sent). */
+export function clearLedger(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl'))) rmSync(path.join(dir, file), { force: true });
+}

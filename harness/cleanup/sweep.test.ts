@@ -1,0 +1,65 @@
+// An interrupted run's leftovers, removed by the next run: a conversation is created and its undo
+// written to the ledger as api.undo does, the "run" dies before the undo is sent, and the sweep
+// the next run's global setup performs deletes it on a real (embedded) server.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sendHttp } from '../client/transport';
+import { loadEnvironment } from '../env';
+import { sandboxVariables } from '../jest/global-setup';
+import { discoverCollections } from '../postman/collections';
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { pendingUndos, UndoLedger } from './ledger';
+import { sweepLeftovers } from './sweep';
+
+let sandbox: RunningSandbox;
+let token: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  const primary = sandbox.credentials.users.find((user) => user.key === 'primary');
+  const res = await fetch(`${sandbox.urls.auth_url}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'password', username: primary?.username, password: primary?.password }),
+  });
+  token = ((await res.json()) as { access_token: string }).access_token;
+});
+
+afterAll(() => sandbox.close());
+
+describe('sweepLeftovers', () => {
+  it('sends the undos an interrupted run left in the ledger, and empties it', async () => {
+    const created = await fetch(`${sandbox.urls.chat_url}/conversations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'left by an interrupted run' }),
+    });
+    const { conversationId } = (await created.json()) as { conversationId: string };
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    new UndoLedger(dir).add({
+      api: 'conversations', request: 'DELETE Conversation', options: { vars: { conversationId } }, label: `delete conversation ${conversationId}`, test: 'a test that was killed',
+    });
+    const done = new UndoLedger(dir);
+    done.done(done.add({ api: 'conversations', request: 'DELETE Conversation', options: { vars: { conversationId: 'already-undone' } }, label: 'ran', test: 't' }));
+    expect(sandbox.inventory()['chat.conversations']).toBe(1);
+
+    const env = loadEnvironment({ mode: 'live', processEnv: sandboxVariables(sandbox) });
+    const result = await sweepLeftovers(env, dir, discoverCollections().map((entry) => entry.collection), () => token, (request) => sendHttp(request));
+
+    expect(result).toEqual({ removed: [expect.stringContaining(`delete conversation ${conversationId}`)], failed: [] });
+    expect(sandbox.inventory()['chat.conversations']).toBe(0);
+    expect(pendingUndos(dir)).toEqual([]);
+  });
+
+  it('keeps an undo it could not send for the run after, and says why', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    new UndoLedger(dir).add({ api: 'conversations', request: 'DELETE Conversation', options: { vars: { conversationId: 'x' } }, label: 'delete x', test: 't' });
+    const env = loadEnvironment({ mode: 'live', processEnv: sandboxVariables(sandbox) });
+
+    const result = await sweepLeftovers(env, dir, discoverCollections().map((entry) => entry.collection), () => 'not-a-token', (request) => sendHttp(request));
+
+    expect(result.failed).toEqual([expect.stringMatching(/delete x .*answered 401/)]);
+    expect(pendingUndos(dir)).toEqual([expect.objectContaining({ label: 'delete x' })]);
+  });
+});
