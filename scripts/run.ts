@@ -1,5 +1,5 @@
 // `npm start` and `npm run record`: see harness/cli/run.ts for the options.
-import { parseRunArgs, runSuites, USAGE, UsageError } from '../harness/cli/run';
+import { parseRunArgs, RunTimeoutError, runSuites, USAGE, UsageError } from '../harness/cli/run';
 
 async function main(): Promise<number> {
   let options;
@@ -19,7 +19,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof UsageError ? '' : 'cloudlink: '}${(error as Error).stack ?? String(error)}\n`);
+    // A usage error or a run past its limit is the user's news, not a harness bug: no stack.
+    const plain = error instanceof UsageError || error instanceof RunTimeoutError;
+    process.stderr.write(`${plain ? '' : 'cloudlink: '}${plain ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   },
 );

@@ -6,6 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadEnvironment } from '../env';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../report/metrics';
 import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../report/render';
 import { RECORD_SUBSET_VARIABLE } from '../session';
@@ -125,7 +126,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   if (options.environment) process.env.CLOUDLINK_ENVIRONMENT = options.environment;
   process.env[RECORD_SUBSET_VARIABLE] = options.request ? '1' : '0';
 
-  const { results } = await runCLI(
+  const running = runCLI(
     {
       _: [],
       $0: 'cloudlink',
@@ -142,6 +143,13 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     },
     [root],
   );
+  let results;
+  try {
+    ({ results } = await withRunTimeout(running, runTimeoutMs(options), runDir));
+  } catch (error) {
+    rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
   const wallMs = Date.now() - started;
   const metrics = readMetrics(runDir);
   const flaky = markFlakyTests(reports, metrics);
@@ -169,6 +177,41 @@ function collectFailures(files: FileResults, root: string): TestFailure[] {
     }
   }
   return out;
+}
+
+export class RunTimeoutError extends Error {}
+
+/** `run_timeout_ms` of the environment (or CLOUDLINK_RUN_TIMEOUT_MS); undefined = no limit. */
+function runTimeoutMs(options: RunOptions): number | undefined {
+  const raw = loadEnvironment({ environment: options.environment, mode: options.mode }).values.run_timeout_ms ?? '';
+  if (raw === '') return undefined;
+  const ms = Number(raw);
+  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`run_timeout_ms must be a positive number of milliseconds, got ${JSON.stringify(raw)}.`);
+  return ms;
+}
+
+/**
+ * A night that hangs must still end, and say where: past the limit the run stops with the tests
+ * that were running (the last exchange of each, from the workers' metrics). Whatever those tests
+ * created is removed by the next run (the undo ledger, harness/cleanup).
+ */
+async function withRunTimeout<T>(running: Promise<T>, limitMs: number | undefined, runDir: string): Promise<T> {
+  if (limitMs === undefined) return running;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const last = new Map<string, string>();
+      for (const metric of readMetrics(runDir)) if (metric.kind === 'exchange') last.set(`${metric.file}: ${metric.test}`, `${metric.name} ${metric.url}`);
+      const finished = new Set(readMetrics(runDir).filter((m) => m.kind === 'test').map((m) => `${m.file}: ${m.test}`));
+      const open = [...last].filter(([test]) => !finished.has(test)).map(([test, request]) => `  ${test} (last request: ${request})`);
+      reject(new RunTimeoutError(`The run exceeded run_timeout_ms=${limitMs} and was stopped.${open.length ? `\nStill running:\n${open.join('\n')}` : ''}`));
+    }, limitMs);
+  });
+  try {
+    return await Promise.race([running, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function escapeRegExp(text: string): string {
