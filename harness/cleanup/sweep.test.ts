@@ -8,33 +8,24 @@ import { sendHttp } from '../client/transport';
 import { loadEnvironment } from '../env';
 import { sandboxVariables } from '../jest/global-setup';
 import { discoverCollections } from '../postman/collections';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
+import type { RunningSandbox } from '../../sandbox';
+import { sandboxWithToken, type SandboxWithToken } from '../jest/sandbox-for-tests';
 import { pendingUndos, UndoLedger } from './ledger';
 import { sweepLeftovers } from './sweep';
 
 let sandbox: RunningSandbox;
 let token: string;
+let send: SandboxWithToken['send'];
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  const primary = sandbox.credentials.users.find((user) => user.key === 'primary');
-  const res = await fetch(`${sandbox.urls.auth_url}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'password', username: primary?.username, password: primary?.password }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  ({ sandbox, token, send } = await sandboxWithToken());
 });
 
 afterAll(() => sandbox.close());
 
 describe('sweepLeftovers', () => {
   it('sends the undos an interrupted run left in the ledger, and empties it', async () => {
-    const created = await fetch(`${sandbox.urls.chat_url}/conversations`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'left by an interrupted run' }),
-    });
+    const created = await send('POST', `${sandbox.urls.chat_url}/conversations`, { name: 'left by an interrupted run' });
     const { conversationId } = (await created.json()) as { conversationId: string };
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
     new UndoLedger(dir).add({

@@ -1,32 +1,18 @@
 // The proof that a live run leaves the sandbox as it found it: global teardown compares the
 // sandbox's inventory before and after, so a resource left behind (or a setting not put back)
 // fails the run. Here the inventory itself is checked against a real sandbox.
-import { startSandbox, type RunningSandbox } from '../../sandbox';
+import type { RunningSandbox } from '../../sandbox';
 import { inventoryChanges } from './global-teardown';
+import { sandboxWithToken, type SandboxWithToken } from './sandbox-for-tests';
 
 let sandbox: RunningSandbox;
-let token: string;
+let send: SandboxWithToken['send'];
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
-  const primary = sandbox.credentials.users.find((user) => user.key === 'primary');
-  const res = await fetch(`${sandbox.urls.auth_url}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'password', username: primary?.username, password: primary?.password }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  ({ sandbox, send } = await sandboxWithToken());
 });
 
 afterAll(() => sandbox.close());
-
-async function send(method: string, url: string, body?: unknown): Promise<Response> {
-  return fetch(url, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 
 describe('the sandbox inventory global teardown compares', () => {
   it('reports a conversation left behind, and nothing once it is deleted', async () => {
