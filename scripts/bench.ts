@@ -1,14 +1,24 @@
-// `npm run bench [-- --json] [-- --collection <api>]`: see harness/bench.ts.
+// `npm run bench [-- --json] [-- --collection <api>] [-- --newman]`: see harness/bench.ts; with
+// --newman also Newman on the exported Authentication collection against the harness's own live
+// run of it (harness/postman/bench.ts).
 import { parseArgs } from 'node:util';
 import { formatBench, runBench } from '../harness/bench';
+import { benchNewmanVsHarness, formatNewmanVsHarness } from '../harness/postman/bench';
 
 const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, collection: { type: 'string', multiple: true } },
+  options: { json: { type: 'boolean', default: false }, collection: { type: 'string', multiple: true }, newman: { type: 'boolean', default: false } },
 });
 
-runBench(values.collection ?? []).then(
+async function main() {
+  const result = await runBench(values.collection ?? []);
+  const newman = values.newman ? await benchNewmanVsHarness() : undefined;
+  return { ...result, ...(newman ? { newman } : {}) };
+}
+
+main().then(
   (result) => {
-    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `\n${formatBench(result)}\n`);
+    const text = `\n${formatBench(result)}\n${result.newman ? `\n${formatNewmanVsHarness(result.newman)}\n` : ''}`;
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : text);
     process.exit(result.replay.success && result.live.success ? 0 : 1);
   },
   (error: unknown) => {
