@@ -1,5 +1,5 @@
 // What suites import. Suites never reach nock, ajv or allure directly: those stay inside the harness.
-export { useCollection, type ApiResponse, type CollectionClient, type SendOptions } from './client/client';
+export { useCollection, type ApiResponse, type CollectionClient, type HalPage, type SendOptions } from './client/client';
 export { defineCollection, type Collection, type NamedRequest } from './client/named-request';
 export { tokenRequests } from './auth/token-requests';
 export { userVars } from './auth/acquire';

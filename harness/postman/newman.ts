@@ -104,6 +104,8 @@ export function newmanInputFor(sandbox: RunningSandbox): NewmanSandboxInput {
       appName: 'Registered from Newman',
       appDescription: 'An application registered by the exported Authentication collection.',
       participantId: user('second').userId,
+      // Conversations' "POST Participant" adds a user not yet in the conversation (participantId is).
+      newParticipantId: user('user').userId,
       email: 'postman.user@example.com',
     },
   };

@@ -15,7 +15,7 @@ import type { UserCollection } from '../../types/admin/user-collection';
 import type { UserTagCollection } from '../../types/admin/user-tag-collection';
 import type { User } from '../../types/admin/user';
 import { admin } from './collection';
-import { createContact, createGroup, createSite, createTag, createUser, expectError, userBody, walk } from './support';
+import { createContact, createGroup, createSite, createTag, createUser, expectError, userBody } from './support';
 
 const api = useCollection(admin);
 
@@ -37,7 +37,7 @@ describe('Scenario: OData paging', () => {
     const users = await createUsers('paging-walk', 5);
 
     const first = await api.send<UserCollection>('GET Users', { query: { $filter: "contains(email,'harness-admin-paging-walk-')", $top: '2' } });
-    const pages = await walk(api, 'GET Users', 'admin/user-collection', first, 5);
+    const pages = await api.walk('GET Users', first, { schema: 'admin/user-collection', maxPages: 5 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 2, 1]);
     expectSameItems(pages.flat().map((u) => u.userId), users.map((u) => u.userId));
@@ -49,7 +49,7 @@ describe('Scenario: OData paging', () => {
     const first = await api.send<UserCollection>('GET Users', {
       query: { $filter: "contains(email,'harness-admin-paging-order-')", $orderby: 'name desc', $top: '2' },
     });
-    const pages = await walk(api, 'GET Users', 'admin/user-collection', first, 3);
+    const pages = await api.walk('GET Users', first, { schema: 'admin/user-collection', maxPages: 3 });
 
     expect(pages.flat().map((u) => u.name)).toEqual(users.map((u) => u.name).reverse());
   });
@@ -87,7 +87,7 @@ describe('Scenario: OData paging', () => {
     for (const n of [1, 2, 3]) created.push((await createSite(api, { name: `Harness Paging Site ${n}` })).siteId);
 
     const first = await api.send<SiteCollection>('GET Sites', { query: { $filter: "contains(name,'Harness Paging Site')", $top: '2' } });
-    const pages = await walk(api, 'GET Sites', 'admin/site-collection', first, 3);
+    const pages = await api.walk('GET Sites', first, { schema: 'admin/site-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
     expectSameItems(pages.flat().map((s) => s.siteId), created);
@@ -98,7 +98,7 @@ describe('Scenario: OData paging', () => {
     for (const n of [1, 2, 3]) created.push((await createGroup(api, { name: `Harness Paging Group ${n}` })).groupId);
 
     const first = await api.send<GroupCollection>('GET Groups', { query: { $filter: "contains(name,'Harness Paging Group')", $top: '2' } });
-    const pages = await walk(api, 'GET Groups', 'admin/group-collection', first, 3);
+    const pages = await api.walk('GET Groups', first, { schema: 'admin/group-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
     expectSameItems(pages.flat().map((g) => g.groupId), created);
@@ -111,7 +111,7 @@ describe('Scenario: OData paging', () => {
     }
 
     const first = await api.send<ContactCollection>('GET Contacts', { query: { $filter: "contains(name,'Harness Paging Contact')", $top: '2' } });
-    const pages = await walk(api, 'GET Contacts', 'admin/contact-collection', first, 3);
+    const pages = await api.walk('GET Contacts', first, { schema: 'admin/contact-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
     expectSameItems(pages.flat().map((c) => c.contactId), created);
@@ -127,7 +127,7 @@ describe('Scenario: OData paging', () => {
     }
 
     const first = await api.send<GroupMemberCollection>('GET Group Members', { vars: { groupId: group.groupId }, query: { $top: '2' } });
-    const pages = await walk(api, 'GET Group Members', 'admin/group-member-collection', first, 3);
+    const pages = await api.walk('GET Group Members', first, { schema: 'admin/group-member-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.map((m) => m.userId))).toEqual([[users[0]?.userId, users[1]?.userId], [users[2]?.userId]]);
   });
@@ -137,7 +137,7 @@ describe('Scenario: OData paging', () => {
     for (const n of [1, 2, 3]) await createTag(api, user.userId, `harness.page.${n}`, String(n));
 
     const first = await api.send<UserTagCollection>('GET User Tags', { vars: { userId: user.userId }, query: { $top: '2' } });
-    const pages = await walk(api, 'GET User Tags', 'admin/user-tag-collection', first, 3);
+    const pages = await api.walk('GET User Tags', first, { schema: 'admin/user-tag-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.map((t) => t.id))).toEqual([['harness.page.1', 'harness.page.2'], ['harness.page.3']]);
   });

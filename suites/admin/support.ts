@@ -4,7 +4,6 @@
 // fixed per test, never random: replay compares request bodies with the recorded ones.
 import type { ApiResponse, CollectionClient, SendOptions } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
-import type { HalCollection } from '../../types/_shared/hal-collection';
 import type { Contact } from '../../types/admin/contact';
 import type { Group } from '../../types/admin/group';
 import type { Site } from '../../types/admin/site';
@@ -93,26 +92,4 @@ export function expectError(res: ApiResponse<unknown>, status: number, name: str
   return body;
 }
 
-type Page = HalCollection & { _embedded: { items: unknown[] } };
 
-/**
- * Follows `_links.next` from `first` to the last page, checking each page against `schema` and its
- * count against its items, and returns every page's items. Stops with an error instead of looping
- * when the links never end.
- */
-export async function walk<P extends Page>(
-  api: AdminClient, name: RequestName, schema: string, first: ApiResponse<P>, maxPages: number,
-): Promise<Array<P['_embedded']['items']>> {
-  const pages: Array<P['_embedded']['items']> = [];
-  let page = first;
-  for (;;) {
-    expect(page.status).toBe(200);
-    expect(page.body).toMatchSchema(schema);
-    expect(page.body.count).toBe(page.body._embedded.items.length);
-    pages.push(page.body._embedded.items);
-    const next = page.body._links.next;
-    if (!next) return pages;
-    if (pages.length >= maxPages) throw new Error(`${name} still linked a next page after ${pages.length} pages.`);
-    page = await api.follow<P>(name, next);
-  }
-}

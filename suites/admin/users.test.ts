@@ -16,7 +16,7 @@ import type { Claims } from '../../types/authentication/claims';
 import type { TokenResponse } from '../../types/authentication/token';
 import { authentication } from '../authentication/collection';
 import { admin } from './collection';
-import { USER_PASSWORD, createUser, expectError, sendPostUser, userBody, walk } from './support';
+import { USER_PASSWORD, createUser, expectError, sendPostUser, userBody } from './support';
 
 const api = useCollection(admin);
 const auth = useCollection(authentication);
@@ -59,7 +59,7 @@ describe('Scenario: admin', () => {
     const $filter = "contains(email,'harness-admin-list-')";
 
     const first = await api.send<UserCollection>('GET Users', { query: { $filter, $top: '2' } });
-    const pages = await walk(api, 'GET Users', 'admin/user-collection', first, 3);
+    const pages = await api.walk('GET Users', first, { schema: 'admin/user-collection', maxPages: 3 });
     const skipped = await api.send<UserCollection>('GET Users', { query: { $filter, $top: '2', $skip: '1' } });
 
     expect(pages.map((items) => items.map((u) => u.userId))).toEqual([created.slice(0, 2), created.slice(2)]);

@@ -4,38 +4,14 @@
 // a page may be and in what order items come are not documented (§9.9, §9.11), so each walk is
 // checked against what the test itself created, not against page sizes or counts it cannot know.
 import { type ApiResponse, itWrites, useCollection } from '../../harness';
-import type { HalCollection } from '../../types/_shared/hal-collection';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { ConversationCollection } from '../../types/conversations/conversation-collection';
 import type { MessageCollection } from '../../types/conversations/message-collection';
 import type { ParticipantCollection } from '../../types/conversations/participant-collection';
-import { participantIdOf, postMessage, startConversation, userIdOf, type ChatClient } from './chat';
+import { participantIdOf, postMessage, startConversation, userIdOf } from './chat';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);
-
-type ListName = 'GET Conversations' | 'GET Messages' | 'GET Participants';
-
-/**
- * Follows `next` from `first` to the last page, checking every page against `schema`, and returns
- * each page's items. Stops with an error rather than loop forever if the links never end.
- */
-async function walk<Page extends HalCollection & { _embedded: { items: unknown[] } }>(
-  client: ChatClient, name: ListName, schema: string, first: ApiResponse<Page>, maxPages: number,
-): Promise<Array<Page['_embedded']['items']>> {
-  const pages: Array<Page['_embedded']['items']> = [];
-  let page = first;
-  for (;;) {
-    expect(page.status).toBe(200);
-    expect(page.body).toMatchSchema(schema);
-    expect(page.body.count).toBe(page.body._embedded.items.length);
-    pages.push(page.body._embedded.items);
-    const next = page.body._links.next;
-    if (!next) return pages;
-    if (pages.length >= maxPages) throw new Error(`${name} still linked a next page after ${pages.length} pages.`);
-    page = await client.follow<Page>(name, next);
-  }
-}
 
 describe('Scenario: OData paging', () => {
   itWrites('walks the caller’s conversations two at a time to the end, none lost or repeated', async () => {
@@ -45,7 +21,7 @@ describe('Scenario: OData paging', () => {
     for (let i = 0; i < 5; i++) created.push((await startConversation(api, { name })).conversationId);
 
     const first = await api.send<ConversationCollection>('GET Conversations', { query: { $filter: `name eq '${name}'`, $top: '2' } });
-    const pages = await walk(api, 'GET Conversations', 'conversations/conversation-collection', first, 5);
+    const pages = await api.walk('GET Conversations', first, { schema: 'conversations/conversation-collection', maxPages: 5 });
 
     const walked = pages.flat().map((c) => c.conversationId);
     expect(pages.map((items) => items.length)).toEqual([2, 2, 1]);
@@ -59,7 +35,7 @@ describe('Scenario: OData paging', () => {
     for (const text of texts) await postMessage(api, conversationId, text);
 
     const first = await api.send<MessageCollection>('GET Messages', { vars: { conversationId }, query: { $top: '2' } });
-    const pages = await walk(api, 'GET Messages', 'conversations/message-collection', first, 5);
+    const pages = await api.walk('GET Messages', first, { schema: 'conversations/message-collection', maxPages: 5 });
 
     expect(pages.map((items) => items.map((m) => m.body))).toEqual([
       ['message 5', 'message 4'],
@@ -78,7 +54,7 @@ describe('Scenario: OData paging', () => {
     if (!embedded) throw new Error('GET Conversation embedded no messages.');
 
     const first: ApiResponse<MessageCollection> = { ...conversation, body: embedded };
-    const pages = await walk(api, 'GET Messages', 'conversations/message-collection', first, 5);
+    const pages = await api.walk('GET Messages', first, { schema: 'conversations/message-collection', maxPages: 5 });
 
     expect(pages.flat().map((m) => m.body)).toEqual(['message 3', 'message 2', 'message 1']);
   });
@@ -89,7 +65,7 @@ describe('Scenario: OData paging', () => {
     const { conversationId } = await startConversation(api, { participants: [user2] });
 
     const first = await api.send<ParticipantCollection>('GET Participants', { vars: { conversationId }, query: { $top: '1' } });
-    const pages = await walk(api, 'GET Participants', 'conversations/participant-collection', first, 3);
+    const pages = await api.walk('GET Participants', first, { schema: 'conversations/participant-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.map(participantIdOf))).toEqual([[user1], [user2]]);
   });

@@ -93,17 +93,8 @@ export async function walkPages<Item>(
   api: MediaApi, name: MediaRequest, first: ApiResponse<Page<Item>>, schema: string, idOf: (item: Item) => string,
   maxPages = 25,
 ): Promise<{ ids: string[]; pages: number }> {
-  const ids: string[] = [];
-  let page = first;
-  for (let pages = 1; ; pages++) {
-    expect(page.status).toBe(200);
-    expect(page.body).toMatchSchema(schema);
-    ids.push(...page.body._embedded.items.map(idOf));
-    const next = page.body._links.next;
-    if (!next) return { ids, pages };
-    if (pages >= maxPages) throw new Error(`${name} still linked a next page after ${pages} pages.`);
-    page = await api.follow<Page<Item>>(name, next);
-  }
+  const pages = await api.walk(name, first, { schema, maxPages });
+  return { ids: pages.flat().map(idOf), pages: pages.length };
 }
 
 /**

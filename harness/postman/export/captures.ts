@@ -3,7 +3,11 @@
 // values the server issues, and only those (names, labels, numbers to dial are the user's):
 //   1. a POST to `<path>` creates what `<path>/{{x}}` names: its answer's `x`, else its `id`;
 //   2. an identifier (…Id) or a one-time credential (code) that an earlier success schema declares,
-//      directly or on the first item of a HAL list (GET Apps → applicationId).
+//      directly or on the first item of a HAL list (GET Apps → applicationId);
+//   but rule 2 never takes an id the caller chooses: when a POST to `<path>` carries `{{x}}` in its
+//   body and `<path>/{{x}}` names the result (POST Participant {"participantId": …}), x is whom to
+//   add, and capturing it from a list (the conference's first participant, the caller) would add
+//   someone already there.
 // The provider must answer before the variable's first use; the nearest one wins.
 import type { NamedRequest } from '../../client/named-request';
 import { isCredentialName } from '../../redact/sensitive';
@@ -46,7 +50,10 @@ export function planCaptures(ordered: readonly NamedRequest[], schemaOf: SchemaO
   });
   for (const [variable, first] of firstUse) {
     const before = ordered.slice(0, first);
-    const provider = creatorOf(variable, ordered, before, schemaOf) ?? (isIssued(variable) ? nearestProvider(before, variable, schemaOf) : undefined);
+    // Created earlier (POST User then POST Group Member {"userId"}) it is captured; otherwise a
+    // chosen id is the user's, not the first one some list happens to show.
+    const provider = creatorOf(variable, ordered, before, schemaOf)
+      ?? (isIssued(variable) && !isChosenByCaller(variable, ordered) ? nearestProvider(before, variable, schemaOf) : undefined);
     if (provider) {
       plan.captures.set(provider.request.name, [...(plan.captures.get(provider.request.name) ?? []), { variable, path: provider.path }]);
     } else {
@@ -54,6 +61,13 @@ export function planCaptures(ordered: readonly NamedRequest[], schemaOf: SchemaO
     }
   }
   return plan;
+}
+
+/** A POST to `<path>` names `{{variable}}` in its body, and `<path>/{{variable}}` is a URL of the collection. */
+function isChosenByCaller(variable: string, all: readonly NamedRequest[]): boolean {
+  const marker = `/{{${variable}}}`;
+  const named = new Set(all.map((r) => r.url.split('?')[0] as string).filter((url) => url.includes(marker)).map((url) => url.slice(0, url.indexOf(marker))));
+  return all.some((r) => r.method === 'POST' && named.has(r.url.split('?')[0] as string) && JSON.stringify(r.body ?? {}).includes(`{{${variable}}}`));
 }
 
 /** Identifiers and one-time credentials are issued by the server; anything else is an input. */

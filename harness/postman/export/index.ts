@@ -14,6 +14,7 @@ import { variablesOf } from '../import/convert';
 import { planCaptures, successStatus } from './captures';
 import { inlineSchema, type JsonSchema } from './inline-schema';
 import { sampleValues } from './sample-values';
+import { joinBeforeActions, planPerRequestValues, unsetLines } from './per-request-values';
 import { PKCE_PRE_REQUEST, testScript, type ScriptCapture } from './test-script';
 import { toPostmanCollection, type ExportFolder } from './to-postman';
 
@@ -53,10 +54,11 @@ export function exportCollection(entry: CollectionEntry, environmentKeys: Readon
   const setup: NamedRequest = own.find((r) => r.name === TOKEN_SETUP) ?? { name: TOKEN_SETUP, ...tokenRequests[TOKEN_SETUP] };
   const rest = own.filter((r) => r !== setup);
   // An imported collection keeps Postman's order; the project's own collections are declared by
-  // resource, so deletions move to the end, newest resource (declared last) first.
+  // resource, so deletions move to the end, newest resource (declared last) first, and joining a
+  // conference goes before the actions that need it active.
   const ordered = entry.folders?.length
     ? [setup, ...rest]
-    : [setup, ...rest.filter((r) => r.method !== 'DELETE'), ...rest.filter((r) => r.method === 'DELETE').reverse()];
+    : joinBeforeActions([setup, ...rest.filter((r) => r.method !== 'DELETE'), ...rest.filter((r) => r.method === 'DELETE').reverse()]);
 
   const schemas = new Map<string, JsonSchema>();
   const schemaOf = (id: string): JsonSchema => {
@@ -70,22 +72,37 @@ export function exportCollection(entry: CollectionEntry, environmentKeys: Readon
     return id === undefined ? undefined : schemaOf(id);
   };
   const plan = planCaptures(ordered, successSchema, environmentKeys);
+  // Imported collections keep their own scripts; only the project's collections get these.
+  const perRequest = entry.folders?.length
+    ? { preRequest: new Map<string, string[]>(), captures: new Map(), setByScript: new Map<string, string[]>(), fillIns: [] }
+    : planPerRequestValues(ordered, new Set([...plan.captures.values()].flat().map((c) => c.variable)));
+  for (const [from, list] of perRequest.captures) plan.captures.set(from, [...(plan.captures.get(from) ?? []), ...list]);
   const pkce = ordered.filter((r) => variablesOf(r).includes('code_challenge')).map((r) => r.name);
   const samples = entry.fixturesDir ? sampleValues(collection, entry.fixturesDir) : new Map<string, string>();
 
   const captured: ExportedCollection['captured'] = [];
   for (const [from, list] of plan.captures) for (const c of list) captured.push({ variable: c.variable, from });
   const fillIn: FillIn[] = [];
-  const variables: PostmanKeyValue[] = plan.collectionVariables.map((variable) => {
+  const scriptOnly = [...captured.map((c) => c.variable), ...perRequest.fillIns.map((f) => f.variable)].filter((v) => !plan.collectionVariables.includes(v));
+  const variables: PostmanKeyValue[] = [...plan.collectionVariables, ...new Set(scriptOnly)].map((variable) => {
     const from = captured.find((c) => c.variable === variable)?.from;
+    const setBy = perRequest.setByScript.get(variable);
+    const scriptFillIn = perRequest.fillIns.find((f) => f.variable === variable);
     if (from) return { key: variable, value: samples.get(variable) ?? '', type: 'string', description: `Captured from the answer of "${from}".` };
+    if (setBy) return { key: variable, value: '', type: 'string', description: `Set by the pre-request script of ${setBy.map((n) => `"${n}"`).join(', ')}, from the captured values.` };
+    if (scriptFillIn) {
+      fillIn.push({ variable, usedBy: scriptFillIn.usedBy });
+      return { key: variable, value: '', type: 'string', description: `Fill in before running: ${scriptFillIn.why}.` };
+    }
     if (PKCE_VARIABLES.includes(variable) && pkce.length > 0) {
       return { key: variable, value: '', type: 'string', description: `Set by the pre-request script of "${pkce[0]}" (a fresh PKCE pair per run).` };
     }
     const sample = samples.get(variable);
-    fillIn.push({ variable, usedBy: plan.uncaptured.get(variable) ?? [], ...(sample === undefined ? {} : { sample }) });
+    // A request whose pre-request script sets its own value of the variable does not use the user's.
+    const usedBy = (plan.uncaptured.get(variable) ?? []).filter((name) => !(perRequest.preRequest.get(name) ?? []).some((line) => line.startsWith(`pm.variables.set(${JSON.stringify(variable)},`)));
+    fillIn.push({ variable, usedBy, ...(sample === undefined ? {} : { sample }) });
     return sample === undefined
-      ? { key: variable, value: '', type: 'string', description: `Fill in before running: used by ${(plan.uncaptured.get(variable) ?? []).map((n) => `"${n}"`).join(', ')}.` }
+      ? { key: variable, value: '', type: 'string', description: `Fill in before running: used by ${usedBy.map((n) => `"${n}"`).join(', ')}.` }
       : { key: variable, value: sample, type: 'string', description: 'A value the harness suites sent; change it to suit your account.' };
   });
 
@@ -95,8 +112,11 @@ export function exportCollection(entry: CollectionEntry, environmentKeys: Readon
     requests: ordered,
     folders: entry.folders,
     variables,
-    testScript: (request) => testScript(request, schemaOf, scriptCaptures(request, plan.captures.get(request.name) ?? [], setup)),
-    preRequestScript: (request) => (pkce.includes(request.name) ? PKCE_PRE_REQUEST : []),
+    testScript: (request) => [
+      ...testScript(request, schemaOf, scriptCaptures(request, plan.captures.get(request.name) ?? [], setup)),
+      ...unsetLines(perRequest.preRequest.get(request.name) ?? []),
+    ],
+    preRequestScript: (request) => (pkce.includes(request.name) ? PKCE_PRE_REQUEST : (perRequest.preRequest.get(request.name) ?? [])),
   });
   return { api: collection.api, name: collection.name, document, captured, fillIn, addedTokenSetup: !own.includes(setup) };
 }

@@ -3,6 +3,7 @@
 // (`pm.expect(jsonData.token_type).to.eql("bearer")`), and captures
 // (`pm.environment.set("access_token", jsonData.access_token)` and its variants) that later
 // requests use. Every other line is returned as untranslated, to be listed and kept as a comment.
+import { isPerRequestPreRequest } from '../export/per-request-values';
 import { HARNESS_FIELDS_MARKER, isPkcePreRequest } from '../export/test-script';
 import {
   bodyPath, headerRead, isLiteral, isStatusRead, isTimeRead, literal, parenthesised, topLevelArguments, type BodyPath,
@@ -59,7 +60,10 @@ const NAMED_STATUSES: Record<string, number> = {
 export function translateScripts(test: readonly string[], prerequest: readonly string[]): Translation {
   const pkce = isPkcePreRequest(prerequest);
   const out: Translation = { statuses: [], checks: [], captures: [], untranslated: [], inlinedSchemas: {}, pkce };
-  if (!pkce) {
+  // The export's per-request values (pm.variables) are what the harness suites pass as `vars` in
+  // code; they carry nothing a collection module holds, so they are read as known, not listed.
+  const perRequest = isPerRequestPreRequest(prerequest);
+  if (!pkce && !perRequest) {
     prerequest.forEach((text, index) => {
       if (!isNoise(text.trim())) out.untranslated.push({ listen: 'prerequest', line: index + 1, text });
     });
@@ -76,6 +80,8 @@ export function translateScripts(test: readonly string[], prerequest: readonly s
     if (inComment) return void (inComment = !line.includes('*/'));
     if (line.startsWith('/*')) return void (inComment = !line.includes('*/'));
     if (isNoise(line)) return;
+    // The export's own clean-up of those per-request values.
+    if (perRequest && /^pm\.variables\.unset\("[^"]+"\)$/.test(line)) return;
     if (inSchemas) {
       if (line === '}') return void (inSchemas = false);
       const entry = /^"([^"]+)":\s*(\{.*\}),?$/.exec(line);
