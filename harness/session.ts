@@ -16,6 +16,8 @@ export interface TestState {
   labelled: boolean;
   /** One line per request that was sent again (a reset, a 5xx, a 429): a test that needed any is flaky. */
   retries: string[];
+  /** Headers added to every request the test sends, token refreshes included (CollectionClient.addHeadersForTest). */
+  headers: Record<string, string>;
   /** Breaches of the platform-wide contract found by the client (a JSON answer not typed application/json). */
   contractProblems: string[];
 }
@@ -78,7 +80,7 @@ class Session {
     const known = this.env.accountKeys
       .map((key) => ({ name: key, value: this.env.values[key] ?? '' }))
       .filter((secret) => secret.value !== '');
-    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false, retries: [], contractProblems: [] };
+    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {} };
     this.file?.player?.start(name);
     this.file?.recorder?.begin(name);
   }

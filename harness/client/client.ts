@@ -70,6 +70,11 @@ export interface CollectionClient<Names extends string> {
   undo(label: string, name: Names, options?: SendOptions): void;
   /** Replaces a user's access token, to prove that a rejected token is refreshed and the request replayed. */
   replaceAccessToken(user: UserKey, token: string): void;
+  /**
+   * Adds headers to every request the running test sends from now on, the harness's own token
+   * refreshes included — e.g. the switchboard tag that aims a sandbox fault at this test alone.
+   */
+  addHeadersForTest(headers: Record<string, string>): void;
   /** How many times the user's token was refreshed in this test file so far (the single-flight proof). */
   tokenRefreshes(user: UserKey): number;
   /** The requests of the running test that were sent again, and why (a test with any is reported flaky). */
@@ -119,6 +124,9 @@ export function useCollection<Names extends string>(collection: Collection<Names
     replaceAccessToken(user, token) {
       session.tokens.replaceAccessToken(user, token);
     },
+    addHeadersForTest(headers) {
+      Object.assign(currentTest('adding headers').headers, headers);
+    },
     tokenRefreshes(user) {
       return session.tokens.refreshCount(user);
     },
@@ -136,13 +144,22 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
     await labelTest(collection.name, named.name);
   }
   if (!onlyReads(named) && isReadOnly()) throw new ReadOnlyError(named.name, named.method);
+  return (await withRetries(named, () => sendAuthenticated(named, options))) as ApiResponse<Body>;
+}
+
+/**
+ * Sends again what may be sent again (harness/client/retry.ts): on a reset or timeout, on 429 and
+ * on 502/503/504, up to the policy's attempts, waiting what the answer asks or a jittered back-off.
+ */
+async function withRetries(named: NamedRequest, attemptOnce: () => Promise<ApiResponse>): Promise<ApiResponse> {
+  const test = currentTest(`sending "${named.name}"`);
   const policy = retryPolicy(session.env.values);
   const retrySafe = isRetrySafe(named);
   for (let attempt = 1; ; attempt++) {
     let response: ApiResponse | undefined;
     let failure: TransportError | undefined;
     try {
-      response = await sendAuthenticated(named, options);
+      response = await attemptOnce();
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       failure = error;
@@ -150,7 +167,7 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
     const retryable = failure !== undefined || RETRYABLE_STATUSES.has((response as ApiResponse).status);
     if (!retryable || !retrySafe || attempt >= policy.attempts) {
       if (failure) throw failure;
-      return response as ApiResponse<Body>;
+      return response as ApiResponse;
     }
     // Replay answers at once: waiting would only slow the run down.
     const delay = session.env.mode === 'replay' ? 0 : retryDelayMs(policy, attempt, response?.headers['retry-after']);
@@ -175,9 +192,10 @@ async function sendAuthenticated(named: NamedRequest, options: SendOptions): Pro
 }
 
 /** Sends one request in the current mode, and reports (and in record mode keeps) the scrubbed exchange. */
-async function exchange(name: string, request: RecordedRequest, timeout = timeoutMs()): Promise<ApiResponse> {
+async function exchange(name: string, built: RecordedRequest, timeout = timeoutMs()): Promise<ApiResponse> {
   const started = performance.now();
   const test = currentTest(`sending "${name}"`);
+  const request = Object.keys(test.headers).length ? { ...built, headers: { ...built.headers, ...test.headers } } : built;
   const mode = session.env.mode;
   const wire = mode === 'replay' ? test.scrubber.scrubRequest(request) : request;
 
@@ -234,7 +252,7 @@ async function exchange(name: string, request: RecordedRequest, timeout = timeou
 /** The refresh-token grant, sent through `exchange` so it is recorded, replayed and reported like any request. */
 async function refreshAs(user: UserKey, refreshToken: string) {
   const named: NamedRequest = { name: 'POST Refresh Token', ...tokenRequests['POST Refresh Token'] };
-  const response = await exchange(named.name, buildRequest(named, session.env, { vars: { refresh_token: refreshToken } }));
+  const response = await withRetries(named, () => exchange(named.name, buildRequest(named, session.env, { vars: { refresh_token: refreshToken } })));
   if (response.status !== 201) {
     const body = response.body as { name?: string; message?: string } | undefined;
     throw new TokenRefreshError(user, `POST Refresh Token answered ${response.status}${body?.name ? ` ${body.name}` : ''}${body?.message ? ` (${body.message})` : ''}`);

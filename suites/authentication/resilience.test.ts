@@ -159,3 +159,25 @@ describe('Scenario: token lifecycle', () => {
     expect(api.tokenRefreshes('primary')).toBe(afterFirst);
   });
 });
+
+describe('Resilience: token trouble', () => {
+  it('ends a refresh that keeps failing with one clear error naming the user, after retrying the grant', async () => {
+    // The harness's own POST Refresh Token carries the tag too, so the fault reaches it and no other file.
+    api.addHeadersForTest(tagged.headers);
+    await inject({ kind: 'server-error', status: 503, method: 'POST', path: '/token', next: 3 });
+    api.replaceAccessToken('primary', 'revoked-primary-access-token');
+
+    await expect(api.send('GET Token')).rejects.toThrow(/^Refreshing the access token of the primary user failed: POST Refresh Token answered 503/);
+    expect(api.retries()).toEqual([
+      expect.stringMatching(/^"POST Refresh Token" attempt 1 got status 503/),
+      expect.stringMatching(/^"POST Refresh Token" attempt 2 got status 503/),
+    ]);
+  });
+
+  it('recovers on the next request once the platform answers again', async () => {
+    const res = await api.send<Claims>('GET Token');
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchSchema('authentication/claims');
+  });
+});
