@@ -10,7 +10,21 @@ describe('parseRunArgs', () => {
       bail: false,
       quiet: false,
       html: true,
+      silent: false,
+      junit: true,
+      reportsDir: undefined,
     });
+  });
+
+  it('chooses the reporters, and names one it does not know', () => {
+    expect(parseRunArgs(['--reporters', 'junit'])).toMatchObject({ silent: true, junit: true, html: false });
+    expect(parseRunArgs(['--reporters', 'cli,html'])).toMatchObject({ silent: false, junit: false, html: true });
+    expect(() => parseRunArgs(['--reporters', 'cli,xml'])).toThrow(new UsageError('--reporters takes cli, junit, html; not "xml".'));
+  });
+
+  it('reads a shard and refuses one that is not i/n', () => {
+    expect(parseRunArgs(['--shard', '2/3'])).toMatchObject({ shard: '2/3' });
+    expect(() => parseRunArgs(['--shard', '4/3'])).toThrow(UsageError);
   });
 
   it('reads environment, mode, repeated collections, one request and the flags', () => {

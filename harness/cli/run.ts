@@ -20,7 +20,10 @@ export const USAGE = `Usage: npm start -- [options]
   -r, --request <name>           only the tests of one named request, e.g. "POST Token"
       --bail                     stop after the first failing test file
       --quiet                    print only failures and the summary
-      --no-html                  skip rendering reports/allure-report/index.html
+      --reporters <list>         any of cli (progress and summary), junit (reports/junit.xml), html
+                                 (reports/allure-report/index.html); default cli,junit,html. Allure
+                                 results are always written: the html report and CI merges read them
+      --no-html                  the same as leaving html out of --reporters
       --reports <dir>            write every report under <dir> instead of reports/ (parallel runs, CI shards)
       --shard <i/n>              run only the i-th of n slices of the test files (jest --shard; CI matrices)
   -h, --help                     this text`;
@@ -39,7 +42,11 @@ export interface RunOptions {
   silent?: boolean;
   /** jest's --shard, "i/n": this runner's slice of the test files. */
   shard?: string;
+  /** Write reports/junit.xml (default true). */
+  junit?: boolean;
 }
+
+export const REPORTERS = ['cli', 'junit', 'html'] as const;
 
 export class UsageError extends Error {}
 
@@ -54,6 +61,7 @@ export function parseRunArgs(argv: string[]): RunOptions | 'help' {
       bail: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'no-html': { type: 'boolean', default: false },
+      reporters: { type: 'string', default: REPORTERS.join(',') },
       reports: { type: 'string' },
       shard: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -65,15 +73,20 @@ export function parseRunArgs(argv: string[]): RunOptions | 'help' {
   if (!['live', 'replay', 'record'].includes(mode)) throw new UsageError(`--mode must be live, replay or record, not "${mode}".`);
   const shard = values.shard;
   if (shard !== undefined && !isShard(shard)) throw new UsageError(`--shard must be i/n with 1 <= i <= n, not "${shard}".`);
+  const reporters = (values.reporters ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = reporters.filter((name) => !(REPORTERS as readonly string[]).includes(name));
+  if (unknown.length) throw new UsageError(`--reporters takes ${REPORTERS.join(', ')}; not ${unknown.map((n) => `"${n}"`).join(', ')}.`);
   return {
     environment: values.environment,
     mode: mode as RunOptions['mode'],
+    silent: !reporters.includes('cli'),
+    junit: reporters.includes('junit'),
     collections: values.collection ?? [],
     request: values.request,
     bail: values.bail ?? false,
     quiet: values.quiet ?? false,
     reportsDir: values.reports,
-    html: !values['no-html'],
+    html: reporters.includes('html') && !values['no-html'],
     ...(shard ? { shard } : {}),
   };
 }
@@ -108,7 +121,9 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   // jest.config.ts reads it for allure-jest's results directory.
   process.env[REPORTS_DIR_VARIABLE] = reports;
   const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
+  // Last run's results must not pass for this run's (a junit.xml this run does not write, say).
   rmSync(path.join(reports, 'allure-results'), { recursive: true, force: true });
+  rmSync(path.join(reports, 'junit.xml'), { force: true });
   mkdirSync(runDir, { recursive: true });
 
   Object.assign(process.env, {
@@ -134,7 +149,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
       testPathPatterns: options.collections.map((api) => `suites/${api}/`),
       testNamePattern: options.request ? `^${escapeRegExp(options.request)} ` : undefined,
       bail: options.bail ? 1 : undefined,
-      reporters: [...(options.silent ? [] : [path.join(__dirname, '../report/progress-reporter.ts')]), 'jest-junit'],
+      reporters: [...(options.silent ? [] : [path.join(__dirname, '../report/progress-reporter.ts')]), ...(options.junit === false ? [] : ['jest-junit'])],
       ci: process.env.CI === 'true',
       // jest's default on a 2-core machine is one worker; suite files spend most of their time
       // loading modules and waiting on I/O, so two workers finish sooner even with the sandbox beside them.
