@@ -16,6 +16,8 @@ export interface TestState {
   labelled: boolean;
   /** One line per request that was sent again (a reset, a 5xx, a 429): a test that needed any is flaky. */
   retries: string[];
+  /** Set by a test that provokes retries to prove them: they do not make it flaky. */
+  retriesExpected?: boolean;
   /** Headers added to every request the test sends, token refreshes included (CollectionClient.addHeadersForTest). */
   headers: Record<string, string>;
   /** Breaches of the platform-wide contract found by the client (a JSON answer not typed application/json). */

@@ -11,6 +11,7 @@ import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../report/metrics';
 import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../report/render';
 import { RECORD_SUBSET_VARIABLE } from '../session';
 import { markFlakyTests } from '../report/flaky';
+import { escapeRegExp } from '../redact/scrubber';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -215,9 +216,10 @@ async function withRunTimeout<T>(running: Promise<T>, limitMs: number | undefine
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      const metrics = readMetrics(runDir);
       const last = new Map<string, string>();
-      for (const metric of readMetrics(runDir)) if (metric.kind === 'exchange') last.set(`${metric.file}: ${metric.test}`, `${metric.name} ${metric.url}`);
-      const finished = new Set(readMetrics(runDir).filter((m) => m.kind === 'test').map((m) => `${m.file}: ${m.test}`));
+      for (const metric of metrics) if (metric.kind === 'exchange') last.set(`${metric.file}: ${metric.test}`, `${metric.name} ${metric.url}`);
+      const finished = new Set(metrics.filter((m) => m.kind === 'test').map((m) => `${m.file}: ${m.test}`));
       const open = [...last].filter(([test]) => !finished.has(test)).map(([test, request]) => `  ${test} (last request: ${request})`);
       reject(new RunTimeoutError(`The run exceeded run_timeout_ms=${limitMs} and was stopped.${open.length ? `\nStill running:\n${open.join('\n')}` : ''}`));
     }, limitMs);
@@ -229,6 +231,3 @@ async function withRunTimeout<T>(running: Promise<T>, limitMs: number | undefine
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

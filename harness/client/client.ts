@@ -11,14 +11,15 @@ import { tokenRequests } from '../auth/token-requests';
 import { TokenRefreshError } from '../auth/token-store';
 import type { UserKey } from '../auth/users';
 import { isReplayMiss, templateVariable, toUrlTemplate } from '../fixtures';
-import { labelTest, reportExchange } from '../report/allure';
+import { labelTest } from '../report/allure';
 import { writeMetric } from '../report/metrics';
 import { session, type TestState } from '../session';
 import { buildRequest, type RequestOverrides } from './build-request';
 import { linkToTemplate } from './links';
 import { isRetrySafe, RETRYABLE_STATUSES, retryDelayMs, retryPolicy } from './retry';
 import { isReadOnly, onlyReads, ReadOnlyError } from '../read-only';
-import type { Exchange, RecordedRequest } from './exchange';
+import type { RecordedRequest } from './exchange';
+import { keepExchange } from './keep-exchange';
 import type { Collection, NamedRequest, RequestAuth } from './named-request';
 import { sendHttp, TransportError } from './transport';
 
@@ -79,6 +80,8 @@ export interface CollectionClient<Names extends string> {
   tokenRefreshes(user: UserKey): number;
   /** The requests of the running test that were sent again, and why (a test with any is reported flaky). */
   retries(): readonly string[];
+  /** The running test provokes retries on purpose (it proves them): they do not make it flaky. */
+  expectRetries(): void;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -132,6 +135,9 @@ export function useCollection<Names extends string>(collection: Collection<Names
     },
     retries() {
       return [...currentTest('reading retries').retries];
+    },
+    expectRetries() {
+      currentTest('expecting retries').retriesExpected = true;
     },
   };
   return client;
@@ -227,14 +233,7 @@ async function exchange(name: string, built: RecordedRequest, timeout = timeoutM
     test.contractProblems.push(`"${name}" answered ${response.status} with Content-Type ${contentType}, not application/json`);
   }
 
-  const urls = session.baseUrls();
-  const scrubbed: Exchange = test.scrubber.scrubExchange({
-    name,
-    request: { ...request, url: toUrlTemplate(request.url, urls) },
-    response,
-  });
-  session.file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
-  await reportExchange(scrubbed, wireMs);
+  const scrubbed = await keepExchange(test, { name, request: { ...request, url: toUrlTemplate(request.url, session.baseUrls()) }, response }, wireMs);
   writeMetric({
     kind: 'exchange',
     file: relativeFile(),

@@ -22,7 +22,7 @@ afterEach(async () => {
     assertions: state.assertionCalls,
   });
   const problems = session.test?.contractProblems ?? [];
-  const retries = session.test?.retries ?? [];
+  const retries = session.test?.retriesExpected ? [] : (session.test?.retries ?? []);
   if (retries.length) {
     writeMetric({ kind: 'flaky', file: requireState('testPath').slice(process.cwd().length + 1), test: requireState('currentTestName'), retries });
   }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runSuites, type TestFailure } from '../cli/run';
 import type { RunningSandbox } from '../../sandbox';
+import { unescapeXml } from '../report/xml';
 import { DRIFTS_VARIABLE, SANDBOX_HANDLE } from '../jest/global-setup';
 
 export interface MutationRun {
@@ -79,12 +80,6 @@ export function junitFailures(file: string, root: string): TestFailure[] {
     out.push({ file: testFile ? path.relative(root, testFile) : '', test, message: unescapeXml(failure[2] ?? '') });
   }
   return out;
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 /** The lines of a jest failure message that say something, without colours, stack frames or matcher hints. */

@@ -6,8 +6,8 @@
 // Record keeps exactly what the test took, in order, as inbound exchanges of the fixture; replay
 // hands the same messages back in the same order, with no network. Messages that arrive after the
 // test stopped looking are neither recorded nor asserted on, so timing cannot make replay differ.
-import type { Exchange, RecordedRequest } from '../client/exchange';
-import { reportExchange } from '../report/allure';
+import type { RecordedRequest } from '../client/exchange';
+import { keepExchange } from '../client/keep-exchange';
 import { session, type TestState } from '../session';
 
 /** One notification as CloudLink delivers it (shared/reference/cloudlink-api.md §6). */
@@ -103,10 +103,7 @@ export class PublicationInbox {
   /** Records and reports one message the test took, scrubbed like every exchange. */
   private async keep(request: RecordedRequest): Promise<void> {
     const test = currentTest(this.channel);
-    const exchange: Exchange = { name: this.channel, request, response: { status: 200, headers: {} }, inbound: true };
-    const scrubbed = test.scrubber.scrubExchange(exchange);
-    session.file?.recorder?.add(test.name, { ...scrubbed, inbound: true }, test.scrubber.sensitiveValues());
-    await reportExchange(scrubbed, 0);
+    await keepExchange(test, { name: this.channel, request, response: { status: 200, headers: {} }, inbound: true }, 0);
   }
 }
 

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FlakyMetric, Metric } from './metrics';
+import { escapeXml, unescapeXml } from './xml';
 
 /** Marks the flaky tests of a run in `<reports>/allure-results` and `<reports>/junit.xml`; returns how many were marked. */
 export function markFlakyTests(reports: string, metrics: readonly Metric[]): number {
@@ -47,12 +48,4 @@ function markJunit(file: string, flaky: readonly FlakyMetric[]): void {
     });
   }
   writeFileSync(file, xml);
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

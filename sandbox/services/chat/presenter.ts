@@ -17,16 +17,7 @@ export interface ParticipantResource {
   _links: { self: string };
 }
 
-export interface MessageResource {
-  messageId: string;
-  conversationId: string;
-  accountId: string;
-  contentType: string;
-  body: string;
-  fallbackText?: string;
-  tag?: string;
-  createdOn: string;
-  createdBy: string;
+export interface MessageResource extends MessageRecord {
   _links: { self: string; conversation: string };
 }
 
