@@ -8,7 +8,7 @@ import type { TokenSet } from '../auth/token-store';
 import { tokenEnvNames, type UserKey } from '../auth/users';
 import { sendHttp } from '../client/transport';
 import { assertComplete, envVariableName, loadEnvironment } from '../env';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
 import { SWITCHBOARD_VARIABLE } from '../switchboard';
 import { ledgerDir } from '../cleanup/ledger';
 import { sweepLeftovers } from '../cleanup/sweep';
@@ -52,22 +52,12 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
-/** The running sandbox's URLs and seeded credentials, as environment overrides. */
+/**
+ * The running sandbox's URLs and seeded credentials, as environment overrides: the same variables
+ * `npm run sandbox -- --environment-out` writes for Postman users, less x-mitel-app (the harness
+ * names itself with the environment file's) and the tokens, which token setup fills in.
+ */
 export function sandboxVariables(sandbox: RunningSandbox): Record<string, string> {
-  const { credentials } = sandbox;
-  const byKey = (key: string) => credentials.users.find((user) => user.key === key);
-  const values: Record<string, string | undefined> = {
-    ...sandbox.urls,
-    accountId: credentials.accountId,
-    username: byKey('primary')?.username,
-    password: byKey('primary')?.password,
-    username2: byKey('second')?.username,
-    password2: byKey('second')?.password,
-    client_id: credentials.client.client_id,
-    client_secret: credentials.client.client_secret,
-    redirect_uri: credentials.client.redirect_uri,
-  };
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) out[envVariableName(key)] = value;
-  return out;
+  const keep = ({ key, value }: { key: string; value: string }) => value !== '' && key !== 'x-mitel-app';
+  return Object.fromEntries(toPostmanEnvironment(sandbox).values.filter(keep).map(({ key, value }) => [envVariableName(key), value]));
 }
