@@ -1,7 +1,7 @@
 /** @jest-config-loader esbuild-register */
 // Two projects: "unit" (the harness's, sandbox's and scripts' own tests) and "suites" (the
 // collections). The mode of a suites run (replay, live, record) comes from CLOUDLINK_MODE, which
-// the harness CLI sets; see harness/cli. Type-checking is done by `tsc --noEmit`, not here.
+// the harness CLI sets; see tools/run. Type-checking is done by `tsc --noEmit`, not here.
 import type { Config } from 'jest';
 
 const transform: Config['transform'] = {
@@ -14,7 +14,7 @@ const config: Config = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/harness/**/*.test.ts', '<rootDir>/sandbox/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts'],
+      testMatch: ['<rootDir>/harness/**/*.test.ts', '<rootDir>/sandbox/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'],
     },
     {

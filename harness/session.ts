@@ -72,7 +72,7 @@ class Session {
     this.file = { testPath, api };
     if (this.env.mode === 'record') this.file.recorder = new FixtureRecorder(fixture);
     // A live run for the drift report keeps its exchanges, scrubbed like fixtures, beside them in
-    // the capture directory instead of over them (harness/drift).
+    // the capture directory instead of over them (tools/drift).
     const capture = process.env[CAPTURE_DIR_VARIABLE];
     if (this.env.mode === 'live' && capture) this.file.recorder = new FixtureRecorder(path.join(capture, path.relative(process.cwd(), fixture)));
     if (this.env.mode === 'replay') this.file.player = new ReplayPlayer(fixture);

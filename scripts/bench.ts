@@ -1,9 +1,9 @@
-// `npm run bench [-- --json] [-- --collection <api>] [-- --newman]`: see harness/bench.ts; with
+// `npm run bench [-- --json] [-- --collection <api>] [-- --newman]`: see tools/bench/bench.ts; with
 // --newman also Newman on the exported Authentication collection against the harness's own live
-// run of it (harness/postman/bench.ts).
+// run of it (tools/bench/newman.ts).
 import { parseArgs } from 'node:util';
-import { formatBench, runBench } from '../harness/bench';
-import { benchNewmanVsHarness, formatNewmanVsHarness } from '../harness/postman/bench';
+import { formatBench, runBench } from '../tools/bench/bench';
+import { benchNewmanVsHarness, formatNewmanVsHarness } from '../tools/bench/newman';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, collection: { type: 'string', multiple: true }, newman: { type: 'boolean', default: false } },

@@ -1,9 +1,9 @@
-// `npm run drift -- --env <target> [--reports <dir>]`: see harness/drift. Writes drift.md and
+// `npm run drift -- --env <target> [--reports <dir>]`: see tools/drift. Writes drift.md and
 // drift.json under the reports directory; exits 1 on breaking drift only (a failed live test is
 // the live run's business, reported by `npm start`), 2 on a usage error.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runDrift, writeDriftReport } from '../harness/drift';
+import { runDrift, writeDriftReport } from '../tools/drift';
 
 async function main(): Promise<number> {
   let values;

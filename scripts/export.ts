@@ -1,11 +1,11 @@
 // `npm run export [-- --out <dir>] [-- --environment <name|file>] [-- --collection <api>]…`: see
-// harness/postman/export. Writes every collection as Postman v2.1 plus the matching environment
+// tools/postman/export. Writes every collection as Postman v2.1 plus the matching environment
 // (secrets blank) to reports/postman/, and says which variables a Postman user must fill in.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { discoverCollections } from '../harness/postman/collections';
-import { exportAll } from '../harness/postman/export';
-import { formatExportReport } from '../harness/postman/report';
+import { discoverCollections } from '../harness/collections';
+import { exportAll } from '../tools/postman/export';
+import { formatExportReport } from '../tools/postman/report';
 
 const USAGE = `Usage: npm run export -- [options]
   -o, --out <dir>                where the files go (default: reports/postman)

@@ -1,10 +1,10 @@
 // `npm run import -- <collection.json> [--environment <environment.json>] [--name <folder>] [--force]`:
-// see harness/postman/import. Prints what was written, the secrets to put in .env, the named
+// see tools/postman/import. Prints what was written, the secrets to put in .env, the named
 // parameters to supply and every script line that was not translated.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importPostman } from '../harness/postman/import';
-import { formatImportReport } from '../harness/postman/report';
+import { importPostman } from '../tools/postman/import';
+import { formatImportReport } from '../tools/postman/report';
 
 const USAGE = `Usage: npm run import -- <collection.json> [options]
   <collection.json>              a Postman collection export, format v2.0 or v2.1

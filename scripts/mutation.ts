@@ -1,11 +1,11 @@
 // `npm run mutation [-- --drift <id> ...] [-- --out docs/mutation.md] [-- --no-baseline]`:
-// see harness/mutation. Exits 0 only when every drift run was detected and the baseline is clean.
+// see tools/mutation. Exits 0 only when every drift run was detected and the baseline is clean.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   driftFailures, renderMarkdown, renderText, runMutation, shortMessage, UnknownDriftError, type MutationSummary,
-} from '../harness/mutation';
+} from '../tools/mutation';
 
 const USAGE = `Usage: npm run mutation -- [options]
 

@@ -7,10 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import type { Collection, NamedRequest } from '../harness';
-import { discoverCollections } from '../harness/postman/collections';
-import { exportAll, type ExportResult } from '../harness/postman/export';
-import { importPostman } from '../harness/postman/import';
-import { describeFailures, newmanInputFor, runNewman } from '../harness/postman/newman';
+import { discoverCollections } from '../harness/collections';
+import { exportAll, type ExportResult } from '../tools/postman/export';
+import { importPostman } from '../tools/postman/import';
+import { describeFailures, newmanInputFor, runNewman } from '../tools/postman/newman';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -1,5 +1,5 @@
-// `npm start` and `npm run record`: see harness/cli/run.ts for the options.
-import { parseRunArgs, RunTimeoutError, runSuites, USAGE, UsageError } from '../harness/cli/run';
+// `npm start` and `npm run record`: see tools/run/run.ts for the options.
+import { parseRunArgs, RunTimeoutError, runSuites, USAGE, UsageError } from '../tools/run/run';
 
 async function main(): Promise<number> {
   let options;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sendHttp } from '../client/transport';
 import { loadEnvironment } from '../env';
 import { sandboxVariables } from '../jest/global-setup';
-import { discoverCollections } from '../postman/collections';
+import { discoverCollections } from '../collections';
 import type { RunningSandbox } from '../../sandbox';
 import { sandboxWithToken, type SandboxWithToken } from '../jest/sandbox-for-tests';
 import { pendingUndos, UndoLedger } from './ledger';

@@ -34,7 +34,7 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'read_only',
   // Request timeout and retries (harness/client/retry.ts); blank means the defaults.
   'request_timeout_ms',
-  // The whole run's limit (harness/cli/run.ts); blank means none.
+  // The whole run's limit (tools/run/run.ts); blank means none.
   'run_timeout_ms',
   'retry_attempts',
   'retry_base_ms',

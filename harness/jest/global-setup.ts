@@ -12,7 +12,7 @@ import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../../s
 import { SWITCHBOARD_VARIABLE } from '../switchboard';
 import { ledgerDir } from '../cleanup/ledger';
 import { sweepLeftovers } from '../cleanup/sweep';
-import { discoverCollections } from '../postman/collections';
+import { discoverCollections } from '../collections';
 
 /** Comma list of drift ids (sandbox/switchboard/drift-catalogue.ts) switched on from the start. */
 export const DRIFTS_VARIABLE = 'CLOUDLINK_SANDBOX_DRIFTS';

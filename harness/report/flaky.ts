@@ -40,7 +40,7 @@ function markJunit(file: string, flaky: readonly FlakyMetric[]): void {
   if (!existsSync(file)) return;
   let xml = readFileSync(file, 'utf8');
   for (const metric of flaky) {
-    // jest-junit is configured (harness/cli/run.ts) so that classname + " " + name is jest's full test name.
+    // jest-junit is configured (tools/run/run.ts) so that classname + " " + name is jest's full test name.
     xml = xml.replace(/<testcase classname="([^"]*)" name="([^"]*)"([^>]*)>/g, (whole, classname: string, name: string, rest: string) => {
       if (`${unescapeXml(classname)} ${unescapeXml(name)}` !== metric.test) return whole;
       const property = `<property name="flaky" value="true"/><property name="retries" value="${escapeXml(metric.retries.join('; '))}"/>`;

@@ -1,0 +1,156 @@
+// `npm run export`: every collection as a Postman v2.1 collection plus the matching environment.
+// A Postman run has no test code to pass ids between requests, so the export decides the run
+// order (token setup first; deletions last, newest resource first), where each {{variable}} comes
+// from (captured from an earlier answer, set by a script, a sample from the recorded suites, or
+// left for the user), and writes that down in the variables' descriptions.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tokenRequests } from '../../../harness/auth/token-requests';
+import { USER_VARIABLES } from '../../../harness/auth/users';
+import type { Collection, NamedRequest } from '../../../harness/client/named-request';
+import { exportEnvironment, type ExportedEnvironment } from '../environment';
+import type { PostmanCollectionDocument, PostmanKeyValue } from '../format';
+import { variablesOf } from '../import/convert';
+import { planCaptures, successStatus } from './captures';
+import { inlineSchema, type JsonSchema } from './inline-schema';
+import { sampleValues } from './sample-values';
+import { joinBeforeActions, planPerRequestValues, unsetLines } from './per-request-values';
+import { PKCE_PRE_REQUEST, testScript, type ScriptCapture } from './test-script';
+import { toPostmanCollection } from './to-postman';
+import type { CollectionEntry } from '../../../harness/collections';
+
+export type { CollectionEntry };
+
+export interface FillIn {
+  variable: string;
+  usedBy: string[];
+  /** Present when the recorded suites supplied a starting value. */
+  sample?: string;
+}
+
+export interface ExportedCollection {
+  api: string;
+  name: string;
+  document: PostmanCollectionDocument;
+  /** Variables captured by a test script, and the request that captures each. */
+  captured: Array<{ variable: string; from: string }>;
+  /** Variables nothing in the run provides: a sample value or the user must fill them. */
+  fillIn: FillIn[];
+  /** True when "POST Token" was added in front because the collection has none. */
+  addedTokenSetup: boolean;
+}
+
+const TOKEN_SETUP = 'POST Token';
+const PKCE_VARIABLES = ['code_challenge', 'code_verifier'];
+
+export function exportCollection(entry: CollectionEntry, environmentKeys: ReadonlySet<string>): ExportedCollection {
+  const { collection } = entry;
+  const own = Object.values(collection.requests) as NamedRequest[];
+  const setup: NamedRequest = own.find((r) => r.name === TOKEN_SETUP) ?? { name: TOKEN_SETUP, ...tokenRequests[TOKEN_SETUP] };
+  const rest = own.filter((r) => r !== setup);
+  // An imported collection keeps Postman's order; the project's own collections are declared by
+  // resource, so deletions move to the end, newest resource (declared last) first, and joining a
+  // conference goes before the actions that need it active.
+  const ordered = entry.folders?.length
+    ? [setup, ...rest]
+    : joinBeforeActions([setup, ...rest.filter((r) => r.method !== 'DELETE'), ...rest.filter((r) => r.method === 'DELETE').reverse()]);
+
+  const schemas = new Map<string, JsonSchema>();
+  const schemaOf = (id: string): JsonSchema => {
+    const schema = schemas.get(id) ?? inlineSchema(id);
+    schemas.set(id, schema);
+    return schema;
+  };
+  const successSchema = (request: NamedRequest): JsonSchema | undefined => {
+    const status = successStatus(request);
+    const id = status === undefined ? undefined : request.responses[status];
+    return id === undefined ? undefined : schemaOf(id);
+  };
+  const plan = planCaptures(ordered, successSchema, environmentKeys);
+  // Imported collections keep their own scripts; only the project's collections get these.
+  const perRequest = entry.folders?.length
+    ? { preRequest: new Map<string, string[]>(), captures: new Map(), setByScript: new Map<string, string[]>(), fillIns: [] }
+    : planPerRequestValues(ordered, new Set([...plan.captures.values()].flat().map((c) => c.variable)));
+  for (const [from, list] of perRequest.captures) plan.captures.set(from, [...(plan.captures.get(from) ?? []), ...list]);
+  const pkce = ordered.filter((r) => variablesOf(r).includes('code_challenge')).map((r) => r.name);
+  const samples = entry.fixturesDir ? sampleValues(collection, entry.fixturesDir) : new Map<string, string>();
+
+  const captured: ExportedCollection['captured'] = [];
+  for (const [from, list] of plan.captures) for (const c of list) captured.push({ variable: c.variable, from });
+  const fillIn: FillIn[] = [];
+  const scriptOnly = [...captured.map((c) => c.variable), ...perRequest.fillIns.map((f) => f.variable)].filter((v) => !plan.collectionVariables.includes(v));
+  const variables: PostmanKeyValue[] = [...plan.collectionVariables, ...new Set(scriptOnly)].map((variable) => {
+    const from = captured.find((c) => c.variable === variable)?.from;
+    const setBy = perRequest.setByScript.get(variable);
+    const scriptFillIn = perRequest.fillIns.find((f) => f.variable === variable);
+    if (from) return { key: variable, value: samples.get(variable) ?? '', type: 'string', description: `Captured from the answer of "${from}".` };
+    if (setBy) return { key: variable, value: '', type: 'string', description: `Set by the pre-request script of ${setBy.map((n) => `"${n}"`).join(', ')}, from the captured values.` };
+    if (scriptFillIn) {
+      fillIn.push({ variable, usedBy: scriptFillIn.usedBy });
+      return { key: variable, value: '', type: 'string', description: `Fill in before running: ${scriptFillIn.why}.` };
+    }
+    if (PKCE_VARIABLES.includes(variable) && pkce.length > 0) {
+      return { key: variable, value: '', type: 'string', description: `Set by the pre-request script of "${pkce[0]}" (a fresh PKCE pair per run).` };
+    }
+    const sample = samples.get(variable);
+    // A request whose pre-request script sets its own value of the variable does not use the user's.
+    const usedBy = (plan.uncaptured.get(variable) ?? []).filter((name) => !(perRequest.preRequest.get(name) ?? []).some((line) => line.startsWith(`pm.variables.set(${JSON.stringify(variable)},`)));
+    fillIn.push({ variable, usedBy, ...(sample === undefined ? {} : { sample }) });
+    return sample === undefined
+      ? { key: variable, value: '', type: 'string', description: `Fill in before running: used by ${usedBy.map((n) => `"${n}"`).join(', ')}.` }
+      : { key: variable, value: sample, type: 'string', description: 'A value the harness suites sent; change it to suit your account.' };
+  });
+
+  const document = toPostmanCollection({
+    name: collection.name,
+    description: collection.description,
+    requests: ordered,
+    folders: entry.folders,
+    variables,
+    testScript: (request) => [
+      ...testScript(request, schemaOf, scriptCaptures(request, plan.captures.get(request.name) ?? [], setup)),
+      ...unsetLines(perRequest.preRequest.get(request.name) ?? []),
+    ],
+    preRequestScript: (request) => (pkce.includes(request.name) ? PKCE_PRE_REQUEST : (perRequest.preRequest.get(request.name) ?? [])),
+  });
+  return { api: collection.api, name: collection.name, document, captured, fillIn, addedTokenSetup: !own.includes(setup) };
+}
+
+/** Token setup stores the tokens in the environment, as Mitel's library does; other captures go to collection variables. */
+function scriptCaptures(request: NamedRequest, planned: ReadonlyArray<{ variable: string; path: Array<string | number> }>, setup: NamedRequest): ScriptCapture[] {
+  const own: ScriptCapture[] = planned.map((c) => ({ ...c, scope: 'collectionVariables' }));
+  if (request !== setup) return own;
+  const { accessToken, refreshToken } = USER_VARIABLES.primary;
+  return [{ variable: accessToken, path: [accessToken], scope: 'environment' }, { variable: refreshToken, path: [refreshToken], scope: 'environment' }, ...own];
+}
+
+export interface ExportOptions {
+  entries: readonly CollectionEntry[];
+  /** Where the files go; created when missing. */
+  outDir: string;
+  /** The environment to export alongside (a name under environments/ or a path); default sandbox. */
+  environment?: string;
+  rootDir: string;
+}
+
+export interface ExportResult {
+  files: string[];
+  collections: ExportedCollection[];
+  environment: ExportedEnvironment;
+}
+
+export function exportAll(options: ExportOptions): ExportResult {
+  const environment = exportEnvironment(options.environment ?? 'sandbox', options.rootDir);
+  const keys = new Set(environment.document.values.map((v) => v.key));
+  const collections = options.entries.map((entry) => exportCollection(entry, keys));
+  mkdirSync(options.outDir, { recursive: true });
+  const files: string[] = [];
+  const write = (name: string, document: unknown): void => {
+    const file = path.join(options.outDir, name);
+    writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`);
+    files.push(file);
+  };
+  for (const exported of collections) write(`${exported.name}.postman_collection.json`, exported.document);
+  write(`${environment.stem}.postman_environment.json`, environment.document);
+  return { files, collections, environment };
+}

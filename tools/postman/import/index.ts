@@ -1,0 +1,163 @@
+// `npm run import`: a Postman collection (and optionally its environment) becomes an environment
+// file, a collection module, a suite skeleton and the schemas inferred from saved examples. The
+// conversion is done in memory first and checked as a whole (every variable used must be defined
+// somewhere), so a bad export fails with one message before any file is written.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { DYNAMIC_VARIABLES, KNOWN_VARIABLES } from '../../../harness/env';
+import { listSchemaFiles } from '../../../harness/schema/files';
+import { importEnvironment, type ImportedEnvironment } from '../environment';
+import { PostmanInputError, itemLabel, type SourceCollection } from '../format';
+import { readPostmanCollection } from '../read-collection';
+import { convertRequest, type ImportedRequest } from './convert';
+import { kebabCase } from './infer-schema';
+import { renderCollectionModule } from './render-collection';
+import { renderSuite } from './render-suite';
+import { camelCase } from './render-ts';
+import { translateScripts, type ScriptLine } from './scripts';
+
+export interface ImportOptions {
+  collectionFile: string;
+  environmentFile?: string;
+  /** The repository root that gets environments/, suites/<api>/ and schemas/<api>/. */
+  rootDir: string;
+  /** The folder under suites/; default: the collection's name in kebab case. */
+  name?: string;
+  /** Overwrite files an earlier import wrote. */
+  force?: boolean;
+  /** Where harness/ is, for the generated imports; default: this repository's. */
+  harnessDir?: string;
+}
+
+export interface ImportedCollection {
+  name: string;
+  api: string;
+  version: string;
+  description?: string;
+  requests: ImportedRequest[];
+  environment?: ImportedEnvironment;
+  /** The collection- and folder-level script lines that could not be translated. */
+  sharedScripts: Array<{ where: string; line: ScriptLine }>;
+  /** Dynamic variables ({{$randomEmail}}) the harness does not generate. */
+  unknownDynamic: string[];
+}
+
+export interface ImportResult extends ImportedCollection {
+  /** Paths written, relative to rootDir. */
+  files: string[];
+}
+
+const HARNESS_DIR = path.resolve(__dirname, '..', '..', '..', 'harness');
+
+export function importPostman(options: ImportOptions): ImportResult {
+  // The name becomes a folder under suites/ and schemas/ and part of every schema id.
+  if (options.name !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(options.name)) {
+    throw new Error(`--name "${options.name}" must be lower-case letters, digits and dashes (it names suites/<name>/ and schemas/<name>/).`);
+  }
+  const source = readPostmanCollection(options.collectionFile);
+  const environmentText = options.environmentFile === undefined ? undefined : readText(options.environmentFile);
+  const knownSchemaIds = new Set(listSchemaFiles(options.rootDir).map((file) => file.id));
+  const imported = convertCollection(source, { api: options.name, environmentText, environmentFile: options.environmentFile, knownSchemaIds });
+  return { ...imported, files: writeImport(imported, source.file, options) };
+}
+
+export interface ConvertOptions {
+  api?: string;
+  environmentText?: string;
+  environmentFile?: string;
+  knownSchemaIds?: ReadonlySet<string>;
+}
+
+export function convertCollection(source: SourceCollection, options: ConvertOptions = {}): ImportedCollection {
+  const api = options.api ?? (kebabCase(source.name) || 'imported');
+  const context = { file: source.file, api, knownSchemaIds: options.knownSchemaIds ?? new Set<string>() };
+  const collectionScripts = translateScripts(source.scripts.test, source.scripts.prerequest);
+  const folderScripts = source.folders.map((folder) => ({ folder, translation: translateScripts(folder.scripts.test, folder.scripts.prerequest) }));
+  const requests = source.requests.map((request) => {
+    const above = folderScripts.filter(({ folder }) => folder.path.every((name, index) => request.folders[index] === name));
+    return convertRequest(request, context, [collectionScripts, ...above.map((f) => f.translation)]);
+  });
+  const environment = importEnvironment({
+    text: options.environmentText,
+    file: options.environmentFile,
+    collectionVariables: source.variables,
+    addedSecrets: requests.flatMap((r) => r.secrets),
+    fallbackName: api,
+  });
+  const sharedScripts = [
+    ...collectionScripts.untranslated.map((line) => ({ where: 'collection', line })),
+    ...folderScripts.flatMap(({ folder, translation }) => translation.untranslated.map((line) => ({ where: `folder ${folder.path.join(' › ')}`, line }))),
+  ];
+  const unknownDynamic = checkVariables(source, requests, environment);
+  return { name: source.name, api, version: source.version, description: source.description, requests, environment, sharedScripts, unknownDynamic };
+}
+
+/** Refuses a variable that nothing defines; returns the dynamic ones the harness cannot generate. */
+function checkVariables(source: SourceCollection, requests: ImportedRequest[], environment: ImportedEnvironment | undefined): string[] {
+  const defined = new Set<string>([
+    ...KNOWN_VARIABLES,
+    ...(environment?.document.values.map((v) => v.key) ?? []),
+    ...requests.flatMap((r) => r.captures.map((c) => c.variable)),
+  ]);
+  const undefinedUses = new Map<string, string[]>();
+  const unknownDynamic = new Set<string>();
+  for (const imported of requests) {
+    const own = new Set(imported.parameters.map((p) => p.name));
+    for (const name of imported.variables) {
+      if (name.startsWith('$')) {
+        if (!DYNAMIC_VARIABLES.includes(name)) unknownDynamic.add(name);
+      } else if (!defined.has(name) && !own.has(name)) {
+        undefinedUses.set(name, [...(undefinedUses.get(name) ?? []), itemLabel(imported.folders, imported.request.name)]);
+      }
+    }
+  }
+  const [first] = undefinedUses.entries();
+  if (first) {
+    const list = [...undefinedUses].map(([name, items]) => `{{${name}}} (used by ${items.map((item) => `"${item}"`).join(', ')})`).join(', ');
+    throw new PostmanInputError(
+      source.file,
+      `${list} ${undefinedUses.size === 1 ? 'is' : 'are'} used but never defined: not in the environment export, the collection's variables, ` +
+        "the harness's own variables, or set by any script; pass the environment with --environment, or add them to the collection's variables",
+      first[1][0],
+    );
+  }
+  return [...unknownDynamic];
+}
+
+function writeImport(imported: ImportedCollection, sourceFile: string, options: ImportOptions): string[] {
+  const root = options.rootDir;
+  const suiteDir = path.join(root, 'suites', imported.api);
+  const harnessImport = toImportPath(path.relative(suiteDir, options.harnessDir ?? HARNESS_DIR));
+  const exportName = camelCase(imported.api);
+  const source = path.basename(sourceFile);
+  const files = new Map<string, string>();
+  if (imported.environment) {
+    files.set(`environments/${imported.environment.stem}.postman_environment.json`, `${JSON.stringify(imported.environment.document, null, 2)}\n`);
+  }
+  files.set(`suites/${imported.api}/collection.ts`, renderCollectionModule({ ...imported, exportName, harnessImport, source, requests: imported.requests }));
+  files.set(`suites/${imported.api}/${imported.api}.test.ts`, renderSuite({ ...imported, exportName, harnessImport, source }));
+  for (const schema of imported.requests.flatMap((r) => r.schemas)) files.set(`schemas/${schema.id}.schema.json`, `${JSON.stringify(schema.schema, null, 2)}\n`);
+
+  const existing = [...files.keys()].filter((file) => existsSync(path.join(root, file)));
+  if (existing.length > 0 && !options.force) {
+    throw new Error(`Import of ${sourceFile} would overwrite ${existing.join(', ')}; pass --force to overwrite, or --name <folder> to import under another name.`);
+  }
+  for (const [file, text] of files) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return [...files.keys()];
+}
+
+function toImportPath(relative: string): string {
+  const posix = relative.split(path.sep).join('/');
+  return posix.startsWith('.') ? posix : `./${posix}`;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new PostmanInputError(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
