@@ -1,8 +1,10 @@
 // The environment layer's errors. Each names its culprit (the file, the variable, the request) and
 // carries every problem at once, so one run shows everything to fix instead of one thing per run.
+// All are user mistakes (harness/user-error.ts): exit 2, no stack.
+import { UserError } from '../user-error';
 
 /** A file, selector or override that cannot become an Environment; lists every problem found. */
-export class EnvironmentError extends Error {
+export class EnvironmentError extends UserError {
   constructor(
     /** The environment file at fault, or undefined when no file could be chosen. */
     readonly file: string | undefined,
@@ -29,7 +31,7 @@ export class IncompleteEnvironmentError extends EnvironmentError {
 }
 
 /** One or more `{{variables}}` of a request template are defined in no scope. */
-export class UnresolvedVariableError extends Error {
+export class UnresolvedVariableError extends UserError {
   constructor(
     readonly request: string,
     /** Each unresolved variable once, with the variable whose value used it when nested. */
@@ -46,7 +48,7 @@ export class UnresolvedVariableError extends Error {
 }
 
 /** A variable's value refers back to itself through other variables; resolving would never end. */
-export class VariableCycleError extends Error {
+export class VariableCycleError extends UserError {
   constructor(
     readonly request: string,
     /** The names along the cycle, first and last equal: ['a', 'b', 'a']. */

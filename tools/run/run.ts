@@ -12,6 +12,7 @@ import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../../harness/report/ren
 import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
 import { escapeRegExp } from '../../harness/redact/scrubber';
+import { UserError } from '../../harness/user-error';
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -49,7 +50,13 @@ export interface RunOptions {
 
 export const REPORTERS = ['cli', 'junit', 'html'] as const;
 
-export class UsageError extends Error {}
+/** A bad flag or value on the command line. */
+export class UsageError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
 
 export function parseRunArgs(argv: string[]): RunOptions | 'help' {
   const { values } = parseArgs({
