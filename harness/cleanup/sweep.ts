@@ -1,9 +1,8 @@
 // Sends the undos an interrupted run left in the ledger (harness/cleanup/ledger.ts), before the
-// next run's tests start. Called by jest global setup, with the tokens it just acquired.
-import { buildRequest } from '../client/build-request';
-import type { RecordedRequest, RecordedResponse } from '../client/exchange';
+// next run's tests start. Called by jest global setup, with the tokens it just acquired; the undos
+// travel the send pipeline with its retries, so a 503 during the sweep does not leave a leftover.
 import type { Collection } from '../client/named-request';
-import type { Environment } from '../env';
+import { sendFromSetup, type SendContext } from '../pipeline';
 import { clearLedger, pendingUndos, UndoLedger, type UndoEntry } from './ledger';
 
 export interface SweepResult {
@@ -11,13 +10,7 @@ export interface SweepResult {
   failed: string[];
 }
 
-export async function sweepLeftovers(
-  env: Environment,
-  dir: string,
-  collections: readonly Collection[],
-  tokenFor: (user: 'primary' | 'second') => string | undefined,
-  send: (request: RecordedRequest) => Promise<RecordedResponse>,
-): Promise<SweepResult> {
+export async function sweepLeftovers(dir: string, collections: readonly Collection[], context: SendContext): Promise<SweepResult> {
   const result: SweepResult = { removed: [], failed: [] };
   const keep: UndoEntry[] = [];
   // Newest first, as a test's own cleanups run: what was made last may depend on what came before.
@@ -28,10 +21,8 @@ export async function sweepLeftovers(
       result.failed.push(`${what}: the collection ${undo.api} has no such request any more`);
       continue;
     }
-    const user = undo.options.as ?? named.auth ?? 'primary';
-    const token = user === 'none' ? undefined : tokenFor(user);
     try {
-      const response = await send(buildRequest(named, env, undo.options, token));
+      const response = await sendFromSetup({ named, options: undo.options }, context);
       // 404: someone (or the account's own expiry) removed it already.
       if ((response.status >= 200 && response.status < 300) || response.status === 404) {
         result.removed.push(what);

@@ -32,7 +32,7 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'refresh_token2',
   // true: skip the tests that change state and refuse to send what could (harness/read-only.ts).
   'read_only',
-  // Request timeout and retries (harness/client/retry.ts); blank means the defaults.
+  // Request timeout and retries (harness/pipeline/retry-policy.ts); blank means the defaults.
   'request_timeout_ms',
   // The whole run's limit (tools/run/run.ts); blank means none.
   'run_timeout_ms',
