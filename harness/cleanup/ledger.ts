@@ -7,16 +7,13 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Environment } from '../env';
-import type { RequestOverrides } from '../client/build-request';
-import type { RequestAuth } from '../client/named-request';
+import type { UndoAction } from './undo';
 
-/** One undo: which named request of which collection, sent how. */
-export interface UndoEntry {
+/** One undo: which named request(s) of which collection, sent how (./undo.ts). */
+export interface UndoEntry extends UndoAction {
   id: string;
   /** The collection's folder under suites/ (its `api`). */
   api: string;
-  request: string;
-  options: Pick<RequestOverrides, 'vars' | 'json' | 'query'> & { as?: RequestAuth };
   label: string;
   /** Where it was registered, for the message that reports it. */
   test: string;

@@ -8,10 +8,16 @@ import { sendFromTest, type SendOptions } from '../pipeline';
 import { labelTest } from '../report/allure';
 import { session, type TestState } from '../session';
 import type { UserKey } from '../auth/users';
+import { performUndo, type StoredOptions, type UndoAction } from '../cleanup/undo';
 import { linkToTemplate } from './links';
 import type { Collection, NamedRequest } from './named-request';
 
 export type { SendOptions };
+
+export interface UndoOptions extends SendOptions {
+  /** Statuses that also mean "nothing left to undo", besides 404 (ending a call that already ended answers 409). */
+  alreadyDone?: number[];
+}
 
 export interface ApiResponse<Body = unknown> {
   status: number;
@@ -42,8 +48,12 @@ export interface CollectionClient<Names extends string> {
    * when the links never end. `count` is not compared with the items: whether it is the page's
    * size or the total is undocumented (shared/reference/cloudlink-api.md §9.9).
    */
-  walk<Item>(name: Names, first: ApiResponse<HalPage<Item>>, options: { schema: string; maxPages?: number }): Promise<Item[][]>;
-  /** Registers work that undoes what the test created; it runs after the test, newest first, even when the test fails. */
+  walk<Item>(name: Names, first: ApiResponse<HalPage<Item>>, options: { schema: string; maxPages?: number; as?: SendOptions['as'] }): Promise<Item[][]>;
+  /**
+   * Registers work to do after the test, newest first, even when it fails. Only for what is not a
+   * request to the API under test (switching the sandbox's faults off): it cannot be written to the
+   * ledger, so a killed run would leave it undone. What a test created on the API is undone with undo.
+   */
   cleanup(label: string, run: () => Promise<unknown>): void;
   /**
    * Registers a named request that undoes what the test created ("DELETE User" with its id): sent
@@ -51,7 +61,13 @@ export interface CollectionClient<Names extends string> {
    * account it is written to the undo ledger first, so a run killed halfway has it sent at the
    * start of the next one (harness/cleanup).
    */
-  undo(label: string, name: Names, options?: SendOptions): void;
+  undo(label: string, name: Names, options?: UndoOptions): void;
+  /**
+   * For what the test cannot name in advance (the legs a transfer created): after the test, sends
+   * `list` and then `each` once per listed item, with variables taken from the item (see
+   * harness/cleanup/undo.ts). Ledgered like undo, so a killed run's next sweep sends it too.
+   */
+  undoEach(label: string, list: Names, options: UndoOptions, each: { request: Names; vars: Record<string, string>; fixed?: Record<string, string> }): void;
   /** Replaces a user's access token, to prove that a rejected token is refreshed and the request replayed. */
   replaceAccessToken(user: UserKey, token: string): void;
   /**
@@ -75,7 +91,7 @@ export function useCollection<Names extends string>(collection: Collection<Names
       const named = requestNamed(collection, name);
       return sendNamed(collection, named, { ...options, url: linkToTemplate(templateVariable(named.url), link, named.name) });
     },
-    async walk(name, first, { schema, maxPages = 50 }) {
+    async walk(name, first, { schema, maxPages = 50, as }) {
       const pages: Array<(typeof first.body._embedded)['items']> = [];
       let page = first;
       for (;;) {
@@ -85,25 +101,19 @@ export function useCollection<Names extends string>(collection: Collection<Names
         const next = page.body._links.next;
         if (!next) return pages;
         if (pages.length >= maxPages) throw new Error(`${name} still linked a next page after ${pages.length} pages.`);
-        page = await client.follow(name, next);
+        page = await client.follow(name, next, { as });
       }
     },
     cleanup(label, run) {
       currentTest(`registering cleanup "${label}"`).cleanups.push({ label, run });
     },
     undo(label, name, options = {}) {
-      const test = currentTest(`registering undo "${label}"`);
-      const named = requestNamed(collection, name);
-      const stored = { vars: options.vars, json: options.json, query: options.query, as: options.as };
-      const id = session.ledger()?.add({ api: collection.api, request: name, options: stored, label, test: test.name });
-      test.cleanups.push({
-        label,
-        run: async () => {
-          const res = await sendNamed(collection, named, options);
-          if ((res.status < 200 || res.status >= 300) && res.status !== 404) throw new Error(`${name} answered ${res.status} while undoing ${label}.`);
-          if (id) session.ledger()?.done(id);
-        },
-      });
+      const { alreadyDone, ...sendOptions } = options;
+      registerUndo(collection, label, { request: name, options: sendOptions, alreadyDone });
+    },
+    undoEach(label, list, options, each) {
+      const { alreadyDone, ...sendOptions } = options;
+      registerUndo(collection, label, { request: list, options: sendOptions, alreadyDone, each });
     },
     replaceAccessToken(user, token) {
       session.tokens.replaceAccessToken(user, token);
@@ -122,6 +132,34 @@ export function useCollection<Names extends string>(collection: Collection<Names
     },
   };
   return client;
+}
+
+/**
+ * Writes the undo to the ledger first (against a real account), then registers it to run after the
+ * test, newest first, even when the test fails; done in the ledger once it ran.
+ */
+function registerUndo(collection: Collection, label: string, action: UndoAction & { options: SendOptions }): void {
+  const test = currentTest(`registering undo "${label}"`);
+  const id = session.ledger()?.add({ api: collection.api, label, test: test.name, ...action, options: stored(action.options) });
+  test.cleanups.push({
+    label,
+    run: async () => {
+      try {
+        await performUndo(action, collection.requests, (named, options) => sendNamed(collection, named, options));
+      } catch (error) {
+        throw new Error(`${(error as Error).message} while undoing ${label}.`);
+      }
+      if (id) session.ledger()?.done(id);
+    },
+  });
+}
+
+/**
+ * Only what the ledger may hold: the options that say which thing to undo. Headers stay out — an
+ * explicit Authorization is a secret — so the next run's sweep sends as the request's own user.
+ */
+function stored(options: SendOptions): StoredOptions {
+  return { vars: options.vars, json: options.json, query: options.query, as: options.as };
 }
 
 async function sendNamed<Body>(collection: Collection, named: NamedRequest, options: SendOptions = {}): Promise<ApiResponse<Body>> {

@@ -9,7 +9,6 @@ import { tokenEnvNames, type UserKey } from '../auth/users';
 import { sendFromSetup } from '../pipeline';
 import { assertComplete, envVariableName, loadEnvironment, type Environment } from '../env';
 import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
-import { SWITCHBOARD_VARIABLE } from '../switchboard';
 import { ledgerDir } from '../cleanup/ledger';
 import { sweepLeftovers } from '../cleanup/sweep';
 import { discoverCollections } from '../collections';
@@ -30,7 +29,7 @@ export default async function globalSetup(): Promise<void> {
     const sandbox = await startSandbox(drifts.length > 0 ? { switchboard: { drifts } } : {});
     (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] = sandbox;
     (globalThis as Record<string, unknown>)[INVENTORY_HANDLE] = sandbox.inventory();
-    Object.assign(process.env, sandboxVariables(sandbox), { [SWITCHBOARD_VARIABLE]: JSON.stringify(sandbox.switchboard) });
+    Object.assign(process.env, sandboxVariables(sandbox));
     env = loadEnvironment();
   }
 
