@@ -1,7 +1,7 @@
 // An interrupted run's leftovers, removed by the next run: a conversation is created and its undo
 // written to the ledger as api.undo does, the "run" dies before the undo is sent, and the sweep
 // the next run's global setup performs deletes it on a real (embedded) server.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TokenStore } from '../auth/token-store';
@@ -55,5 +55,16 @@ describe('sweepLeftovers', () => {
 
     expect(result.failed).toEqual([expect.stringMatching(/delete x .*no refresh token is available/)]);
     expect(pendingUndos(dir)).toEqual([expect.objectContaining({ label: 'delete x' })]);
+  });
+});
+
+describe('pendingUndos', () => {
+  it('leaves the ledger of a run still going (a parallel shard) alone', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    // The parent of this process is alive for as long as this test runs: it stands for a running shard.
+    writeFileSync(path.join(dir, `${process.ppid}-running.jsonl`), `${JSON.stringify({ id: 'a', api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'mine', test: 't' })}\n`);
+    new UndoLedger(dir).add({ api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'left behind', test: 't' });
+
+    expect(pendingUndos(dir).map((undo) => undo.label)).toEqual(['left behind']);
   });
 });

@@ -19,8 +19,12 @@ export const retry: Step = async (outgoing, context, next) => {
       if (!(error instanceof TransportError)) throw error;
       failure = error;
     }
-    const retryable = failure !== undefined || RETRYABLE_STATUSES.has((answer as Answer).status);
-    if (!retryable || !retrySafe || attempt >= policy.attempts) {
+    const status = answer?.status;
+    const retryable = failure !== undefined || RETRYABLE_STATUSES.has(status as number);
+    // A 429 says the request was refused before it was processed (RFC 6585 §4): sending it again
+    // cannot create anything twice, so even a POST that creates is retried on it.
+    const safe = retrySafe || status === 429;
+    if (!retryable || !safe || attempt >= policy.attempts) {
       if (failure) throw failure;
       return answer as Answer;
     }
