@@ -12,8 +12,8 @@ import { session } from './session';
 /** The switchboard of the sandbox the environment names, in a live or record run; undefined otherwise. */
 export function sandboxSwitchboard(): SwitchboardClient | undefined {
   const { values, mode } = session.env;
-  if (mode === 'replay' || !values.switchboard_url || !values.switchboard_key) return undefined;
-  return switchboardClient({ url: values.switchboard_url, key: values.switchboard_key });
+  if (mode === 'replay' || !values.switchboard_address || !values.switchboard_key) return undefined;
+  return switchboardClient({ url: values.switchboard_address, key: values.switchboard_key });
 }
 
 /**

@@ -45,7 +45,7 @@ export function toPostmanEnvironment(sandbox: RunningSandbox): PostmanEnvironmen
     ['client_secret', credentials.client.client_secret, 'secret'],
     ['redirect_uri', credentials.client.redirect_uri, 'default'],
     // Where a test harness may switch this sandbox's faults and drifts; a real account has none.
-    ['switchboard_url', sandbox.switchboard.url, 'default'],
+    ['switchboard_address', sandbox.switchboard.url, 'default'],
     ['switchboard_key', sandbox.switchboard.key, 'secret'],
     // Filled by "POST Token", as in Postman.
     ['access_token', '', 'secret'],

@@ -41,7 +41,7 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'retry_max_ms',
   // A sandbox's switchboard (faults and drifts), written by `npm run sandbox -- --environment-out`
   // and set by global setup for the embedded one; blank on a real account (harness/switchboard.ts).
-  'switchboard_url',
+  'switchboard_address',
   'switchboard_key',
 ];
 

@@ -1,0 +1,45 @@
+// `npm run rehearse [-- --nights N] [-- --no-bad-night] [-- --kill-at 5,10,20] [-- --short]`: the
+// nightly against a sandbox started apart, configured as a real account (tools/rehearse). Prints
+// each night's figures; exits 0 only when every night was green and nothing was left behind.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { rehearsalPassed, rehearse } from '../tools/rehearse';
+
+const USAGE = `usage: npm run rehearse -- [--nights N] [--no-bad-night] [--kill-at s,s,…] [--short] [--dir <dir>]
+  --nights N        quiet nights in a row (default 3)
+  --no-bad-night    skip the night with the bad-night fault profile
+  --kill-at s,s,…   kill -9 a live run this many seconds after its start, once per value (default 10,20,30)
+  --short           one quiet night, one kill, no bad night (a quick check)
+  --dir <dir>       where logs and reports go (default reports/rehearsal)`;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      nights: { type: 'string' }, 'no-bad-night': { type: 'boolean' }, 'kill-at': { type: 'string' },
+      short: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const nights = values.short ? 1 : Number(values.nights ?? 3);
+  if (!Number.isInteger(nights) || nights < 1) throw new Error(`--nights must be a whole number ≥ 1, got '${values.nights}'.\n\n${USAGE}`);
+  const killAt = (values['kill-at'] ?? (values.short ? '15' : '10,20,30')).split(',').filter(Boolean).map(Number);
+  if (killAt.some((s) => !Number.isFinite(s) || s <= 0)) throw new Error(`--kill-at takes seconds > 0, comma-separated; got '${values['kill-at']}'.\n\n${USAGE}`);
+  const dir = path.resolve(values.dir ?? path.join('reports', 'rehearsal'));
+
+  const started = Date.now();
+  const figures = await rehearse({ nights, badNight: !values.short && !values['no-bad-night'], killAt, dir }, (line) => process.stdout.write(`${line}\n`));
+  const passed = rehearsalPassed(figures);
+  process.stdout.write(`rehearsal ${passed ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s; logs and reports in ${path.relative(process.cwd(), dir)}\n`);
+  return passed ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`rehearse: ${(error as Error).message}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,38 @@
+// Runs killed halfway, as a CI timeout or a crashed runner kills them: a live run is started and
+// killed with SIGKILL (no cleanup can run) at several moments, each leaving whatever its tests had
+// made; then one full run, whose global setup sends the undos the killed runs left in the ledger.
+// Afterwards the sandbox must hold exactly what it held before the first run.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { runScript, startScript } from './processes';
+
+export type Inventory = Record<string, number | string>;
+
+export interface KillCycleFigures {
+  /** Seconds after the start at which each run was killed. */
+  killedAt: number[];
+  /** Inventory entries that differed from the baseline after all the killed runs, before the sweep. */
+  leftoversBeforeSweep: string[];
+  /** The same after the full run that swept them. */
+  leftoversAfterSweep: string[];
+  fullRunCode: number | null;
+}
+
+export async function killCycle(environmentFile: string, dir: string, moments: readonly number[], inventory: () => Promise<Inventory>): Promise<KillCycleFigures> {
+  mkdirSync(dir, { recursive: true });
+  const baseline = await inventory();
+  for (const [index, seconds] of moments.entries()) {
+    const run = startScript('run', ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, `killed-${index + 1}`)], path.join(dir, `killed-${index + 1}.log`));
+    const finishedFirst = await Promise.race([run.done, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), seconds * 1000))]);
+    if (!finishedFirst) run.killHard();
+    await run.done;
+  }
+  const leftoversBeforeSweep = differences(baseline, await inventory());
+  const full = await runScript('run', ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, 'after-kills')], path.join(dir, 'after-kills.log'));
+  return { killedAt: [...moments], leftoversBeforeSweep, leftoversAfterSweep: differences(baseline, await inventory()), fullRunCode: full.code };
+}
+
+export function differences(before: Inventory, after: Inventory): string[] {
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+  return keys.filter((key) => before[key] !== after[key]).map((key) => `${key}: ${String(before[key] ?? '—')} → ${String(after[key] ?? '—')}`);
+}
