@@ -42,13 +42,16 @@ describe.each([
     for (const step of steps(workflow)) expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true);
   });
 
-  it('pins every action to a major version (owner/name@vN)', () => {
-    for (const step of steps(workflow).filter((each) => each.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
+  it('pins every action to a major version (owner/name[/sub]@vN)', () => {
+    for (const step of steps(workflow).filter((each) => each.uses)) expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)?@v\d+$/);
   });
 
-  it('sets up Node 20 and installs with npm ci in every job', () => {
+  it('sets up a supported Node (20, 22 or 24, or the test matrix of them) and installs with npm ci in every job', () => {
     for (const job of Object.values(workflow.jobs)) {
-      expect(job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(20);
+      const version = job.steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with?.['node-version'];
+      const versions = version === '${{ matrix.node }}' ? job.strategy?.matrix?.node : [version];
+      expect(versions?.length).toBeGreaterThan(0);
+      for (const each of versions ?? []) expect([20, 22, 24]).toContain(each);
       expect(runs(job)).toMatch(/^npm ci$/m);
     }
   });
@@ -67,6 +70,11 @@ describe.each([
 describe('ci.yml', () => {
   it('runs on every push and pull request', () => {
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+  });
+
+  it('tests on Node 20, 22 and 24, and rehearses the nightly against an external sandbox', () => {
+    expect(ci.jobs.test!.strategy?.matrix?.node).toEqual([20, 22, 24]);
+    expect(runs(ci.jobs.rehearse!)).toMatch(/^npm run rehearse$/m);
   });
 
   it('runs the README test command', () => {
@@ -100,6 +108,14 @@ describe('nightly.yml', () => {
     const matrix = live.strategy?.matrix ?? {};
     expect(matrix.shard).toEqual(Array.from({ length: Number(matrix.total?.[0]) }, (_, index) => index + 1));
     expect(runs(live)).toMatch(/npm start -- --environment "\$CLOUDLINK_ENVIRONMENT" .*--reports reports\/shard-\$\{\{ matrix\.shard \}\} --shard \$\{\{ matrix\.shard \}\}\/\$\{\{ matrix\.total \}\}/s);
+  });
+
+  it('carries each shard\'s undo ledger from night to night, saved even when the run failed', () => {
+    const restore = live.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
+    const save = live.steps.find((step) => step.uses?.startsWith('actions/cache/save@'));
+    expect(restore?.with?.path).toBe('.cloudlink/ledger');
+    expect(save?.with?.path).toBe('.cloudlink/ledger');
+    expect(save?.if).toBe('always()');
   });
 
   it('writes the drift report and uploads it', () => {
