@@ -1,4 +1,5 @@
-// The suites' jest environment: allure-jest's node environment with one change. allure-js writes
+// The suites' jest environment: allure-jest's node environment with two changes. It hands every
+// test file its worker's schema registry, compiled once. And allure-js writes
 // each result and attachment to a temporary file, fsyncs it and renames it — about 3 ms per request
 // on a busy 2-core machine, the largest single cost of a replay run (measured with --cpu-prof).
 // These files are rebuilt by every run and read once by the report renderer after jest exits, so
@@ -8,6 +9,7 @@ import path from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import AllureNodeEnvironment from 'allure-jest/node';
 import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
+import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 
 class PlainFileWriter extends FileSystemWriter {
   constructor(private readonly resultsDir: string) {
@@ -38,5 +40,7 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
     const runtime = (this as unknown as { runtime: { writer: unknown } }).runtime;
     const resultsDir = (config.projectConfig.testEnvironmentOptions as { resultsDir?: string }).resultsDir ?? 'allure-results';
     runtime.writer = new PlainFileWriter(resultsDir);
+    // One schema registry per worker, not per test file (harness/schema/registry.ts).
+    this.global[WORKER_REGISTRY] = workerRegistry;
   }
 }

@@ -32,7 +32,7 @@ interface Loaded {
   schema: JsonSchema;
 }
 
-interface Registry {
+export interface Registry {
   ajv: AjvClass;
   schemas: Map<string, Loaded>;
 }
@@ -88,8 +88,27 @@ function loaded(schemaId: string): Loaded {
   return entry;
 }
 
+/**
+ * Where the suites' jest environment (harness/jest/environment.ts) puts a function returning its
+ * worker's registry. The environment module is loaded once per worker, so its registry outlives
+ * each test file: schemas are read and compiled once per worker instead of once per file.
+ */
+export const WORKER_REGISTRY = '__cloudlinkSchemaRegistry';
+
 function load(): Registry {
   if (registry) return registry;
+  const shared = (globalThis as Record<string, unknown>)[WORKER_REGISTRY] as (() => Registry) | undefined;
+  registry = shared ? shared() : createRegistry();
+  return registry;
+}
+
+/** This module's registry, made on first use; the jest environment hands it to every test file of its worker. */
+export function workerRegistry(): Registry {
+  registry ??= createRegistry();
+  return registry;
+}
+
+function createRegistry(): Registry {
   const { default: Ajv } = require('ajv') as typeof import('ajv');
   const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
   const ajv = new Ajv({
@@ -110,8 +129,7 @@ function load(): Registry {
     ajv.addSchema(schema, undefined, undefined, false);
     schemas.set(file.id, { file, schema });
   }
-  registry = { ajv, schemas };
-  return registry;
+  return { ajv, schemas };
 }
 
 function toProblem(error: ErrorObject, root: unknown): SchemaProblem {
