@@ -4,7 +4,7 @@
 // from here for each send. Nothing here sends: the session never calls back into the client.
 import path from 'node:path';
 import { ledgerDir, UndoLedger } from './cleanup/ledger';
-import { loadEnvironment, type Environment } from './env';
+import { baseUrlsOf, loadEnvironment, type Environment } from './env';
 import { FixtureRecorder, ReplayPlayer, fixturePathFor } from './fixtures';
 import { Scrubber } from './redact';
 import { TokenStore, jwtExpiry, type TokenSet } from './auth/token-store';
@@ -39,6 +39,7 @@ export interface FileState {
 class Session {
   private environment?: Environment;
   private tokenStore?: TokenStore;
+  private cachedBaseUrls?: Record<string, string>;
   private undoLedger?: UndoLedger | null;
   file?: FileState;
   test?: TestState;
@@ -116,8 +117,8 @@ class Session {
 
   /** The API base URLs that have a value, by variable (auth_url → http://…/authentication/2017-09-01). */
   baseUrls(): Record<string, string> {
-    const env = this.env;
-    return Object.fromEntries(env.urlKeys.map((key) => [key, env.values[key] ?? '']).filter(([, url]) => url !== ''));
+    this.cachedBaseUrls ??= baseUrlsOf(this.env);
+    return this.cachedBaseUrls;
   }
 
   /**

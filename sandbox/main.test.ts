@@ -64,7 +64,8 @@ describe('toPostmanEnvironment', () => {
     expect(environment).toMatchObject({ name: 'CloudLink sandbox (running)', _postman_variable_scope: 'environment' });
     expect(Object.keys(values)).toEqual([
       'username', 'password', 'username2', 'password2', 'accountId', 'x-mitel-app', 'auth_url', 'admin_url', 'media_url',
-      'chat_url', 'notifications_url', 'client_id', 'client_secret', 'redirect_uri', 'access_token', 'refresh_token',
+      'chat_url', 'notifications_url', 'client_id', 'client_secret', 'redirect_uri', 'switchboard_address', 'switchboard_key',
+      'access_token', 'refresh_token',
     ]);
     expect(values).toMatchObject({
       username2: 'sam.second@example.com',
@@ -73,7 +74,7 @@ describe('toPostmanEnvironment', () => {
       access_token: '',
     });
     const secrets = environment.values.filter((variable) => variable.type === 'secret').map((variable) => variable.key);
-    expect(secrets).toEqual(['password', 'password2', 'client_secret', 'access_token', 'refresh_token']);
+    expect(secrets).toEqual(['password', 'password2', 'client_secret', 'switchboard_key', 'access_token', 'refresh_token']);
     expect(environment.values.every((variable) => variable.enabled)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { acquireTokens, credentialVariables } from '../auth/acquire';
 import { TokenStore, type TokenSet } from '../auth/token-store';
 import { tokenEnvNames, type UserKey } from '../auth/users';
 import { sendFromSetup } from '../pipeline';
-import { assertComplete, envVariableName, loadEnvironment, type Environment } from '../env';
+import { assertComplete, baseUrlsOf, envVariableName, loadEnvironment } from '../env';
 import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
 import { ledgerDir } from '../cleanup/ledger';
 import { sweepLeftovers } from '../cleanup/sweep';
@@ -63,7 +63,3 @@ export function sandboxVariables(sandbox: RunningSandbox): Record<string, string
   return Object.fromEntries(toPostmanEnvironment(sandbox).values.filter(keep).map(({ key, value }) => [envVariableName(key), value]));
 }
 
-/** The API base URLs that have a value, by variable. */
-function baseUrlsOf(env: Environment): Record<string, string> {
-  return Object.fromEntries(env.urlKeys.map((key) => [key, env.values[key] ?? '']).filter(([, url]) => url !== ''));
-}
