@@ -8,6 +8,6 @@ export { pkceChallenge } from './auth/pkce';
 export { openWebhookInbox, type WebhookInbox } from './notifications/webhook';
 export { openSocketInbox } from './notifications/socket';
 export type { Publication, PublicationInbox, Taken } from './notifications/inbox';
-export { sandboxSwitchboard } from './switchboard';
+export { sandboxSwitchboard, itWithFaults, itWithLiveFaults, itWritesWithFaults } from './switchboard';
 export type { FaultSpec } from '../sandbox';
 export { itWrites, isReadOnly, ReadOnlyError } from './read-only';

@@ -1,29 +1,15 @@
 // The read-only switch, for watching a production account with the same suites: with `read_only`
 // set to true in the environment (or CLOUDLINK_READ_ONLY=true), tests that change state are
-// skipped — jest, JUnit and Allure all show them as skipped — and the client refuses to send any
-// request that could change something, so a test that writes without saying so fails loudly
-// instead of touching the account.
+// skipped — jest, JUnit and Allure all show them as skipped — and the pipeline's read-only guard
+// refuses any request that could change something (harness/pipeline/read-only.ts).
+import { readOnlyEnvironment } from './pipeline/read-only';
 import { session } from './session';
-import type { NamedRequest } from './client/named-request';
 
-export class ReadOnlyError extends Error {
-  constructor(requestName: string, method: string) {
-    super(
-      `"${requestName}" (${method}) was not sent: the environment is read-only (read_only=true). ` +
-        'Declare the test with itWrites(...) so read-only runs skip it.',
-    );
-    this.name = 'ReadOnlyError';
-  }
-}
+export { ReadOnlyError, onlyReads } from './pipeline/read-only';
 
 /** True when the environment asks for a read-only run. */
 export function isReadOnly(): boolean {
-  return /^(true|1|yes)$/i.test(session.env.values.read_only ?? '');
-}
-
-/** A request that only reads: GET, and POSTs marked safe (token grants). */
-export function onlyReads(named: Pick<NamedRequest, 'method' | 'safe'>): boolean {
-  return named.method === 'GET' || (named.method === 'POST' && named.safe === true);
+  return readOnlyEnvironment(session.env);
 }
 
 /**

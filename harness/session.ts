@@ -1,12 +1,14 @@
 // What one jest worker knows while it runs suite files: the environment and mode, the users'
 // tokens, the current file's fixtures and the current test's scrubber and cleanups. The jest glue
-// (harness/jest/setup-suite.ts) opens and closes files and tests; the client reads from here.
+// (harness/jest/setup-suite.ts) opens and closes files and tests; the client takes a SendContext
+// from here for each send. Nothing here sends: the session never calls back into the client.
 import path from 'node:path';
 import { ledgerDir, UndoLedger } from './cleanup/ledger';
 import { loadEnvironment, type Environment } from './env';
 import { FixtureRecorder, ReplayPlayer, fixturePathFor } from './fixtures';
 import { Scrubber } from './redact';
-import { TokenStore, jwtExpiry, type Refresher, type TokenSet } from './auth/token-store';
+import { TokenStore, jwtExpiry, type TokenSet } from './auth/token-store';
+import type { SendContext } from './pipeline/types';
 import { USER_KEYS, USER_VARIABLES, type UserKey } from './auth/users';
 
 export interface TestState {
@@ -26,6 +28,8 @@ export interface TestState {
 
 export interface FileState {
   testPath: string;
+  /** testPath relative to the working directory, as reports show it. */
+  relativePath: string;
   /** The suites/<api> folder name. */
   api: string;
   recorder?: FixtureRecorder;
@@ -35,7 +39,6 @@ export interface FileState {
 class Session {
   private environment?: Environment;
   private tokenStore?: TokenStore;
-  private refresher?: Refresher;
   private undoLedger?: UndoLedger | null;
   file?: FileState;
   test?: TestState;
@@ -43,11 +46,6 @@ class Session {
   get env(): Environment {
     this.environment ??= loadEnvironment();
     return this.environment;
-  }
-
-  /** The client installs how a refresh is sent (through itself, so it is recorded and replayed like any request). */
-  setRefresher(refresher: Refresher): void {
-    this.refresher = refresher;
   }
 
   get tokens(): TokenStore {
@@ -59,9 +57,7 @@ class Session {
         const refreshToken = this.env.values[USER_VARIABLES[user].refreshToken] || undefined;
         initial[user] = { accessToken, refreshToken, expiresAt: jwtExpiry(accessToken) };
       }
-      const refresher = this.refresher;
-      if (!refresher) throw new Error('No refresher installed: create a client with useCollection() before sending.');
-      this.tokenStore = new TokenStore(initial, refresher);
+      this.tokenStore = new TokenStore(initial);
     }
     return this.tokenStore;
   }
@@ -69,7 +65,7 @@ class Session {
   openFile(testPath: string): void {
     const api = path.basename(path.dirname(testPath));
     const fixture = fixturePathFor(testPath);
-    this.file = { testPath, api };
+    this.file = { testPath, api, relativePath: path.relative(process.cwd(), testPath) };
     if (this.env.mode === 'record') this.file.recorder = new FixtureRecorder(fixture);
     // A live run for the drift report keeps its exchanges, scrubbed like fixtures, beside them in
     // the capture directory instead of over them (tools/drift).
@@ -102,6 +98,11 @@ class Session {
     this.test = undefined;
     this.file?.player?.finish(test.name);
     if (failures.length) throw new Error(`After test "${test.name}":\n${failures.join('\n')}`);
+  }
+
+  /** What a send from the running test may use (harness/pipeline). */
+  sendContext(): SendContext {
+    return { env: this.env, tokens: this.tokens, test: this.test, file: this.file, baseUrls: this.baseUrls() };
   }
 
   /** This worker's undo ledger against a real account (harness/cleanup/ledger.ts); undefined when none is kept. */

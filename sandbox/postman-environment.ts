@@ -44,6 +44,9 @@ export function toPostmanEnvironment(sandbox: RunningSandbox): PostmanEnvironmen
     ['client_id', credentials.client.client_id, 'default'],
     ['client_secret', credentials.client.client_secret, 'secret'],
     ['redirect_uri', credentials.client.redirect_uri, 'default'],
+    // Where a test harness may switch this sandbox's faults and drifts; a real account has none.
+    ['switchboard_url', sandbox.switchboard.url, 'default'],
+    ['switchboard_key', sandbox.switchboard.key, 'secret'],
     // Filled by "POST Token", as in Postman.
     ['access_token', '', 'secret'],
     ['refresh_token', '', 'secret'],

@@ -3,14 +3,15 @@
 // client_credentials, or the OpenID Connect authorization-code flow with PKCE of Mitel's
 // authentication sample (S-AUTH).
 import type { Environment } from '../env';
-import { buildRequest } from '../client/build-request';
-import type { RecordedRequest, RecordedResponse } from '../client/exchange';
+import type { RecordedResponse } from '../client/exchange';
+import type { NamedRequest } from '../client/named-request';
 import { tokenRequests, type TokenRequestName } from './token-requests';
 import { newPkceVerifier, pkceChallenge } from './pkce';
 import { jwtExpiry, type TokenSet } from './token-store';
 import { USER_VARIABLES, type UserKey } from './users';
 
-export type Send = (request: RecordedRequest) => Promise<RecordedResponse>;
+/** Sends a token request with request-local variables: global setup sends through the pipeline (retries included). */
+export type Send = (named: NamedRequest, vars: Record<string, string>) => Promise<RecordedResponse>;
 export type Grant = 'password' | 'client_credentials' | 'authorization_code';
 const GRANTS: readonly Grant[] = ['password', 'client_credentials', 'authorization_code'];
 
@@ -72,18 +73,22 @@ export function userVars(user: UserKey): Record<string, string> {
 }
 
 async function call(name: TokenRequestName, vars: Record<string, string>, env: Environment, send: Send, user: UserKey) {
-  const response = await send(buildRequest({ name, ...tokenRequests[name] }, env, { vars }));
+  const response = await send({ name, ...tokenRequests[name] }, vars);
   // Every Authentication request used here answers 201 Created on success (AUTH-SPEC).
-  if (response.status !== 201) {
-    const body = response.body as { name?: string; message?: string } | undefined;
-    throw new TokenAcquisitionError(
-      `${name} for the ${user} user against ${env.values.auth_url} answered ${response.status}` +
-        `${body?.name ? ` ${body.name}` : ''}${body?.message ? `: ${body.message}` : ''}. ` +
-        'Check the credentials in .env (see environments/.env.example) and that the URL belongs to the same region as the account.',
-    );
-  }
-  return response;
+  if (response.status === 201) return response;
+  const body = response.body as { name?: string; message?: string } | undefined;
+  const answered = `${name} for the ${user} user against ${env.values.auth_url} answered ${response.status}${body?.name ? ` ${body.name}` : ''}${body?.message ? `: ${body.message}` : ''}.`;
+  // Only a refusal of the request itself points at the credentials; anything else is the platform's news.
+  const advice =
+    response.status === 400 || response.status === 401
+      ? 'Check the credentials in .env (see environments/.env.example) and that the URL belongs to the same region as the account.'
+      : RETRIED.has(response.status)
+        ? 'The platform kept refusing after every retry (retry_attempts); try again later or raise retry_attempts.'
+        : `A token request should answer 201; ${response.status} is not an answer the harness can log in with.`;
+  throw new TokenAcquisitionError(`${answered} ${advice}`);
 }
+
+const RETRIED = new Set([429, 502, 503, 504]);
 
 /** Reads a token answer; exported for the refresh path, which gets the same body. */
 export function tokenFrom(response: RecordedResponse, user: UserKey): TokenSet {

@@ -13,9 +13,9 @@ describe('TokenStore', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return { accessToken: 'fresh', refreshToken: 'r2' };
     };
-    const store = new TokenStore({ primary: { accessToken: 'stale', refreshToken: 'r1' } }, refresher);
+    const store = new TokenStore({ primary: { accessToken: 'stale', refreshToken: 'r1' } });
 
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => store.refresh('primary', 'stale')));
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => store.refresh('primary', 'stale', refresher)));
 
     expect(calls).toBe(1);
     expect(new Set(tokens)).toEqual(new Set(['fresh']));
@@ -23,10 +23,10 @@ describe('TokenStore', () => {
 
   it('does not refresh again when the rejected token was already replaced', async () => {
     const refresher = jest.fn<ReturnType<Refresher>, Parameters<Refresher>>(async () => ({ accessToken: 'fresh' }));
-    const store = new TokenStore({ primary: { accessToken: 'stale', refreshToken: 'r1' } }, refresher);
-    await store.refresh('primary', 'stale');
+    const store = new TokenStore({ primary: { accessToken: 'stale', refreshToken: 'r1' } });
+    await store.refresh('primary', 'stale', refresher);
 
-    const token = await store.refresh('primary', 'stale');
+    const token = await store.refresh('primary', 'stale', refresher);
 
     expect(token).toBe('fresh');
     expect(refresher).toHaveBeenCalledTimes(1);
@@ -34,12 +34,12 @@ describe('TokenStore', () => {
 
   it('keeps the old refresh token when the answer carries none', async () => {
     const refresher = jest.fn<ReturnType<Refresher>, Parameters<Refresher>>(async () => ({ accessToken: 'next' }));
-    const store = new TokenStore({ primary: { accessToken: 'a1', refreshToken: 'r1' } }, refresher);
-    await store.refresh('primary', 'a1');
+    const store = new TokenStore({ primary: { accessToken: 'a1', refreshToken: 'r1' } });
+    await store.refresh('primary', 'a1', refresher);
 
-    await store.refresh('primary', 'next');
+    await store.refresh('primary', 'next', refresher);
 
-    expect(refresher).toHaveBeenLastCalledWith('primary', 'r1');
+    expect(refresher).toHaveBeenLastCalledWith('r1');
   });
 
   it('refreshes proactively shortly before expiry', async () => {
@@ -47,38 +47,38 @@ describe('TokenStore', () => {
     const refresher = jest.fn<ReturnType<Refresher>, Parameters<Refresher>>(async () => ({ accessToken: 'renewed' }));
     const store = new TokenStore(
       { primary: { accessToken: 'old', refreshToken: 'r', expiresAt: now + 10_000 } },
-      refresher,
       { skewMs: 30_000, now: () => now },
     );
 
-    expect(await store.accessToken('primary')).toBe('renewed');
+    expect(await store.accessToken('primary', refresher)).toBe('renewed');
   });
 
   it('keeps a token that is far from expiry', async () => {
     const refresher = jest.fn<ReturnType<Refresher>, Parameters<Refresher>>();
-    const store = new TokenStore({ primary: { accessToken: 'valid', refreshToken: 'r', expiresAt: Date.now() + 3_600_000 } }, refresher);
+    const store = new TokenStore({ primary: { accessToken: 'valid', refreshToken: 'r', expiresAt: Date.now() + 3_600_000 } });
 
-    expect(await store.accessToken('primary')).toBe('valid');
+    expect(await store.accessToken('primary', refresher)).toBe('valid');
     expect(refresher).not.toHaveBeenCalled();
   });
 
   it('ends a failed refresh with one clear error naming the user, and lets a later attempt try again', async () => {
     let fail = true;
-    const store = new TokenStore({ second: { accessToken: 'a', refreshToken: 'r' } }, async () => {
+    const store = new TokenStore({ second: { accessToken: 'a', refreshToken: 'r' } });
+    const refresher: Refresher = async () => {
       if (fail) throw new Error('POST Refresh Token answered 401');
       return { accessToken: 'b' };
-    });
+    };
 
-    await expect(store.refresh('second', 'a')).rejects.toThrow(TokenRefreshError);
-    await expect(store.refresh('second', 'a')).rejects.toThrow(/second user failed: POST Refresh Token answered 401/);
+    await expect(store.refresh('second', 'a', refresher)).rejects.toThrow(TokenRefreshError);
+    await expect(store.refresh('second', 'a', refresher)).rejects.toThrow(/second user failed: POST Refresh Token answered 401/);
     fail = false;
-    await expect(store.refresh('second', 'a')).resolves.toBe('b');
+    await expect(store.refresh('second', 'a', refresher)).resolves.toBe('b');
   });
 
   it('explains a missing user instead of sending without a token', async () => {
-    const store = new TokenStore({}, async () => ({ accessToken: 'x' }));
+    const store = new TokenStore({});
 
-    await expect(store.accessToken('second')).rejects.toThrow(/no token was acquired for the second user/);
+    await expect(store.accessToken('second', async () => ({ accessToken: 'x' }))).rejects.toThrow(/no token was acquired for the second user/);
   });
 });
 

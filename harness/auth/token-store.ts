@@ -12,8 +12,8 @@ export interface TokenSet {
   expiresAt?: number;
 }
 
-/** Performs the refresh-token grant for a user; throws when the platform refuses it. */
-export type Refresher = (user: UserKey, refreshToken: string) => Promise<TokenSet>;
+/** Performs the refresh-token grant with a refresh token; throws when the platform refuses it. */
+export type Refresher = (refreshToken: string) => Promise<TokenSet>;
 
 export class TokenRefreshError extends Error {
   constructor(user: UserKey, reason: string) {
@@ -38,11 +38,7 @@ export class TokenStore {
   private readonly skewMs: number;
   private readonly now: () => number;
 
-  constructor(
-    initial: Partial<Record<UserKey, TokenSet>>,
-    private readonly refresher: Refresher,
-    options: TokenStoreOptions = {},
-  ) {
+  constructor(initial: Partial<Record<UserKey, TokenSet>>, options: TokenStoreOptions = {}) {
     for (const [user, set] of Object.entries(initial) as [UserKey, TokenSet][]) this.tokens.set(user, set);
     this.skewMs = options.skewMs ?? 30_000;
     this.now = options.now ?? Date.now;
@@ -52,11 +48,14 @@ export class TokenStore {
     return this.tokens.has(user);
   }
 
-  /** The user's current access token, refreshed first when it is about to expire. */
-  async accessToken(user: UserKey): Promise<string> {
+  /**
+   * The user's current access token, refreshed first (with `refresher`) when it is about to expire.
+   * The store only decides when; the caller says how, so the grant travels the caller's pipeline.
+   */
+  async accessToken(user: UserKey, refresher: Refresher): Promise<string> {
     const set = this.require(user);
     if (set.expiresAt !== undefined && set.refreshToken && set.expiresAt - this.skewMs <= this.now()) {
-      return this.refresh(user, set.accessToken);
+      return this.refresh(user, set.accessToken, refresher);
     }
     return set.accessToken;
   }
@@ -65,14 +64,14 @@ export class TokenStore {
    * Refreshes after `rejected` was refused. When another request already replaced that token the
    * new one is returned without a second refresh.
    */
-  refresh(user: UserKey, rejected: string): Promise<string> {
+  refresh(user: UserKey, rejected: string, refresher: Refresher): Promise<string> {
     const running = this.inFlight.get(user);
     if (running) return running;
     const current = this.require(user);
     if (current.accessToken !== rejected) return Promise.resolve(current.accessToken);
     if (!current.refreshToken) return Promise.reject(new TokenRefreshError(user, 'no refresh token is available'));
 
-    const flight = this.refresher(user, current.refreshToken)
+    const flight = refresher(current.refreshToken)
       .then((next) => {
         this.tokens.set(user, { ...next, refreshToken: next.refreshToken ?? current.refreshToken });
         this.refreshed.set(user, this.refreshCount(user) + 1);

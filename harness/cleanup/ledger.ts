@@ -7,16 +7,13 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Environment } from '../env';
-import type { RequestOverrides } from '../client/build-request';
-import type { RequestAuth } from '../client/named-request';
+import type { UndoAction } from './undo';
 
-/** One undo: which named request of which collection, sent how. */
-export interface UndoEntry {
+/** One undo: which named request(s) of which collection, sent how (./undo.ts). */
+export interface UndoEntry extends UndoAction {
   id: string;
   /** The collection's folder under suites/ (its `api`). */
   api: string;
-  request: string;
-  options: Pick<RequestOverrides, 'vars' | 'json' | 'query'> & { as?: RequestAuth };
   label: string;
   /** Where it was registered, for the message that reports it. */
   test: string;
@@ -50,11 +47,34 @@ export class UndoLedger {
   }
 }
 
+/**
+ * The ledger files of runs that are over: a file is named after the process that writes it, and a
+ * run still going on this machine (a parallel shard) keeps its own until it ends.
+ */
+function finishedLedgers(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .filter((name) => !isRunning(Number(name.split('-', 1)[0])))
+    .sort();
+}
+
+/** Whether another process with this pid is alive; the sweeping process's own files are its to read. */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else — still running.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** The undos of earlier runs that never ran, oldest first. */
 export function pendingUndos(dir: string): UndoEntry[] {
-  if (!existsSync(dir)) return [];
   const added = new Map<string, UndoEntry>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()) {
+  for (const file of finishedLedgers(dir)) {
     for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       let record: Partial<UndoEntry> & { done?: string };
@@ -72,6 +92,5 @@ export function pendingUndos(dir: string): UndoEntry[] {
 
 /** Forgets the ledger files read by pendingUndos (after their undos were sent). */
 export function clearLedger(dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.jsonl'))) rmSync(path.join(dir, file), { force: true });
+  for (const file of finishedLedgers(dir)) rmSync(path.join(dir, file), { force: true });
 }

@@ -1,10 +1,10 @@
 // An interrupted run's leftovers, removed by the next run: a conversation is created and its undo
 // written to the ledger as api.undo does, the "run" dies before the undo is sent, and the sweep
 // the next run's global setup performs deletes it on a real (embedded) server.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sendHttp } from '../client/transport';
+import { TokenStore } from '../auth/token-store';
 import { loadEnvironment } from '../env';
 import { sandboxVariables } from '../jest/global-setup';
 import { discoverCollections } from '../collections';
@@ -36,7 +36,8 @@ describe('sweepLeftovers', () => {
     expect(sandbox.inventory()['chat.conversations']).toBe(1);
 
     const env = loadEnvironment({ mode: 'live', processEnv: sandboxVariables(sandbox) });
-    const result = await sweepLeftovers(env, dir, discoverCollections().map((entry) => entry.collection), () => token, (request) => sendHttp(request));
+    const context = { env, baseUrls: {}, tokens: new TokenStore({ primary: { accessToken: token } }) };
+    const result = await sweepLeftovers(dir, discoverCollections().map((entry) => entry.collection), context);
 
     expect(result).toEqual({ removed: [expect.stringContaining(`delete conversation ${conversationId}`)], failed: [] });
     expect(sandbox.inventory()['chat.conversations']).toBe(0);
@@ -48,9 +49,22 @@ describe('sweepLeftovers', () => {
     new UndoLedger(dir).add({ api: 'conversations', request: 'DELETE Conversation', options: { vars: { conversationId: 'x' } }, label: 'delete x', test: 't' });
     const env = loadEnvironment({ mode: 'live', processEnv: sandboxVariables(sandbox) });
 
-    const result = await sweepLeftovers(env, dir, discoverCollections().map((entry) => entry.collection), () => 'not-a-token', (request) => sendHttp(request));
+    // A rejected token with no refresh token to trade: the sweep cannot authenticate, says so, and keeps the undo.
+    const context = { env, baseUrls: {}, tokens: new TokenStore({ primary: { accessToken: 'not-a-token' } }) };
+    const result = await sweepLeftovers(dir, discoverCollections().map((entry) => entry.collection), context);
 
-    expect(result.failed).toEqual([expect.stringMatching(/delete x .*answered 401/)]);
+    expect(result.failed).toEqual([expect.stringMatching(/delete x .*no refresh token is available/)]);
     expect(pendingUndos(dir)).toEqual([expect.objectContaining({ label: 'delete x' })]);
+  });
+});
+
+describe('pendingUndos', () => {
+  it('leaves the ledger of a run still going (a parallel shard) alone', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    // The parent of this process is alive for as long as this test runs: it stands for a running shard.
+    writeFileSync(path.join(dir, `${process.ppid}-running.jsonl`), `${JSON.stringify({ id: 'a', api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'mine', test: 't' })}\n`);
+    new UndoLedger(dir).add({ api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'left behind', test: 't' });
+
+    expect(pendingUndos(dir).map((undo) => undo.label)).toEqual(['left behind']);
   });
 });

@@ -1,9 +1,9 @@
 // Sends the undos an interrupted run left in the ledger (harness/cleanup/ledger.ts), before the
-// next run's tests start. Called by jest global setup, with the tokens it just acquired.
-import { buildRequest } from '../client/build-request';
-import type { RecordedRequest, RecordedResponse } from '../client/exchange';
+// next run's tests start. Called by jest global setup, with the tokens it just acquired; the undos
+// travel the send pipeline with its retries, so a 503 during the sweep does not leave a leftover.
 import type { Collection } from '../client/named-request';
-import type { Environment } from '../env';
+import { sendFromSetup, type SendContext } from '../pipeline';
+import { performUndo } from './undo';
 import { clearLedger, pendingUndos, UndoLedger, type UndoEntry } from './ledger';
 
 export interface SweepResult {
@@ -11,33 +11,22 @@ export interface SweepResult {
   failed: string[];
 }
 
-export async function sweepLeftovers(
-  env: Environment,
-  dir: string,
-  collections: readonly Collection[],
-  tokenFor: (user: 'primary' | 'second') => string | undefined,
-  send: (request: RecordedRequest) => Promise<RecordedResponse>,
-): Promise<SweepResult> {
+export async function sweepLeftovers(dir: string, collections: readonly Collection[], context: SendContext): Promise<SweepResult> {
   const result: SweepResult = { removed: [], failed: [] };
   const keep: UndoEntry[] = [];
   // Newest first, as a test's own cleanups run: what was made last may depend on what came before.
   for (const undo of pendingUndos(dir).reverse()) {
-    const named = collections.find((collection) => collection.api === undo.api)?.requests[undo.request];
+    const collection = collections.find((candidate) => candidate.api === undo.api);
     const what = `${undo.label} (${undo.request}, left by "${undo.test}")`;
-    if (!named) {
-      result.failed.push(`${what}: the collection ${undo.api} has no such request any more`);
+    if (!collection) {
+      result.failed.push(`${what}: there is no collection ${undo.api} any more`);
       continue;
     }
-    const user = undo.options.as ?? named.auth ?? 'primary';
-    const token = user === 'none' ? undefined : tokenFor(user);
     try {
-      const response = await send(buildRequest(named, env, undo.options, token));
-      // 404: someone (or the account's own expiry) removed it already.
-      if ((response.status >= 200 && response.status < 300) || response.status === 404) {
-        result.removed.push(what);
-        continue;
-      }
-      result.failed.push(`${what}: answered ${response.status}`);
+      // 404 (or a status the undo names): someone, or the account's own expiry, removed it already.
+      await performUndo(undo, collection.requests, (named, options) => sendFromSetup({ named, options }, context));
+      result.removed.push(what);
+      continue;
     } catch (error) {
       result.failed.push(`${what}: ${(error as Error).message}`);
     }

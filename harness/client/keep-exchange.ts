@@ -1,14 +1,19 @@
 // What happens to every exchange a test sees, sent or received (a webhook POST, a websocket
 // frame): scrubbed once with the test's scrubber, kept for the fixture file (record) or the drift
-// capture, and attached to the report.
+// capture, and attached to the report. An exchange replay answered is scrubbed already: it is kept
+// as it is, not scrubbed a second time.
 import { reportExchange } from '../report/allure';
-import { session, type TestState } from '../session';
+import type { FileState, TestState } from '../session';
 import type { Exchange } from './exchange';
 
-export async function keepExchange(test: TestState, exchange: Exchange, wireMs: number): Promise<Exchange> {
+export async function keepExchange(test: TestState, file: FileState | undefined, exchange: Exchange, wireMs: number): Promise<Exchange> {
   const scrubbed = test.scrubber.scrubExchange(exchange);
   if (exchange.inbound) scrubbed.inbound = true;
-  session.file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
-  await reportExchange(scrubbed, wireMs);
+  await keepScrubbed(test, file, scrubbed, wireMs);
   return scrubbed;
+}
+
+export async function keepScrubbed(test: TestState, file: FileState | undefined, scrubbed: Exchange, wireMs: number): Promise<void> {
+  file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
+  await reportExchange(scrubbed, wireMs);
 }

@@ -32,13 +32,17 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'refresh_token2',
   // true: skip the tests that change state and refuse to send what could (harness/read-only.ts).
   'read_only',
-  // Request timeout and retries (harness/client/retry.ts); blank means the defaults.
+  // Request timeout and retries (harness/pipeline/retry-policy.ts); blank means the defaults.
   'request_timeout_ms',
   // The whole run's limit (tools/run/run.ts); blank means none.
   'run_timeout_ms',
   'retry_attempts',
   'retry_base_ms',
   'retry_max_ms',
+  // A sandbox's switchboard (faults and drifts), written by `npm run sandbox -- --environment-out`
+  // and set by global setup for the embedded one; blank on a real account (harness/switchboard.ts).
+  'switchboard_url',
+  'switchboard_key',
 ];
 
 /** The prefix of every override name; it keeps harness settings apart from unrelated variables. */
@@ -53,8 +57,6 @@ export const CONTROL_NAMES: readonly string[] = [
   'CLOUDLINK_REPORTS_DIR',
   'CLOUDLINK_RECORD_SUBSET',
   'CLOUDLINK_CAPTURE_DIR',
-  // JSON {url, key} of the embedded sandbox's switchboard, set by jest global setup for the workers.
-  'CLOUDLINK_SWITCHBOARD',
   // Comma list of contract drifts the embedded sandbox starts with (npm run mutation).
   'CLOUDLINK_SANDBOX_DRIFTS',
 ];

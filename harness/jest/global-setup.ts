@@ -4,12 +4,11 @@
 // the same CLOUDLINK_<VARIABLE> names a user would put in .env, so the workers' one environment
 // loader picks them up with no second path. Replay needs neither.
 import { acquireTokens, credentialVariables } from '../auth/acquire';
-import type { TokenSet } from '../auth/token-store';
+import { TokenStore, type TokenSet } from '../auth/token-store';
 import { tokenEnvNames, type UserKey } from '../auth/users';
-import { sendHttp } from '../client/transport';
-import { assertComplete, envVariableName, loadEnvironment } from '../env';
+import { sendFromSetup } from '../pipeline';
+import { assertComplete, envVariableName, loadEnvironment, type Environment } from '../env';
 import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
-import { SWITCHBOARD_VARIABLE } from '../switchboard';
 import { ledgerDir } from '../cleanup/ledger';
 import { sweepLeftovers } from '../cleanup/sweep';
 import { discoverCollections } from '../collections';
@@ -30,12 +29,14 @@ export default async function globalSetup(): Promise<void> {
     const sandbox = await startSandbox(drifts.length > 0 ? { switchboard: { drifts } } : {});
     (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] = sandbox;
     (globalThis as Record<string, unknown>)[INVENTORY_HANDLE] = sandbox.inventory();
-    Object.assign(process.env, sandboxVariables(sandbox), { [SWITCHBOARD_VARIABLE]: JSON.stringify(sandbox.switchboard) });
+    Object.assign(process.env, sandboxVariables(sandbox));
     env = loadEnvironment();
   }
 
   assertComplete(env, [...env.urlKeys, ...credentialVariables(env)], `${env.mode} run against ${env.name}`);
-  const tokens = await acquireTokens(env, (request) => sendHttp(request));
+  const context = { env, baseUrls: baseUrlsOf(env) };
+  // Grants go through the pipeline like any request: a 503 or 429 on POST Token is retried.
+  const tokens = await acquireTokens(env, (named, vars) => sendFromSetup({ named, options: { vars } }, context));
   for (const [user, set] of Object.entries(tokens) as [UserKey, TokenSet][]) {
     const names = tokenEnvNames(user);
     process.env[names.access] = set.accessToken;
@@ -46,7 +47,7 @@ export default async function globalSetup(): Promise<void> {
   const ledger = ledgerDir(env);
   if (ledger) {
     const collections = discoverCollections().map((entry) => entry.collection);
-    const swept = await sweepLeftovers(env, ledger, collections, (user) => tokens[user]?.accessToken, (request) => sendHttp(request));
+    const swept = await sweepLeftovers(ledger, collections, { ...context, tokens: new TokenStore(tokens) });
     if (swept.removed.length) process.stdout.write(`Removed ${swept.removed.length} leftover(s) of an interrupted run:\n  ${swept.removed.join('\n  ')}\n`);
     if (swept.failed.length) process.stderr.write(`Could not remove ${swept.failed.length} leftover(s) (kept for the next run):\n  ${swept.failed.join('\n  ')}\n`);
   }
@@ -60,4 +61,9 @@ export default async function globalSetup(): Promise<void> {
 export function sandboxVariables(sandbox: RunningSandbox): Record<string, string> {
   const keep = ({ key, value }: { key: string; value: string }) => value !== '' && key !== 'x-mitel-app';
   return Object.fromEntries(toPostmanEnvironment(sandbox).values.filter(keep).map(({ key, value }) => [envVariableName(key), value]));
+}
+
+/** The API base URLs that have a value, by variable. */
+function baseUrlsOf(env: Environment): Record<string, string> {
+  return Object.fromEntries(env.urlKeys.map((key) => [key, env.values[key] ?? '']).filter(([, url]) => url !== ''));
 }

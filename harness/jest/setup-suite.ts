@@ -1,7 +1,7 @@
 // Runs in every suite file (jest setupFilesAfterEnv): registers toMatchSchema, and opens/closes the
 // file's fixtures and each test's scrubber and cleanups around the tests.
 import '../schema/matcher';
-import { closeTransport } from '../client/transport';
+import { closeTransport } from '../pipeline/transport';
 import { writeMetric } from '../report/metrics';
 import { session } from '../session';
 

@@ -103,7 +103,7 @@ export class PublicationInbox {
   /** Records and reports one message the test took, scrubbed like every exchange. */
   private async keep(request: RecordedRequest): Promise<void> {
     const test = currentTest(this.channel);
-    await keepExchange(test, { name: this.channel, request, response: { status: 200, headers: {} }, inbound: true }, 0);
+    await keepExchange(test, session.file, { name: this.channel, request, response: { status: 200, headers: {} }, inbound: true }, 0);
   }
 }
 

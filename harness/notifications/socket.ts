@@ -2,6 +2,7 @@
 // and takes publications from it like from a webhook. The sandbox's socket URL and handshake are a
 // documented choice (sandbox/README.md: the 2017-09-01 websocket protocol is not public); the
 // token goes in the Authorization header, as on every CloudLink request.
+import { accessTokenFor } from '../pipeline';
 import type WebSocket from 'ws';
 import type { UserKey } from '../auth/users';
 import { linkToTemplate } from '../client/links';
@@ -22,7 +23,7 @@ export async function openSocketInbox(socketLink: string, options: { as?: UserKe
   if (session.env.mode === 'replay') return inbox;
 
   const httpUrl = resolveTemplate(template, [session.env.values], { request: 'Websocket' });
-  const token = await session.tokens.accessToken(options.as ?? 'primary');
+  const token = await accessTokenFor(options.as ?? 'primary', session.sendContext());
   // Required here, not on import: every suite file loads the harness, few open a websocket.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const WebSocketClass = require('ws') as typeof WebSocket;

@@ -28,6 +28,7 @@ export const CREDENTIAL_NAMES: readonly string[] = [
   'accesscode', // a meeting access code of POST /guest/token
   'signature', // the signature of a pre-signed media link (recordings with $expand=media)
   'x-amz-signature',
+  'switchboard_key', // the key of a sandbox's switchboard route (environments written by npm run sandbox)
   'x-amz-credential',
   'x-amz-security-token',
 ];

@@ -36,7 +36,7 @@ export interface TransportFailureMetric {
   message: string;
 }
 
-/** A request sent again after a reset, a 5xx or a 429 (harness/client/retry.ts). */
+/** A request sent again after a reset, a 5xx or a 429 (harness/pipeline/retry-policy.ts). */
 export interface RetryMetric {
   kind: 'retry';
   file: string;

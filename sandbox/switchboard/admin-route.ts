@@ -1,5 +1,5 @@
 // The switchboard's own route, on the sandbox origin outside every service prefix:
-// GET/PUT/DELETE /__switchboard and GET /__switchboard/drifts. Only the process that started the
+// GET/PUT/DELETE /__switchboard, GET /__switchboard/drifts and GET /__switchboard/inventory. Only the process that started the
 // sandbox knows the per-instance key; without it (or with a wrong one) the route answers 404
 // before reading a body, so ordinary clients — the suites under test included — cannot find or
 // change it.
@@ -23,7 +23,12 @@ function keyMatches(given: string | string[] | undefined, key: string): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function registerSwitchboardRoutes(app: FastifyInstance, switchboard: Switchboard): void {
+/**
+ * `inventory` reads what the sandbox holds (SandboxState.inventory), so a process that did not start
+ * the sandbox — a rehearsal of the nightly against a sandbox started apart — can prove a run left it
+ * as it found it.
+ */
+export function registerSwitchboardRoutes(app: FastifyInstance, switchboard: Switchboard, inventory: () => Record<string, number | string>): void {
   const guard = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!keyMatches(request.headers[SWITCHBOARD_KEY_HEADER], switchboard.key)) {
       return reply.code(404).send({ message: 'Not Found' });
@@ -43,6 +48,8 @@ export function registerSwitchboardRoutes(app: FastifyInstance, switchboard: Swi
   });
 
   app.delete(SWITCHBOARD_PATH, route, async () => switchboard.reset());
+
+  app.get(`${SWITCHBOARD_PATH}/inventory`, route, async () => inventory());
 
   app.get(`${SWITCHBOARD_PATH}/drifts`, route, async () => ({
     count: DRIFT_CATALOGUE.length,

@@ -18,6 +18,8 @@ export interface SwitchboardClient {
   reset(): Promise<SwitchboardSnapshot>;
   /** The drift catalogue. */
   drifts(): Promise<DriftInfo[]>;
+  /** What the sandbox holds now (users, calls, conferences, … by kind): equal readings mean nothing was left behind. */
+  inventory(): Promise<Record<string, number | string>>;
 }
 
 /** A refusal from the switchboard route; `field` names the culprit of a 400. */
@@ -54,5 +56,6 @@ export function switchboardClient(access: SwitchboardAccess): SwitchboardClient 
     setDrifts: (ids) => call('PUT', '', { drifts: ids }),
     reset: () => call('DELETE'),
     drifts: async () => (await call<{ drifts: DriftInfo[] }>('GET', '/drifts')).drifts,
+    inventory: () => call('GET', '/inventory'),
   };
 }

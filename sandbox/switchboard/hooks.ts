@@ -99,7 +99,7 @@ function registerDriftHooks(app: FastifyInstance, switchboard: Switchboard): voi
 }
 
 export function registerSwitchboard(app: FastifyInstance, state: SandboxState): void {
-  registerSwitchboardRoutes(app, state.switchboard);
+  registerSwitchboardRoutes(app, state.switchboard, () => Object.fromEntries([...state.inventory].map(([name, read]) => [name, read()])));
   registerFaultHook(app, state.switchboard);
   registerDriftHooks(app, state.switchboard);
 }

@@ -23,7 +23,7 @@ describe('key protection', () => {
     ['the key as a bearer token', { authorization: 'Bearer KEY' }],
   ])('answers 404 to every method with %s, and changes nothing', async (_what, headers: Record<string, string>) => {
     const withKey = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace('KEY', t.access.key)]));
-    for (const [method, path] of [['GET', ''], ['PUT', ''], ['DELETE', ''], ['GET', '/drifts']] as const) {
+    for (const [method, path] of [['GET', ''], ['PUT', ''], ['DELETE', ''], ['GET', '/drifts'], ['GET', '/inventory']] as const) {
       const response = await raw(method, path, withKey, method === 'PUT' ? { faults: [{ kind: 'reset' }] } : undefined);
       expect({ method, path, status: response.status, body: await response.json() }).toEqual({ method, path, status: 404, body: { message: 'Not Found' } });
     }
@@ -103,6 +103,17 @@ describe('GET/PUT/DELETE /__switchboard', () => {
     }
     const response = await raw('GET', '/drifts', keyed());
     expect(((await response.json()) as { count: number }).count).toBe(drifts.length);
+  });
+});
+
+describe('inventory', () => {
+  it('reads what the sandbox holds, and changes with it', async () => {
+    const before = await t.board.inventory();
+    expect(before).toEqual(expect.objectContaining({ 'admin.users': expect.any(Number), 'media.activeCalls': 0 }));
+
+    expect((await t.call('POST', '/media/2017-09-01/endpoints/2001/calls', { to: '2002' })).statusCode).toBe(200);
+
+    expect((await t.board.inventory())['media.activeCalls']).toBeGreaterThan(0);
   });
 });
 

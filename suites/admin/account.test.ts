@@ -22,10 +22,7 @@ async function keepName(client: AdminClient): Promise<Account> {
   expect(res.status).toBe(200);
   expect(res.body).toMatchSchema('admin/account');
   const { name } = res.body;
-  client.cleanup(`restore the account name "${name}"`, async () => {
-    const restored = await client.send('PUT Account', { json: { name } });
-    if (restored.status !== 200) throw new Error(`PUT Account answered ${restored.status} while restoring the name.`);
-  });
+  client.undo(`restore the account name "${name}"`, 'PUT Account', { json: { name } });
   return res.body;
 }
 

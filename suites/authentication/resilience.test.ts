@@ -6,7 +6,8 @@
 //
 // Statuses are recorded, so replay repeats the same retries (without waiting). Resets and timeouts
 // leave no answer to record and need the switchboard to happen at all: those tests run only live
-// against the embedded sandbox, and are skipped — with this reason — in replay and on real accounts.
+// against a sandbox (itWithLiveFaults). On a real account there is no switchboard: every test that
+// needs a fault is skipped there, with the reason in its name, so a nightly stays green.
 //
 // The switchboard is one per sandbox and other test files run beside this one, so every test that
 // sets a fault lives in this file (jest runs a file's tests one after another), and faults are
@@ -19,7 +20,7 @@
 //
 // The test replaces both users' tokens with ones the platform rejects (401), on every target;
 // replay plays back the recorded 401s and the one refresh per user.
-import { type FaultSpec, itWrites, sandboxSwitchboard, useCollection, type UserKey } from '../../harness';
+import { type FaultSpec, itWithFaults, itWithLiveFaults, itWritesWithFaults, sandboxSwitchboard, useCollection, type UserKey } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Claims } from '../../types/authentication/claims';
 import type { Application } from '../../types/authentication/application';
@@ -27,7 +28,6 @@ import { authentication } from './collection';
 
 const api = useCollection(authentication);
 const switchboard = sandboxSwitchboard();
-const liveOnSandbox = switchboard ? it : it.skip;
 
 /**
  * Faults aimed at this test's own requests: other test files use the same routes on the same
@@ -46,7 +46,7 @@ async function inject(...faults: FaultSpec[]): Promise<void> {
 }
 
 describe('Resilience: retries', () => {
-  it('sends a GET again after a burst of 503s and 502s, and it passes', async () => {
+  itWithFaults('sends a GET again after a burst of 503s and 502s, and it passes', async () => {
     await inject({ kind: 'server-error', status: 503, method: 'GET', next: 1 }, { kind: 'server-error', status: 502, method: 'GET', next: 1 });
 
     const res = await api.send<Claims>('GET Token');
@@ -57,7 +57,7 @@ describe('Resilience: retries', () => {
     expect(api.retries()[0]).toMatch(/"GET Token" attempt 1 got status 50[23]/);
   });
 
-  it('honours a 429 whose Retry-After is a number of seconds', async () => {
+  itWithFaults('honours a 429 whose Retry-After is a number of seconds', async () => {
     await inject({ kind: 'rate-limit', retryAfterSeconds: 1, retryAfterFormat: 'seconds', method: 'GET', next: 1 });
 
     const res = await api.send<Claims>('GET Token');
@@ -67,7 +67,7 @@ describe('Resilience: retries', () => {
     if (switchboard) expect(api.retries()[0]).toMatch(/after 1000 ms$/);
   });
 
-  it('honours a 429 whose Retry-After is an HTTP date', async () => {
+  itWithFaults('honours a 429 whose Retry-After is an HTTP date', async () => {
     await inject({ kind: 'rate-limit', retryAfterSeconds: 1, retryAfterFormat: 'http-date', method: 'GET', next: 1 });
 
     const res = await api.send<Claims>('GET Token');
@@ -79,7 +79,7 @@ describe('Resilience: retries', () => {
     expect(waited).toBeLessThanOrEqual(2000);
   });
 
-  it('gives up after the configured attempts and answers the last status', async () => {
+  itWithFaults('gives up after the configured attempts and answers the last status', async () => {
     await inject({ kind: 'server-error', status: 504, method: 'GET', next: 3 });
 
     const res = await api.send<PlatformError>('GET Token');
@@ -89,7 +89,8 @@ describe('Resilience: retries', () => {
     expect(api.retries()).toHaveLength(2);
   });
 
-  itWrites('never sends a POST that creates something twice: a 503 on POST Application is answered as is', async () => {
+  // Without the fault this POST would create a real application: never on a target without a switchboard.
+  itWritesWithFaults('never sends a POST that creates something twice: a 503 on POST Application is answered as is', async () => {
     await inject({ kind: 'server-error', status: 503, method: 'POST', next: 1 });
 
     const res = await api.send<Application | PlatformError>('POST Application', {
@@ -101,7 +102,7 @@ describe('Resilience: retries', () => {
     expect(api.retries()).toEqual([]);
   });
 
-  liveOnSandbox('sends a GET again after the connection is reset', async () => {
+  itWithLiveFaults('sends a GET again after the connection is reset', async () => {
     await inject({ kind: 'reset', method: 'GET', next: 1 });
 
     const res = await api.send<Claims>('GET Token');
@@ -110,7 +111,7 @@ describe('Resilience: retries', () => {
     expect(api.retries()).toEqual([expect.stringMatching(/"GET Token" attempt 1 got no answer/)]);
   });
 
-  liveOnSandbox('fails a request slower than its timeout with its name, URL and elapsed time', async () => {
+  itWithLiveFaults('fails a request slower than its timeout with its name, URL and elapsed time', async () => {
     await inject({ kind: 'latency', ms: 400, method: 'GET', path: '/token' });
 
     await expect(api.send('GET Token', { timeoutMs: 100 })).rejects.toThrow(/^"GET Token" \(GET \{\{auth_url\}\}\/token\) got no answer after \d+ ms/);
@@ -162,7 +163,7 @@ describe('Scenario: token lifecycle', () => {
 });
 
 describe('Resilience: token trouble', () => {
-  it('ends a refresh that keeps failing with one clear error naming the user, after retrying the grant', async () => {
+  itWithFaults('ends a refresh that keeps failing with one clear error naming the user, after retrying the grant', async () => {
     // The harness's own POST Refresh Token carries the tag too, so the fault reaches it and no other file.
     await inject({ kind: 'server-error', status: 503, method: 'POST', path: '/token', next: 3 });
     api.replaceAccessToken('primary', 'revoked-primary-access-token');

@@ -80,7 +80,7 @@ describe('PUT Call Record', () => {
   itWrites('hides one record from the list; hide: false brings it back', async () => {
     const leg = await finishedCall();
     const vars = { callId: encodeURIComponent(leg.callId) };
-    api.cleanup(`show ${leg.callId} again`, () => api.send('PUT Call Record', { vars, json: { hide: false } }));
+    api.undo(`show ${leg.callId} again`, 'PUT Call Record', { vars, json: { hide: false } });
 
     const res = await api.send<CallRecordCollection>('PUT Call Record', { vars, json: { hide: true } });
 
@@ -106,7 +106,7 @@ describe('PUT Call Record', () => {
 describe('PUT Call Records', () => {
   itWrites('hides every record its $filter picks, taking hide as the string "true" as Mitel’s media sample sends it', async () => {
     const leg = await finishedCall();
-    api.cleanup(`show ${leg.callId} again`, () => api.send('PUT Call Records', { query: onlyThis(leg), json: { hide: false } }));
+    api.undo(`show ${leg.callId} again`, 'PUT Call Records', { query: onlyThis(leg), json: { hide: false } });
 
     const res = await api.send<CallRecordCollection>('PUT Call Records', { query: onlyThis(leg), json: { hide: 'true' } });
 

@@ -23,10 +23,12 @@ async function endpoint(endpointId: string): Promise<Endpoint> {
 /** Puts back the dnd, message waiting and availability the endpoint has now, after the test. */
 async function restoreAfterTest(endpointId: string): Promise<void> {
   const before = await endpoint(endpointId);
-  api.cleanup(`restore endpoint ${endpointId}`, async () => {
-    const userAvailability = before.userAvailability;
-    await api.send('PUT Endpoint', { vars: { endpointId }, json: { action: 'messageWaiting', enabled: before.messageWaiting, userAvailability } });
-    await api.send('PUT Endpoint', { vars: { endpointId }, json: { action: 'dnd', enabled: before.dnd, userAvailability } });
+  const userAvailability = before.userAvailability;
+  // Undos run newest first: message waiting is put back, then dnd.
+  api.undo(`restore dnd on endpoint ${endpointId}`, 'PUT Endpoint', { vars: { endpointId }, json: { action: 'dnd', enabled: before.dnd, userAvailability } });
+  api.undo(`restore message waiting on endpoint ${endpointId}`, 'PUT Endpoint', {
+    vars: { endpointId },
+    json: { action: 'messageWaiting', enabled: before.messageWaiting, userAvailability },
   });
 }
 

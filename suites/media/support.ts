@@ -42,18 +42,21 @@ export async function makeCall(
   const res = await api.send<Call>('POST Make Call', { vars: { endpointId: from }, json: { to, ...options.body }, as: options.as });
   expect(res.status).toBe(200);
   expect(res.body).toMatchSchema('media/call');
-  api.cleanup(`end call ${res.body.callId}`, () => endLeg(api, res.body));
+  // A leg that already completed answers 409: nothing left to end.
+  api.undo(`end call ${res.body.callId}`, 'PUT Call Action', { vars: { ...legVars(res.body), action: 'end' }, alreadyDone: [409] });
   return res.body;
 }
 
-/** After the test, ends every live leg of these endpoints: transfers move calls to legs the test never made. */
+/** After the test, ends every live leg of these endpoints, in order: transfers move calls to legs the test never made. */
 export function hangUpAfterTest(api: MediaApi, endpointIds: string[]): void {
-  api.cleanup(`end live calls on ${endpointIds.join(', ')}`, async () => {
-    for (const endpointId of endpointIds) {
-      const live = await api.send<CallCollection>('GET Endpoint Calls', { vars: { endpointId } });
-      for (const leg of live.body._embedded?.items ?? []) await endLeg(api, leg);
-    }
-  });
+  // Undos run newest first: registered last to first, they end the endpoints' calls first to last.
+  for (const endpointId of [...endpointIds].reverse()) {
+    api.undoEach(`end live calls on ${endpointId}`, 'GET Endpoint Calls', { vars: { endpointId }, alreadyDone: [409] }, {
+      request: 'PUT Call Action',
+      vars: { callId: 'callId#last' },
+      fixed: { endpointId, action: 'end' },
+    });
+  }
 }
 
 /** The live legs of an endpoint (GET Endpoint Calls), checked against the schema. */

@@ -21,7 +21,7 @@ async function call(from: string, to: string): Promise<Call> {
   const res = await mediaApi.send<Call>('POST Make Call', { vars: { endpointId: from }, json: { to } });
   if (res.status !== 200) throw new Error(`POST Make Call ${from} → ${to} answered ${res.status}: ${JSON.stringify(res.body)}`);
   const callId = res.body.callId.split('/').pop() as string;
-  mediaApi.cleanup(`end the call ${from} → ${to}`, () => mediaApi.send('PUT Call Action', { vars: { endpointId: from, callId }, json: { action: 'end' } }));
+  mediaApi.undo(`end the call ${from} → ${to}`, 'PUT Call Action', { vars: { endpointId: from, callId }, json: { action: 'end' }, alreadyDone: [409] });
   return res.body;
 }
 

@@ -17,7 +17,8 @@ export interface SubscriptionRequest {
   publicationFilter?: string;
 }
 
-export async function subscribe(api: Api, wanted: SubscriptionRequest): Promise<Subscription> {
+/** POST Subscription as `as` (the primary user by default), deleted after the test as the same user. */
+export async function subscribe(api: Api, wanted: SubscriptionRequest, as?: 'primary' | 'second'): Promise<Subscription> {
   const json: Record<string, string> = {
     applicationId: APPLICATION_ID,
     deviceId: wanted.deviceId,
@@ -26,10 +27,10 @@ export async function subscribe(api: Api, wanted: SubscriptionRequest): Promise<
     subjectFilter: wanted.subjectFilter ?? '',
   };
   if (wanted.publicationFilter !== undefined) json.publicationFilter = wanted.publicationFilter;
-  const res = await api.send<Subscription>('POST Subscription', { json });
+  const res = await api.send<Subscription>('POST Subscription', { json, as });
   if (res.status !== 201) throw new Error(`POST Subscription answered ${res.status}: ${JSON.stringify(res.body)}`);
   const { subscriptionId } = res.body;
-  api.undo(`delete subscription ${subscriptionId}`, 'DELETE Subscription', { vars: { subscriptionId } });
+  api.undo(`delete subscription ${subscriptionId}`, 'DELETE Subscription', { vars: { subscriptionId }, as });
   expect(res.body).toMatchSchema('notifications/subscription');
   return res.body;
 }

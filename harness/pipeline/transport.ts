@@ -1,11 +1,17 @@
 // The one place the harness puts a request on the wire: supertest against an absolute URL, over a
 // shared keep-alive agent (a fresh socket per request costs a TIME_WAIT each and skews timings;
-// supertest#489, #667 in shared/reference/harness-anchors.md). In replay mode nock answers before
-// any socket is opened.
+// supertest#489, #667 in shared/reference/harness-anchors.md). In replay mode nothing gets here:
+// the replay step answers in-process.
 import http from 'node:http';
 import https from 'node:https';
 import request from 'supertest';
-import type { RecordedRequest, RecordedResponse } from './exchange';
+import { performance } from 'node:perf_hooks';
+import type { RecordedRequest, RecordedResponse } from '../client/exchange';
+import type { Environment } from '../env';
+import { isReplayMiss } from '../fixtures/player';
+import { toUrlTemplate } from '../fixtures/url-template';
+import { maskSensitive } from '../redact/mask';
+import { requestOf, type Terminal } from './types';
 
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
@@ -90,4 +96,37 @@ function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>
 export function closeTransport(): void {
   httpAgent.destroy();
   httpsAgent.destroy();
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * The pipeline's last step: puts the request on the wire. A request that gets no answer fails
+ * with its name, its URL as a template and the time it took — enough to find it, nothing secret.
+ */
+export const transport: Terminal = async (outgoing, context) => {
+  const request = requestOf(outgoing);
+  const started = performance.now();
+  try {
+    const response = await sendHttp(request, { timeoutMs: outgoing.options.timeoutMs ?? timeoutOf(context.env) });
+    return { ...response, ms: performance.now() - started };
+  } catch (error) {
+    if (!(error instanceof TransportError)) throw error;
+    const cause = error.cause;
+    if (context.env.mode === 'replay' && isReplayMiss(cause) && context.file?.player) throw context.file.player.explainMiss(request);
+    const elapsed = Math.round(performance.now() - started);
+    const reason = (cause as Error)?.message ?? String(cause);
+    const where = `${request.method} ${toUrlTemplate(request.url, context.baseUrls)}`;
+    throw new TransportError(
+      `"${outgoing.named.name}" (${where}) got no answer after ${elapsed} ms: ${context.test ? context.test.scrubber.scrubText(reason) : String(maskSensitive(reason))}`,
+      error.code,
+      cause,
+    );
+  }
+};
+
+/** `request_timeout_ms` of the environment, or 30 s. */
+function timeoutOf(env: Environment): number {
+  const configured = Number(env.values.request_timeout_ms);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
 }

@@ -1,4 +1,4 @@
-import { isRetrySafe, parseRetryAfter, retryDelayMs, retryPolicy } from './retry';
+import { isRetrySafe, parseRetryAfter, retryDelayMs, retryPolicy } from './retry-policy';
 
 const policy = { attempts: 3, baseDelayMs: 200, maxDelayMs: 5000 };
 const now = Date.parse('2026-12-01T10:00:00.000Z');

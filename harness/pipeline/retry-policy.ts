@@ -4,7 +4,7 @@
 // Only requests that can be repeated safely are retried: GET, PUT, DELETE, HEAD, OPTIONS, and the
 // POSTs a collection marks `safe` (a token grant, a search). A POST that creates something is never
 // sent twice blindly.
-import type { NamedRequest } from './named-request';
+import type { NamedRequest } from '../client/named-request';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */

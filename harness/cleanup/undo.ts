@@ -1,0 +1,53 @@
+// How an undo is carried out, the same way after a test and in the next run's sweep: one named
+// request ("DELETE User" with its id), or — for what a test cannot name in advance, such as the
+// legs a transfer created — a list request and one named request per listed item. Both are plain
+// data, so either can be written to the ledger before the test goes on.
+import type { NamedRequest } from '../client/named-request';
+import type { SendOptions } from '../pipeline/types';
+
+/** The options an undo may carry into the ledger: JSON-safe values only. */
+export type StoredOptions = Pick<SendOptions, 'vars' | 'json' | 'query' | 'as'>;
+
+export interface UndoAction {
+  request: string;
+  options: StoredOptions;
+  /** Statuses that also mean "nothing left to undo", besides 404 (ending a call that already ended answers 409). */
+  alreadyDone?: number[];
+  /**
+   * Send `request` (a list), then `each.request` once per item of its HAL `_embedded.items`, with
+   * variables taken from the item: `{ callId: 'callId#last' }` is the last path segment of the
+   * item's `callId`; a plain name is the field as it is.
+   */
+  each?: { request: string; vars: Record<string, string>; fixed?: Record<string, string> };
+}
+
+type Sender = (named: NamedRequest, options: SendOptions) => Promise<{ status: number; body?: unknown }>;
+
+export async function performUndo(action: UndoAction, requests: Record<string, NamedRequest>, send: Sender): Promise<void> {
+  const named = requestOf(requests, action.request);
+  const done = (status: number) => (status >= 200 && status < 300) || status === 404 || (action.alreadyDone ?? []).includes(status);
+  const first = await send(named, action.options);
+  if (!done(first.status)) throw new Error(`${action.request} answered ${first.status}`);
+  if (!action.each || first.status === 404) return;
+
+  const each = requestOf(requests, action.each.request);
+  const items = ((first.body as { _embedded?: { items?: unknown[] } } | undefined)?._embedded?.items ?? []) as Array<Record<string, unknown>>;
+  for (const item of items) {
+    const fromItem = Object.fromEntries(Object.entries(action.each.vars).map(([name, field]) => [name, fieldOf(item, field)]));
+    const vars = { ...action.each.fixed, ...fromItem };
+    const answer = await send(each, { vars, as: action.options.as });
+    if (!done(answer.status)) throw new Error(`${action.each.request} answered ${answer.status} for ${JSON.stringify(vars)}`);
+  }
+}
+
+function fieldOf(item: Record<string, unknown>, spec: string): string {
+  const [field = '', transform] = spec.split('#');
+  const value = String(item[field] ?? '');
+  return transform === 'last' ? value.slice(value.lastIndexOf('/') + 1) : value;
+}
+
+function requestOf(requests: Record<string, NamedRequest>, name: string): NamedRequest {
+  const named = requests[name];
+  if (!named) throw new Error(`the collection has no request "${name}" any more`);
+  return named;
+}

@@ -1,0 +1,46 @@
+// Token setup against a sandbox started apart and configured like a real account (no target), with
+// a bad start: the first POST Token answers 503 and the second 429. Global setup sends its grants
+// through the pipeline, so both are retried like any safe request and the run gets its tokens.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSandbox, switchboardClient, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
+import globalSetup from './global-setup';
+
+let sandbox: RunningSandbox;
+let dir: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    switchboard: {
+      faults: [
+        { kind: 'server-error', status: 503, service: 'authentication', method: 'POST', path: '/token', next: 1 },
+        { kind: 'rate-limit', retryAfterSeconds: 0, service: 'authentication', method: 'POST', path: '/token', next: 1 },
+      ],
+    },
+  });
+  dir = mkdtempSync(path.join(os.tmpdir(), 'setup-'));
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await sandbox.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('global setup against an external host', () => {
+  it('retries a 503 and a 429 on POST Token and hands the workers a token', async () => {
+    const file = path.join(dir, `external-${process.pid}.postman_environment.json`);
+    writeFileSync(file, JSON.stringify(toPostmanEnvironment(sandbox)));
+    process.env = { ...saved, CLOUDLINK_ENVIRONMENT: file, CLOUDLINK_MODE: 'live', CLOUDLINK_RETRY_BASE_MS: '1' };
+
+    await globalSetup();
+
+    // Both faults answered (each is spent after one request), and still both users got tokens.
+    const faults = (await switchboardClient(sandbox.switchboard).get()).faults;
+    expect(faults.map((fault) => fault.remaining)).toEqual([0, 0]);
+    expect(process.env.CLOUDLINK_ACCESS_TOKEN).toMatch(/^ey/);
+    expect(process.env.CLOUDLINK_ACCESS_TOKEN2).toMatch(/^ey/);
+  });
+});
