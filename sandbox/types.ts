@@ -14,7 +14,7 @@ export interface SandboxOptions {
   logger?: boolean;
   /** Largest accepted request body; bigger ones get 413. */
   bodyLimitBytes?: number;
-  /** Notifications webhook delivery; CloudLink's retry policy is undocumented (reference §9.8). */
+  /** Notifications webhook delivery; CloudLink's retry policy is undocumented. */
   webhook?: WebhookOptions;
   /** Faults and contract drifts in force from the start (sandbox/README "Switchboard"); none by default. */
   switchboard?: SwitchboardConfig;

@@ -10,7 +10,7 @@ import type { RecordedRequest } from '../client/exchange';
 import { keepExchange } from '../client/keep-exchange';
 import { session, type TestState } from '../session';
 
-/** One notification as CloudLink delivers it (shared/reference/cloudlink-api.md §6). */
+/** One notification as CloudLink delivers it (the S-NOTIF README's delivered webhook). */
 export type Publication = Record<string, unknown>;
 
 export interface Taken<P extends object> {

@@ -1,6 +1,6 @@
 // A webhook receiver a test starts for itself: HTTP on 127.0.0.1, an ephemeral port, every POST
 // taken as one publication (CloudLink POSTs the envelope to the subscription's deviceId URL,
-// shared/reference/cloudlink-api.md §6). It is closed after the test by the test's cleanups.
+// S-NOTIF). It is closed after the test by the test's cleanups.
 //
 // Its URL differs every run, so the scrubber learns it as `webhook_url`: the subscription request
 // that carries it is recorded with a placeholder, and replay — which starts no server — uses a

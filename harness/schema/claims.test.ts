@@ -1,5 +1,5 @@
-// GET /token answers its claims as strings (the observed body, shared/reference/cloudlink-api.md
-// §2.4) while the JWT carries them natively; the claims schema must take both, and nothing looser.
+// GET /token answers its claims as strings (the observed body: NG-TEST, SWIFT; docs/sources.md)
+// while the JWT carries them natively; the claims schema must take both, and nothing looser.
 import { validateAgainst } from './registry';
 
 /** The observed form: every claim a string, as an API Gateway authorizer context stringifies them. */

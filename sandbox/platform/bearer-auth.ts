@@ -47,7 +47,7 @@ function isAccessClaims(claims: JwtClaims): claims is Caller {
 }
 
 /**
- * The verified caller, or 401. CHOICE (undocumented, reference §9.2): 401 for all three cases,
+ * The verified caller, or 401. CHOICE (undocumented): 401 for all three cases,
  * named MissingAuthToken (no token) and AuthenticationFailure (bad, expired or wrong-kind token),
  * names the spec uses for these conditions under other statuses; 401 is what a client refreshes on.
  */

@@ -1,7 +1,7 @@
 // The sandbox's internal event bus: services that change state (media calls, chat messages, admin
 // users) publish here, and the notifications service turns each publication into deliveries to the
 // matching subscriptions. Field names are those of the delivered envelope Mitel's notification
-// sample shows (S-NOTIF README; shared/reference/cloudlink-api.md §6).
+// sample shows (S-NOTIF README).
 
 export interface Publication {
   /** e.g. "platform-api-media", "platform-api-conversations". */

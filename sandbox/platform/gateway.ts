@@ -1,7 +1,7 @@
 // CloudLink sits behind AWS API Gateway + Lambda (AUTH-SPEC failoverStatusResponse, MEDIA-SPEC
 // x-amazon-apigateway-binary-media-types). A REST API Gateway answers a path or method it has no
 // resource for with 403, never 404, and words the body after the Authorization header it saw
-// (AWS; reference §1.4). Suites must expect that, so the sandbox reproduces it.
+// (AWS). Suites must expect that, so the sandbox reproduces it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** What the gateway says about a routing miss, given the request's Authorization header. */
@@ -12,7 +12,7 @@ export function gatewayMiss(authorization: string | undefined): { errorType: str
   const separator = header.search(/\s/);
   if (separator === -1) {
     // CHOICE: a bare token (no scheme) is parsed by the gateway as a SigV4 header with none of its
-    // parameters. The wording follows AWS's SigV4 parse error; the reference only documents the
+    // parameters. The wording follows AWS's SigV4 parse error; public sources only document the
     // "Bearer" case.
     return {
       errorType: 'IncompleteSignatureException',

@@ -45,9 +45,9 @@ function pageLink(path: string, query: PageQuery, skip: number): string {
 }
 
 /**
- * One page of `all`. CHOICE: `count` is the number of items on this page (the reference lists
- * "page size or total" as unknown, §9.9). `path` is the collection's path including the service
- * prefix, so a link resolved against the service's origin reaches the same resource.
+ * One page of `all`. CHOICE: `count` is the number of items on this page (whether CloudLink's
+ * is the page size or the total is undocumented). `path` is the collection's path including the
+ * service prefix, so a link resolved against the service's origin reaches the same resource.
  */
 export function halPage<T>(all: readonly T[], query: PageQuery, path: string): HalCollection<T> {
   const items = all.slice(query.skip, query.skip + query.top);

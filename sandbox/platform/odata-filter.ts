@@ -3,8 +3,8 @@
 // descriptions, S-MEDIA), string literals in single quotes (`direction eq 'inbound'`, MEDIA-SPEC
 // info text), `$orderby` as a query option (MEDIA-SPEC parameters). Everything beyond that —
 // `not`, parentheses, `startswith`/`endswith`, number/true/false/null literals, `field [asc|desc]`
-// lists — is standard OData v4 syntax the sandbox accepts by CHOICE (§9.9 lists the details as
-// unknown). Use it through platform/odata.ts; this file is its parser.
+// lists — is standard OData v4 syntax the sandbox accepts by CHOICE (CloudLink documents no
+// details). Use it through platform/odata.ts; this file is its parser.
 import { SandboxError, badRequest } from './errors';
 
 /** Which OData option a field is named in: errors say where the unknown field was. */

@@ -1,4 +1,4 @@
-// OData query options for every sandbox list (reference §1.3): parse them once per request,
+// OData query options for every sandbox list (MEDIA-SPEC, AUTH-SPEC): parse them once per request,
 // refusing what the route does not support, then page the route's items into the HAL collection
 // CloudLink answers with. Stable API — Admin, Media, Chat and Notifications import it:
 //
@@ -20,7 +20,7 @@
 // GET /apps); a $filter/$orderby/$skiptoken that does not parse, a repeated option, or $skip
 // with $skiptoken → InvalidQuery (CHOICE: name undocumented).
 //
-// $skiptoken (CHOICE, format undocumented §9.9): opaque to clients. Today it is base64url JSON
+// $skiptoken (CHOICE, format undocumented): opaque to clients. Today it is base64url JSON
 // `{"s": <offset of the next item>, "a": <key of the last item served>, "f": <hash of $filter and
 // $orderby>}`; the next page starts after item `a` when it is still listed (so an insert or delete
 // between requests neither repeats nor skips an item), else at offset `s`. A token replayed with
@@ -36,7 +36,7 @@ import {
 export { compileFilter, compileOrderBy, invalidQuery, unsupportedQuery };
 export type { Comparator, FieldResolver, HalCollection, Predicate };
 
-/** CHOICE: page size when $top is absent, and the largest $top honoured (undocumented, §9.9). */
+/** CHOICE: page size when $top is absent, and the largest $top honoured (undocumented). */
 export const DEFAULT_TOP = 100;
 export const MAX_TOP = 100;
 
@@ -193,8 +193,8 @@ function linkTo<T>(path: string, q: ODataQuery<T>, at: { skip: number } | { toke
 
 /**
  * One page of `items` (in the route's default order) as a HAL collection. CHOICE: `count` is the
- * number of items on this page (§9.9). `path` includes the service prefix, so links resolve
- * against the sandbox origin. `show` turns a record into the resource shown.
+ * number of items on this page (page size or total is undocumented). `path` includes the service
+ * prefix, so links resolve against the sandbox origin. `show` turns a record into the resource shown.
  */
 export function pageOf<T>(items: readonly T[], q: ODataQuery<T>, path: string): HalCollection<T>;
 export function pageOf<T, R>(items: readonly T[], q: ODataQuery<T>, path: string, show: (item: T) => R): HalCollection<R>;

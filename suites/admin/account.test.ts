@@ -1,7 +1,7 @@
-// The account: "use only GET/PUT on accounts; create accounts via the Accounts portal" (P-GUIDES,
-// shared/reference/cloudlink-api.md §3); the resource is the community SDK's CLAccount. A PUT
-// changes only the fields sent, as AUTH-SPEC's PUT /applications does. Another account answers 404
-// AccountNotFound, as if it did not exist (sandbox/README.md "Admin": reach).
+// The account: "use only GET/PUT on accounts; create accounts via the Accounts portal" (P-GUIDES);
+// the resource is the community SDK's CLAccount (SWIFT). A PUT changes only the fields sent, as
+// AUTH-SPEC's PUT /applications does. Another account answers 404 AccountNotFound, as if it did not
+// exist (sandbox/README.md "Admin": reach).
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Account } from '../../types/admin/account';

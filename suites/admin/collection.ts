@@ -1,9 +1,10 @@
-// The Admin collection: the named requests of https://admin.api.mitel.io/2017-09-01 as a Postman user
-// would find them. No Admin spec is published: accounts (GET and PUT only), users, contacts and user
-// tags follow the community SDK and Mitel's forgot-password call (shared/reference/cloudlink-api.md
-// §3); sites, groups and members, which the Admin guide only names, and every status the reference
-// leaves open follow what the sandbox documents (sandbox/README.md "Admin"). Every list takes the
-// OData options $top, $skip, $skiptoken, $filter and $orderby (§1.3), given per send with `query`.
+// The Admin collection: the named requests of https://admin.api.mitel.io/2017-09-01 as a Postman
+// user would find them. No Admin spec is published: accounts (GET and PUT only), users, contacts
+// and user tags follow the community SDK and Mitel's forgot-password call (SWIFT, DF-BOT;
+// docs/sources.md); sites, groups and members, which the Admin guide only names, and every status
+// public material leaves open follow what the sandbox documents (sandbox/README.md "Admin"). Every
+// list takes the OData options $top, $skip, $skiptoken, $filter and $orderby (MEDIA-SPEC,
+// AUTH-SPEC), given per send with `query`.
 import { defineCollection } from '../../harness';
 
 const errors = { 400: '_shared/error', 401: '_shared/error', 403: '_shared/error', 404: '_shared/error', 409: '_shared/error' };

@@ -1,5 +1,5 @@
 // Account contacts: `GET /accounts/{accountId}/contacts[/{contactId}]` and the contact's fields are
-// the community SDK's (SWIFT CLContact, shared/reference/cloudlink-api.md §3), which also shows an
+// the community SDK's (SWIFT CLContact), which also shows an
 // account carrying its contacts; creating, changing and deleting them are the sandbox's documented
 // choices (sandbox/README.md "Admin").
 import { itWrites, useCollection } from '../../harness';

@@ -1,6 +1,6 @@
-// Groups of users and their members. The Admin guide names groups (P-GUIDES,
-// shared/reference/cloudlink-api.md §3) and shows nothing more, so the shapes, the 201s and the 409
-// MemberAlreadyExists are the sandbox's documented choices (sandbox/README.md "Admin").
+// Groups of users and their members. The Admin guide names groups (P-GUIDES) and shows nothing
+// more, so the shapes, the 201s and the 409 MemberAlreadyExists are the sandbox's documented
+// choices (sandbox/README.md "Admin").
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Group } from '../../types/admin/group';

@@ -1,9 +1,9 @@
 // Scenario "OData paging" over every Admin list: CloudLink lists are HAL pages whose `_links.next`
 // repeats $skip/$top/$filter, filtered with `eq ne … and or` and `contains(field, 'text')` and
-// ordered with $orderby (shared/reference/cloudlink-api.md §1.3). Page size limits and the default
-// order are undocumented (§9.9), so each walk is narrowed with $filter to what the test itself
-// created (other tests create users in the same account at the same time) and checked against it:
-// nothing lost, nothing repeated.
+// ordered with $orderby (MEDIA-SPEC, AUTH-SPEC, RN-APP). Page size limits and the default order are
+// undocumented (the sandbox's choice: sandbox/README.md "Platform"), so each walk is narrowed with
+// $filter to what the test itself created (other tests create users in the same account at the same
+// time) and checked against it: nothing lost, nothing repeated.
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { ContactCollection } from '../../types/admin/contact-collection';

@@ -1,4 +1,4 @@
-// Sites: the Admin guide names them (P-GUIDES, shared/reference/cloudlink-api.md §3) and users and
+// Sites: the Admin guide names them (P-GUIDES) and users and
 // call legs carry a siteId (SWIFT CLUser, S-NOTIF); their shape, the 201 and the 409 SiteInUse are
 // the sandbox's documented choices (sandbox/README.md "Admin"). The sandbox seeds one site, "Head
 // Office", which the seeded users with an extension are on.

@@ -1,8 +1,8 @@
-// User tags: `GET /users/{userId}/tags/{tagId}` is the community SDK's route (SWIFT,
-// shared/reference/cloudlink-api.md §3); the contract follows AUTH-SPEC's application tags — POST
-// {id, value} → 201, PUT {value}, a taken id 409 ConditionalCheckFailedException. Who may touch
-// whose tags (the user himself and his account's admins) is the sandbox's documented choice
-// (sandbox/README.md "Admin"). Each test tags a user it creates, so no two tests share tags.
+// User tags: `GET /users/{userId}/tags/{tagId}` is the community SDK's route (SWIFT); the contract
+// follows AUTH-SPEC's application tags — POST {id, value} → 201, PUT {value}, a taken id 409
+// ConditionalCheckFailedException. Who may touch whose tags (the user himself and his account's
+// admins) is the sandbox's documented choice (sandbox/README.md "Admin"). Each test tags a user it
+// creates, so no two tests share tags.
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { UserTag } from '../../types/admin/user-tag';

@@ -1,7 +1,7 @@
 // Scenario "Admin": an account admin manages the directory. Users live under
 // /accounts/{accountId}/users and, for the token's own account, /users (the community SDK's path,
-// shared/reference/cloudlink-api.md §3); a user created with a password signs in at once through the
-// Authentication service's password grant, which matches email (AUTH-SPEC, §2.2). The role ladder
+// SWIFT); a user created with a password signs in at once through the Authentication service's
+// password grant, which matches email (AUTH-SPEC). The role ladder
 // and 403 InsufficientPermissions are AUTH-SPEC's; the 400/409 names are the ones AUTH-SPEC gives
 // for bodies and conflicts. Where public material is silent (201, PUT semantics, uniqueness) the
 // tests follow sandbox/README.md "Admin". The environment's second user is a plain USER.

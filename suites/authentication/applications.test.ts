@@ -1,6 +1,6 @@
 // The application registry (AUTH-SPEC /apps, /applications; Postman "Application Registration"):
 // listing is a HAL collection, and registering a new application is reserved to global and partner
-// admins, so an account admin is refused (shared/reference/cloudlink-api.md §2.1, §2.7).
+// admins, so an account admin is refused (AUTH-SPEC, PM).
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Application } from '../../types/authentication/application';

@@ -1,6 +1,6 @@
 // GET {{auth_url}}/token ("who am I") and the platform's edges around auth: the observed answer
-// carries every claim as a string (shared/reference/cloudlink-api.md §2.4), Mitel's samples send
-// the token without "Bearer " (§1.2), and a wrong path meets the API gateway's 403, not a 404 (§1.4).
+// carries every claim as a string (NG-TEST, SWIFT), Mitel's samples send the token without "Bearer
+// " (S-CHAT, S-NOTIF, S-MEDIA), and a wrong path meets the API gateway's 403, not a 404 (AWS).
 import { useCollection } from '../../harness';
 import type { GatewayError } from '../../types/_shared/gateway-error';
 import type { PlatformError } from '../../types/_shared/error';

@@ -1,6 +1,6 @@
 // The Authentication collection: the named requests of Mitel's Postman library for this API, as
 // code. Paths, methods and statuses come from the published Authentication OpenAPI document
-// (shared/reference/specs/authentication.json; summarised in shared/reference/cloudlink-api.md §2).
+// (AUTH-SPEC; docs/sources.md).
 import { defineCollection, tokenRequests } from '../../harness';
 
 const errors = { 400: '_shared/error', 401: '_shared/error', 403: '_shared/error', 404: '_shared/error' };

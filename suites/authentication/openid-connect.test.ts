@@ -1,6 +1,6 @@
 // The OpenID Connect flow of Mitel's authentication sample (S-AUTH): POST /authorize answers 201
 // with a one-time code, which POST /token trades for tokens together with the PKCE verifier; and the
-// client-credentials grant for an application's own token (AUTH-SPEC; reference §2.2, §2.5).
+// client-credentials grant for an application's own token (AUTH-SPEC, S-AUTH).
 import { itWrites, pkceChallenge, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { AuthorizationCode } from '../../types/authentication/authorization-code';

@@ -1,6 +1,6 @@
 // POST {{auth_url}}/token with the refresh_token grant, and the harness's own promise on top of it:
 // a rejected access token is refreshed once and the request replayed, so a long run never fails on
-// an expired token (AUTH-SPEC refresh section; shared/reference/cloudlink-api.md §2.2, §2.3).
+// an expired token (AUTH-SPEC refresh_token grant and token lifetimes).
 import { useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Claims } from '../../types/authentication/claims';

@@ -15,7 +15,7 @@
 //
 // Scenario "Token lifecycle": access tokens that expire in the middle of a run are refreshed with
 // no failed request. CloudLink access tokens live an hour (AUTH-SPEC) and a 401 is the only sign
-// of expiry a client gets (shared/reference/cloudlink-api.md §2.3); the harness refreshes once per
+// of expiry a client gets (AUTH-SPEC); the harness refreshes once per
 // user however many requests hit the 401 together (single-flight), then replays each request.
 //
 // The test replaces both users' tokens with ones the platform rejects (401), on every target;

@@ -1,6 +1,6 @@
 // POST {{auth_url}}/token with the password grant: the "POST Token" of Mitel's Postman library.
 // Success is 201 Created, not 200, and JSON bodies work as well as the form encoding the spec
-// declares (shared/reference/cloudlink-api.md §1.2, §2.2; AUTH-SPEC createToken).
+// declares (AUTH-SPEC createToken; S-AUTH and S-CHAT post JSON to /token).
 import { useCollection, userVars } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { TokenResponse } from '../../types/authentication/token';

@@ -1,6 +1,6 @@
 // The Conversations (chat) collection: the named requests of https://chat.api.mitel.io/2017-09-01 as
 // a Postman user would find them. No chat spec is published; paths and bodies follow Mitel's
-// direct-chat sample (S-CHAT) and the legacy conversation API (shared/reference/cloudlink-api.md §4),
+// direct-chat sample (S-CHAT) and the legacy conversation API (RN-APP; docs/sources.md),
 // statuses what the sandbox answers where public material is silent (sandbox/README.md "Chat").
 import { defineCollection } from '../../harness';
 

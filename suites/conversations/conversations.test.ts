@@ -1,8 +1,7 @@
-// Conversations themselves: start, list, read and delete (S-CHAT POST and DELETE, legacy GET list and
-// read; shared/reference/cloudlink-api.md §4). Where no public source says how the service answers,
-// the expectations are the sandbox's documented choices (sandbox/README.md "Chat"): 201 on create,
-// the creator always a participant, 200 with the deleted conversation, 404 for what the caller
-// cannot see.
+// Conversations themselves: start, list, read and delete (S-CHAT POST and DELETE, legacy GET list
+// and read, RN-APP). Where no public source says how the service answers, the expectations are the
+// sandbox's documented choices (sandbox/README.md "Chat"): 201 on create, the creator always a
+// participant, 200 with the deleted conversation, 404 for what the caller cannot see.
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';

@@ -1,4 +1,4 @@
-// Scenario "Direct chat": Mitel's chat sample (S-CHAT, shared/reference/cloudlink-api.md §4) as a
+// Scenario "Direct chat": Mitel's chat sample (S-CHAT; docs/sources.md) as a
 // test. Two users of one account, each with their own token, read their ids from GET /token; the
 // first starts a conversation naming both, they talk, the first deletes it, and after that it is
 // gone for both of them (sandbox/README.md "Chat": 200 with the deleted conversation, then 404).

@@ -1,8 +1,8 @@
-// Messages: posting (S-CHAT `{body, contentType}`; a `tag` as a WhatsApp bridge sends it; action
-// cards with a JSON-string body and fallbackText as a bot sends them; shared/reference/cloudlink-api.md
-// §4), listing and reading. The list order is not documented anywhere (§9.11): the sandbox lists
-// the newest message first, as Media lists conferences ("most recent first", MEDIA-SPEC), and the
-// tests below pin that choice (sandbox/README.md "Chat").
+// Messages: posting (S-CHAT `{body, contentType}`; a `tag` as a WhatsApp bridge sends it, WA-BOT;
+// action cards with a JSON-string body and fallbackText as a bot sends them, DF-BOT), listing and
+// reading (legacy API, RN-APP). The list order is undocumented: the sandbox lists the newest
+// message first, as Media lists conferences ("most recent first", MEDIA-SPEC), and the tests below
+// pin that choice (sandbox/README.md "Chat").
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Message } from '../../types/conversations/message';

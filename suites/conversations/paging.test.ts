@@ -1,7 +1,7 @@
 // Scenario "OData paging": a client that follows `_links.next` with a small $top must meet every item
 // exactly once. CloudLink collections are HAL pages whose `next` repeats $skip/$top/$filter (the
-// legacy chat API's own example is a messages link, shared/reference/cloudlink-api.md §1.3); how big
-// a page may be and in what order items come are not documented (§9.9, §9.11), so each walk is
+// legacy chat API's own example is a messages link, RN-APP); how big a page may be and in what
+// order items come are undocumented (sandbox/README.md "Platform" and "Chat"), so each walk is
 // checked against what the test itself created, not against page sizes or counts it cannot know.
 import { type ApiResponse, itWrites, useCollection } from '../../harness';
 import type { Conversation } from '../../types/conversations/conversation';

@@ -1,9 +1,9 @@
-// Who takes part in a conversation: adding someone (legacy POST …/participants, shared/reference/
-// cloudlink-api.md §4), listing and reading participants, and what a user who takes no part meets.
-// The harness has tokens for two users only (primary, second), so "someone else" is always the
-// second user kept out of a conversation the primary started alone. Statuses the reference leaves
-// open are the sandbox's documented choices (sandbox/README.md "Chat"): 201, 409 on a repeat, and
-// 404 ConversationNotFound for a non-participant, as if the conversation did not exist.
+// Who takes part in a conversation: adding someone (legacy POST …/participants, RN-APP), listing
+// and reading participants, and what a user who takes no part meets. The harness has tokens for two
+// users only (primary, second), so "someone else" is always the second user kept out of a
+// conversation the primary started alone. Statuses no public source gives are the sandbox's
+// documented choices (sandbox/README.md "Chat"): 201, 409 on a repeat, and 404 ConversationNotFound
+// for a non-participant, as if the conversation did not exist.
 import { itWrites, type SendOptions, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';

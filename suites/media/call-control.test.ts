@@ -3,7 +3,7 @@
 // blind or after a consultation with 202, and ended, leaving a call record. The state of each leg
 // after each step is MEDIA-SPEC's (`call`: "connected" and "newCall" for the leg that made the
 // call) and the S-NOTIF README's (the called leg rings, inbound); the actions are MEDIA-SPEC's
-// updateEndpointCallRequest (shared/reference/cloudlink-api.md §5). Call control needs ADMIN
+// updateEndpointCallRequest. Call control needs ADMIN
 // rights (S-NOTIF README): these tests run as the primary user, an account admin.
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';

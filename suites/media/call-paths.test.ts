@@ -2,9 +2,9 @@
 // payload) and the leg lives at /endpoints/{endpointId}/calls/{callId} (its _links.self). Pasting a
 // callId under /calls/ reaches no route, and the API gateway in front of the service answers 403,
 // worded, when a Bearer token is sent, "'<token>' not a valid key=value pair (missing equal-sign) in
-// Authorization header" (AWS; shared/reference/cloudlink-api.md §1.4, §5) — a message that points at
+// Authorization header" (AWS; MEDIA-SPEC routes) — a message that points at
 // the token, not at the path, which is why developers ask about it. Call records are the exception:
-// /calls/{callId}/records takes the callId percent-encoded or written out (§5; S-MEDIA).
+// /calls/{callId}/records takes the callId percent-encoded or written out (MEDIA-SPEC; S-MEDIA).
 import { itWrites, useCollection } from '../../harness';
 import type { GatewayError } from '../../types/_shared/gateway-error';
 import type { Call } from '../../types/media/call';

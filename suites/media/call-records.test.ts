@@ -1,7 +1,7 @@
 // Call history (MEDIA-SPEC tag "Call History"): GET /calls/records pages the finished calls and
 // filters them with contains(principal, '<id>') as Mitel's media sample does; PUT hides records
 // with {hide} (the sample sends the string "true"); /calls/{callId}/records addresses one record
-// (shared/reference/cloudlink-api.md §5). Calls are placed from desk phone 203 to outside numbers.
+// (MEDIA-SPEC, S-MEDIA). Calls are placed from desk phone 203 to outside numbers.
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Call } from '../../types/media/call';

@@ -1,9 +1,8 @@
-// The Media collection: the named requests of Mitel's Postman library for this API, as code.
-// Paths, methods and statuses come from the published Media OpenAPI document
-// (shared/reference/specs/media.json, summarised in shared/reference/cloudlink-api.md §5). GET
-// /calls is not in that document; the spec's own info text pages it and the community SDK reads
-// it (§5). Requests that only show the API gateway's 403 are kept on purpose: a Postman user
-// tries them, and the suites document what they answer (§1.4).
+// The Media collection: the named requests of Mitel's Postman library for this API, as code. Paths,
+// methods and statuses come from the published Media OpenAPI document (MEDIA-SPEC;
+// docs/sources.md). GET /calls is not in that document; the spec's own info text pages it and the
+// community SDK reads it (SWIFT). Requests that only show the API gateway's 403 are kept on
+// purpose: a Postman user tries them, and the suites document what they answer (AWS).
 import { defineCollection } from '../../harness';
 
 const errors = { 400: '_shared/error', 401: '_shared/error', 403: '_shared/error', 404: '_shared/error', 409: '_shared/error' };

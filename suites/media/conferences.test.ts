@@ -2,7 +2,7 @@
 // everyoneAllowed, guestLobby, a 9-digit access code; "Creator is automatically added to
 // participants"), renamed with {name, lobbyPolicy}, driven with {action: end|record|stop-record|
 // pause-record|resume-record}, deleted, and listed most recent first — the calls Mitel's media
-// sample makes (shared/reference/cloudlink-api.md §5; S-MEDIA).
+// sample makes (MEDIA-SPEC; S-MEDIA).
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conference } from '../../types/media/conference';

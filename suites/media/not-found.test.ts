@@ -1,6 +1,6 @@
-// Unknown ids under routes that exist: MEDIA-SPEC answers 404 "invalid identifier"
-// (shared/reference/cloudlink-api.md §1.4), with the platform's {name, message} body — unlike an
-// unknown route, which the API gateway answers 403 (see call-paths.test.ts).
+// Unknown ids under routes that exist: MEDIA-SPEC answers 404 "invalid identifier", with the
+// platform's {name, message} body — unlike an unknown route, which the API gateway answers 403 (see
+// call-paths.test.ts).
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import { media, type MediaRequest } from './collection';

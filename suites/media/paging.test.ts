@@ -1,5 +1,5 @@
 // Scenario "OData paging": every Media list pages with $skip/$top and links the next page in
-// `_links.next`, repeating its other options (shared/reference/cloudlink-api.md §1.3; MEDIA-SPEC
+// `_links.next`, repeating its other options (MEDIA-SPEC
 // `parameters`, info text `/2017-09-01/calls?$top=5`). Each list is walked with a small $top to its
 // last page and compared with one large page: no item lost, none repeated, same order. There is no
 // endpoint list to page (MEDIA-SPEC has only /endpoints/{endpointId}); an endpoint's calls are.

@@ -1,7 +1,7 @@
 // Conference participants (MEDIA-SPEC tag "Participant"): invited with {participantId} (a
 // principal), listed, declined or left with {"action":"leave"}, removed, and joined through POST
-// …/connections, which hands the participant his media, signaling and TURN URLs
-// (shared/reference/cloudlink-api.md §5). The invitee is the environment's second user.
+// …/connections, which hands the participant his media, signaling and TURN URLs (MEDIA-SPEC).
+// The invitee is the environment's second user.
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conference } from '../../types/media/conference';

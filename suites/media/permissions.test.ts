@@ -1,8 +1,8 @@
 // What a plain user may do. Call control "requires ADMIN rights or above" (S-NOTIF README),
 // deleting a recording "requires privileged access" and a conference "is limited by ownership"
-// (MEDIA-SPEC), while line state is presence, which any user reads (shared/reference/cloudlink-api.md
-// §5, §7). The environment's second user is a USER whose own extension is 2002 in the sandbox seed;
-// the sandbox lets a user control his own extension (sandbox/README.md, a documented choice).
+// (MEDIA-SPEC), while line state is presence, which any user reads (TEAMS-DOC). The environment's
+// second user is a USER whose own extension is 2002 in the sandbox seed; the sandbox lets a user
+// control his own extension (sandbox/README.md, a documented choice).
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { CallCollection } from '../../types/media/call-collection';

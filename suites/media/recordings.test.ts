@@ -1,7 +1,7 @@
 // Recordings (MEDIA-SPEC tag "Recording"): a call made with {record: true} leaves a recording
 // whose callId is the call's; GET /recordings filters with $filter=callId eq '…', GET
 // /recordings/{recordingId}?$expand=media embeds a time-limited link to the audio, PUT sets its
-// label and DELETE removes it (shared/reference/cloudlink-api.md §5). Each test records a call from
+// label and DELETE removes it (MEDIA-SPEC). Each test records a call from
 // extension 2002 to an outside number, answered at once.
 import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';

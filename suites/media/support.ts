@@ -20,7 +20,7 @@ export const endpointOf = (leg: Pick<Call, 'callId' | 'endpointId'>): string => 
 
 /**
  * `endpoints/200/calls/335` → `335`: the {callId} of /endpoints/{endpointId}/calls/{callId}, the
- * last segment of the leg's _links.self (reference §1.3, `/2017-09-01/endpoints/2001/calls/33656066`).
+ * last segment of the leg's _links.self (S-NOTIF, `/2017-09-01/endpoints/2001/calls/33656066`).
  */
 export const callNumber = (leg: Pick<Call, 'callId'>): string => leg.callId.slice(leg.callId.lastIndexOf('/') + 1);
 

@@ -1,6 +1,6 @@
 // The Notifications collection: subscriptions to CloudLink publications, delivered to a webhook or
 // a websocket. No spec of this service is public; the requests follow Mitel's notification sample
-// (S-NOTIF) as summarised in shared/reference/cloudlink-api.md §6.
+// (S-NOTIF; docs/sources.md).
 import { defineCollection } from '../../harness';
 
 const errors = { 400: '_shared/error', 401: '_shared/error', 403: '_shared/error', 404: '_shared/error' };

@@ -1,4 +1,4 @@
-// Scenario "Incoming-call notification" (Mitel's notification sample, S-NOTIF; reference §6): a
+// Scenario "Incoming-call notification" (Mitel's notification sample, S-NOTIF): a
 // subscription for ringing calls on a range of endpoints hears a call ringing on 200 and nothing
 // about an endpoint outside the range; the envelope validates; the subscription is deleted
 // afterwards (subscribe() registers it). The same over a webhook and over a websocket.

@@ -1,6 +1,6 @@
 // Subscriptions as a resource: create, read, list, page and delete, and the refusals a client meets
-// (shared/reference/cloudlink-api.md §6; the sandbox's choices where CloudLink documents nothing are
-// in sandbox/README.md, Notifications).
+// (S-NOTIF; list, read and delete NOTIF-3P; the sandbox's choices where CloudLink documents nothing
+// are in sandbox/README.md, Notifications).
 import { itWrites, openWebhookInbox, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Subscription } from '../../types/notifications/subscription';

@@ -3,7 +3,7 @@
 import type { Resource } from '../_shared/resource';
 
 /**
- * A notification subscription (POST/GET /subscriptions): which publications a transport receives (shared/reference/cloudlink-api.md §6, Mitel's notification sample).
+ * A notification subscription (POST/GET /subscriptions): which publications a transport receives (S-NOTIF, Mitel's notification sample).
  */
 export interface Subscription extends Resource {
   /**

@@ -109,7 +109,7 @@ export function groupSpec(admin: AdminContext): CollectionSpec<GroupRecord> {
 }
 
 // Account contacts: `GET /accounts/{accountId}/contacts` and `…/contacts/{contactId}` with
-// `{contactId, accountId, name, email?, contactType, …}` (SWIFT `CLContact`, reference §3).
+// `{contactId, accountId, name, email?, contactType, …}` (SWIFT `CLContact`).
 // Creating, changing and deleting them, and `phone`, are CHOICES in the same shape; `contactType`
 // is free text because no source lists its values.
 export function contactSpec(admin: AdminContext): CollectionSpec<ContactRecord> {

@@ -1,6 +1,6 @@
 // Accounts: "use only GET/PUT on accounts; create accounts via the Accounts portal" (P-GUIDES),
 // the resource as the community SDK reads it (SWIFT `CLAccount`). POST, DELETE, PATCH and a
-// `GET /accounts` list are not routed (the reference names none), so they meet the gateway 403.
+// `GET /accounts` list are not routed (no public source names them), so they meet the gateway 403.
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../../platform/errors';
 import { isJsonObject, optionalBoolean, optionalString, type JsonObject } from '../../platform/json-fields';

@@ -1,6 +1,6 @@
 // What every admin route shares: who may reach what, and how a change is published. The role
 // ladder is AUTH-SPEC's (`claims.role`: GLOBAL_ADMIN > PARTNER_ADMIN > ACCOUNT_ADMIN > USER >
-// GUEST); how far each rung reaches is undocumented for Admin (reference §3, §9.1), so the rules
+// GUEST); how far each rung reaches is undocumented for Admin, so the rules
 // below are CHOICES listed in sandbox/README.md, modelled on the Authentication service's own: a
 // PARTNER_ADMIN acts for the accounts of its partner (AUTH-SPEC POST /applications, assume-role),
 // "ACCOUNT_ADMIN or higher" changes things (AUTH-SPEC PUT /applications), and what lies outside a
@@ -104,7 +104,7 @@ export function adminsOf(admin: AdminContext, accountId: string): string[] {
 }
 
 // What the Admin service tells the notifications service. The topic `platform-api-admin` appears
-// only in a third-party client (NOTIF-3P, reference §6), no payload anywhere: everything past the
+// only in a third-party client (NOTIF-3P), no payload anywhere: everything past the
 // topic name is a CHOICE in the shape Media's publications already have (S-NOTIF) — subject the
 // resource's CloudLink path (`/2017-09-01/accounts/<id>/users/<id>`), method POST for a new
 // resource, PUT for a change, DELETE for a removal (WS-DOC), content the resource as GET shows it.

@@ -1,5 +1,5 @@
 // The Admin service (`https://admin.api.mitel.io/2017-09-01`, PM `admin_url`), registered by
-// app.ts under its prefix. No spec of it was obtained (reference §3, §9.1): routes follow the
+// app.ts under its prefix. No spec of it was obtained: routes follow the
 // community SDK (SWIFT) and the forgot-password call of DF-BOT, resources the SDK's models, and
 // everything else is a CHOICE listed in sandbox/README.md. Any other path or method under the
 // prefix falls to the platform's gateway 403.

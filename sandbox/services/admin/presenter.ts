@@ -1,5 +1,5 @@
 // How admin records are shown. Accounts and users follow the community SDK's models field for
-// field (SWIFT `CLAccount`, `CLUser`; reference §3), contacts its `CLContact`, tags AUTH-SPEC's
+// field (SWIFT `CLAccount`, `CLUser`), contacts its `CLContact`, tags AUTH-SPEC's
 // `applicationTag`; sites and groups have no public shape, so theirs is a CHOICE in the same style.
 // Every resource carries `createdOn/By, modifiedOn/By, _links.self` (AUTH-SPEC `resource`).
 import type { AccountRecord, UserRecord } from '../../model';

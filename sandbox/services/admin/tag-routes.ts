@@ -1,5 +1,5 @@
 // User tags: small named values an application keeps on a user. The route `GET
-// /users/{userId}/tags/{tagId}` is the community SDK's (SWIFT, reference §3); the rest of the set
+// /users/{userId}/tags/{tagId}` is the community SDK's (SWIFT); the rest of the set
 // and the resource copy AUTH-SPEC's application tags one for one (POST `{id*, value*}` → 201, PUT
 // `{value*}`, GET, DELETE; a taken id is 409), under both user paths.
 import type { FastifyInstance, FastifyRequest } from 'fastify';

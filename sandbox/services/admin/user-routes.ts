@@ -1,5 +1,5 @@
 // Users, under two paths. `/users` and `/users/{userId}` are what the community SDK calls (SWIFT
-// `CLUser`, reference §3): the token's account. `/accounts/{accountId}/users…` names the account,
+// `CLUser`): the token's account. `/accounts/{accountId}/users…` names the account,
 // which is how a partner or global admin reaches the accounts it manages (CHOICE: the SDK's
 // account-scoped resource paths, `/accounts/{accountId}/contacts`, extended to users). Both serve
 // the same records and show the account-scoped path as `_links.self`. The forgot-password call
@@ -84,7 +84,7 @@ function registerScope(app: FastifyInstance, admin: AdminContext, scope: UserSco
     const user = createUser(admin, who, account, readUserChanges(body));
     const resource = toUserResource(admin, user);
     publishAdminChange(admin, request, who, { method: 'POST', accountId: account.accountId, content: resource });
-    // CHOICE: 201 Created, like every CloudLink create the reference shows (POST /token, /applications).
+    // CHOICE: 201 Created, like every CloudLink create AUTH-SPEC shows (POST /token, /applications).
     return reply.code(201).send(resource);
   });
 
@@ -130,8 +130,8 @@ function registerScope(app: FastifyInstance, admin: AdminContext, scope: UserSco
 }
 
 // "Forgot password": `PUT /users/{email}/password` with `{email, action:"forgot", accountId}` and
-// no Authorization header; 200 when the reset mail went out, 404 for an unknown email (DF-BOT,
-// reference §3). The sandbox sends no mail: it only answers as CloudLink would.
+// no Authorization header; 200 when the reset mail went out, 404 for an unknown email (DF-BOT).
+// The sandbox sends no mail: it only answers as CloudLink would.
 function registerPasswordRoute(app: FastifyInstance, admin: AdminContext): void {
   // The path parameter is named like its siblings' (`/users/{userId}`); here it holds an email.
   app.put('/users/:userId/password', async (request) => {

@@ -23,7 +23,7 @@ const invalidRefresh = (why: string) => unauthorized('InvalidLoginCredentials', 
 
 /**
  * `refresh_token`, or the deprecated `token` field SWIFT [3P] and NG-TEST [3P] still send
- * (AUTH-SPEC). CHOICE on rotation (undocumented, reference §9.7): every refresh returns a new
+ * (AUTH-SPEC). CHOICE on rotation (undocumented): every refresh returns a new
  * refresh token, and the old one stays valid until its own expiry, so parallel test workers
  * sharing one refresh token do not lock each other out.
  */

@@ -14,7 +14,7 @@ export const CLAIMS_AUDIENCE = 'https://mitel.io/auth/teamwork';
 /**
  * GET /token answers every claim as a string, booleans and numbers included, plus
  * `integrationLatency` as the number 0 and `aud` (NG-TEST [3P], SWIFT [3P] CLTokenInformation);
- * consistent with API-Gateway authorizer context stringification (reference §2.4, an inference).
+ * consistent with API-Gateway authorizer context stringification (an inference).
  * The profile fields it adds (extension, loginId, mobile) are the user's, when the user has them.
  */
 export function claimsView(state: SandboxState, caller: Caller): Record<string, string | number> {

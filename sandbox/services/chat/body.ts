@@ -42,7 +42,7 @@ export function readParticipant(body: JsonObject, where = ''): ParticipantReques
 }
 
 /**
- * POST /conversations. CHOICES (the service is undocumented, reference §9.1): every field is
+ * POST /conversations. CHOICES (the service is undocumented): every field is
  * optional; stream, hidden and generateSystemMessages default to false and are stored and shown,
  * not acted on (no system messages are generated, hidden conversations are still listed);
  * visibility defaults to PRIVATE.

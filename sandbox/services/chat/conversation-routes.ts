@@ -115,7 +115,7 @@ export function registerConversationRoutes(app: FastifyInstance, chat: ChatConte
     publishChatEvent(state, who, conversation, {
       method: 'DELETE', subject: `/conversations/${conversationId}`, content: resource, correlationId: request.id,
     });
-    // CHOICE: 200 with the deleted conversation; S-CHAT parses a JSON body from the answer (§9.11).
+    // CHOICE: 200 with the deleted conversation; S-CHAT parses a JSON body from the answer.
     return resource;
   });
 }

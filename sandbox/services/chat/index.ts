@@ -1,5 +1,5 @@
 // The Chat (conversations) service (`https://chat.api.mitel.io/2017-09-01`, S-CHAT, P-BUILD),
-// registered by app.ts under its prefix. No spec of it was obtained (reference §4, §9.1, §9.11):
+// registered by app.ts under its prefix. No spec of it was obtained:
 // the routes follow Mitel's direct-chat sample and the legacy SDK, and every gap is a CHOICE
 // listed in sandbox/README.md. Any other path or method falls to the platform's gateway 403.
 import type { FastifyPluginAsync } from 'fastify';

@@ -1,6 +1,6 @@
-// How chat records are shown: resources with `_links.self` (reference §1.3) shaped after the
-// legacy conversation object, with participants and messages as HAL collections nested in
-// `_embedded` (RN-APP [3P]).
+// How chat records are shown: resources with `_links.self` (AUTH-SPEC, MEDIA-SPEC `resource`)
+// shaped after the legacy conversation object, with participants and messages as HAL collections
+// nested in `_embedded` (RN-APP [3P]).
 import { pageOf, parseOData, type HalCollection } from '../../platform/odata';
 import type { ConversationRecord, MessageRecord, ParticipantRecord } from './store';
 

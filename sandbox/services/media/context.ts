@@ -44,7 +44,7 @@ export const inAccount = (who: Caller, accountId: string) => who.role === 'GLOBA
 
 /**
  * The endpoint if it is in the caller's account. CHOICE: another account's endpoints answer 404
- * EndpointNotFound, as if they did not exist. Any role may read line state (presence, reference §7).
+ * EndpointNotFound, as if they did not exist. Any role may read line state (presence, TEAMS-DOC).
  */
 export function visibleEndpoint(media: MediaContext, who: Caller, endpointId: string): EndpointRecord {
   const endpoint = media.world.endpoints.get(endpointId);

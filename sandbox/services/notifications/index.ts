@@ -1,5 +1,5 @@
 // The Notifications service (`https://notifications.api.mitel.io/2017-09-01`, S-NOTIF), registered
-// by app.ts under its prefix. No spec of it was obtained (reference §6, §9.8): it keeps
+// by app.ts under its prefix. No spec of it was obtained: it keeps
 // subscriptions, listens to the sandbox's event bus (state.events) and delivers each matching
 // publication by webhook or websocket. Every gap is a CHOICE listed in sandbox/README.md.
 import type { FastifyPluginAsync } from 'fastify';

@@ -1,6 +1,6 @@
 // Parses the JSONPath subset a subscription's publicationFilter may use. Mitel's sample filters
 // with `$.publications[?(@.content.state == 'ringing')]` (S-NOTIF); CloudLink documents no
-// grammar (reference §9.8), so the sandbox takes the common subset of Goessner JSONPath and RFC
+// grammar, so the sandbox takes the common subset of Goessner JSONPath and RFC
 // 9535 and refuses everything else at subscription time, naming what it could not read:
 //   path     $ followed by .name  ['name']  .*  [*]  [n]  [?(expr)]  [?expr]
 //   expr     ||  &&  !  ( )  and comparisons ==  !=  <  <=  >  >=  =~ /regex/flags

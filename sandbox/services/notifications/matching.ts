@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Publication } from '../../platform/events';
 import type { SubscriptionRecord } from './subscriptions';
 
-/** The delivered notification, field for field as the S-NOTIF README shows it (reference §6). */
+/** The delivered notification, field for field as the S-NOTIF README shows it. */
 export interface DeliveredPublication {
   publicationId: string;
   topic: string;
@@ -37,7 +37,7 @@ export function stamp(publication: Publication): StampedPublication {
  * are isolated); the publisher did not narrow the audience to other principals (WS-DOC
  * PrincipleFilter); the topic is equal; subjectFilter is a prefix of the subject (CHOICE: prefix,
  * the way S-NOTIF's `/2017-09-01/endpoints/` and RN-APP's `/conversations/<id>/messages` read;
- * reference §9.8); the method is equal when the subscription names one (WS-DOC); and the
+ * undocumented); the method is equal when the subscription names one (WS-DOC); and the
  * publicationFilter, if any, selects at least one node.
  */
 export function hears(subscription: SubscriptionRecord, stamped: StampedPublication): boolean {

@@ -1,4 +1,4 @@
-// Subscription routes: create (S-NOTIF), list, read and delete (NOTIF-3P [3P] only; reference §6),
+// Subscription routes: create (S-NOTIF), list, read and delete (NOTIF-3P [3P] only),
 // and the websocket's address answered without an upgrade.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate, type Caller } from '../../platform/bearer-auth';

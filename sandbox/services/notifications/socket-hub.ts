@@ -1,5 +1,5 @@
 // The websocket transport. The legacy SDK spoke MQTT over WebSocket (RN-APP [3P]) and the
-// 2017-09-01 URL and handshake are undocumented (reference §9.8). CHOICE: a plain WebSocket at
+// 2017-09-01 URL and handshake are undocumented. CHOICE: a plain WebSocket at
 // `{notifications_url}/subscriptions/{subscriptionId}/socket`, authenticated like every route —
 // `Authorization: [Bearer] <token>` — or, for browsers, which cannot set headers on a WebSocket,
 // `?access_token=<token>`; each matching notification is one JSON text frame, the same envelope

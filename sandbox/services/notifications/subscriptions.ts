@@ -51,7 +51,7 @@ export function isLoopbackUrl(text: string): boolean {
 }
 
 /**
- * POST /subscriptions. CHOICES (no spec, reference §9.8): topic and transport are required;
+ * POST /subscriptions. CHOICES (no spec): topic and transport are required;
  * webhooks need applicationId ("required if you're using webhooks", S-NOTIF) and a loopback
  * deviceId URL; a websocket's deviceId and applicationId are free labels; subjectFilter defaults
  * to "" (every subject); an unreadable publicationFilter is refused here rather than never matching.
@@ -104,7 +104,7 @@ export function toSubscriptionResource(subscription: SubscriptionRecord, service
   const { selects: _compiled, ...fields } = subscription;
   const shown: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) shown[key] = value;
-  // CHOICE: websocket subscriptions link the socket to connect to (the URL is undocumented, §9.8).
+  // CHOICE: websocket subscriptions link the socket to connect to (the URL is undocumented).
   shown._links = subscription.transport === 'websocket' ? { self, socket: `${self}/socket` } : { self };
   return shown;
 }

@@ -1,6 +1,6 @@
 // Webhook delivery: POST the notification as JSON to the subscription's deviceId (S-NOTIF: "URL
 // for webhooks to be delivered to"). CloudLink's retry policy and expected answer are
-// undocumented (reference §9.8). CHOICES: any 2xx is success; any other status, a redirect
+// undocumented. CHOICES: any 2xx is success; any other status, a redirect
 // (never followed: the sandbox does not leave loopback), a connection error or a timeout is a
 // failure, retried after each pause in retryDelaysMs ([1000, 5000] ms: three attempts in all),
 // then dropped. Deleting the subscription or closing the sandbox cancels what is pending.
