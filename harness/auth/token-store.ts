@@ -2,7 +2,7 @@
 // request is answered 401, reactively — once, shared by every request that hit the same 401
 // (single-flight), so twenty parallel requests cause one refresh, not twenty. A refresh that fails
 // ends in one clear error instead of a loop of 401s (Newman and Bruno users' complaint: newman#3219,
-// usebruno/bruno#8789 in shared/reference/harness-anchors.md).
+// usebruno/bruno#8789; docs/sources.md).
 import type { UserKey } from './users';
 
 export interface TokenSet {

@@ -46,7 +46,7 @@ export interface CollectionClient<Names extends string> {
    * Follows `_links.next` from `first` to the last page, each page answered 200 and valid against
    * `schema`, and returns every page's items (the OData paging scenario). Fails rather than loop
    * when the links never end. `count` is not compared with the items: whether it is the page's
-   * size or the total is undocumented (shared/reference/cloudlink-api.md §9.9).
+   * size or the total is undocumented (the sandbox's choice: sandbox/README.md "Platform").
    */
   walk<Item>(name: Names, first: ApiResponse<HalPage<Item>>, options: { schema: string; maxPages?: number; as?: SendOptions['as'] }): Promise<Item[][]>;
   /**

@@ -1,5 +1,5 @@
 // CloudLink's HAL links are paths relative to the API's host (`/2017-09-01/calls?$skip=100`,
-// shared/reference/cloudlink-api.md §1.3), not full URLs. To send one, the harness turns it back
+// MEDIA-SPEC, AUTH-SPEC), not full URLs. To send one, the harness turns it back
 // into the URL template it belongs to (`{{media_url}}/calls?$skip=100`), so it resolves, is
 // recorded and is replayed like any named request.
 import { session } from '../session';

@@ -1,6 +1,6 @@
 // The one place the harness puts a request on the wire: supertest against an absolute URL, over a
 // shared keep-alive agent (a fresh socket per request costs a TIME_WAIT each and skews timings;
-// supertest#489, #667 in shared/reference/harness-anchors.md). In replay mode nothing gets here:
+// supertest#489, #667; docs/sources.md). In replay mode nothing gets here:
 // the replay step answers in-process.
 import http from 'node:http';
 import https from 'node:https';

@@ -23,17 +23,6 @@ const TAG = /\b[A-Z][A-Z0-9]*-(?:[A-Z]{2,}[A-Z0-9]*|\d[A-Z]+)\b/g;
 // Issue citations: name#N or owner/name#N, N digits (not URL fragments or ids like 1650975157#7).
 const ISSUE = /(?<![\w./-])(?:[A-Za-z][\w.-]*\/)?[A-Za-z][\w.-]*#\d+\b/g;
 
-// TODO(lead): these files are being rewritten and still cite the old notes; remove each entry once
-// the replacements listed in the sources branch's report are applied, then remove this list:
-//   harness/auth/token-store.ts, harness/client/client.ts, harness/client/links.ts,
-//   harness/pipeline/transport.ts
-const NOT_YET_CONVERTED = new Set([
-  'harness/auth/token-store.ts',
-  'harness/client/client.ts',
-  'harness/client/links.ts',
-  'harness/pipeline/transport.ts',
-]);
-
 interface SourceRow {
   tag: string;
   address: string;
@@ -55,14 +44,12 @@ interface Finding {
 }
 
 /** What in one file's text breaks the rules: forbidden citations and tags or issues not in `known`. */
-function scan(file: string, text: string, known: Set<string>, allowOldCitations = false): Finding[] {
+function scan(file: string, text: string, known: Set<string>): Finding[] {
   const findings: Finding[] = [];
   text.split('\n').forEach((line, index) => {
     const where = `${file}:${index + 1}`;
-    if (!allowOldCitations) {
-      for (const { pattern, what } of FORBIDDEN) {
-        if (pattern.test(line)) findings.push({ where, problem: `cites ${what} ("${line.trim().slice(0, 80)}")` });
-      }
+    for (const { pattern, what } of FORBIDDEN) {
+      if (pattern.test(line)) findings.push({ where, problem: `cites ${what} ("${line.trim().slice(0, 80)}")` });
     }
     for (const match of [...line.matchAll(TAG), ...line.matchAll(ISSUE)]) {
       if (!known.has(match[0])) findings.push({ where, problem: `uses "${match[0]}", which ${SOURCES} does not define` });
@@ -103,16 +90,8 @@ describe(SOURCES, () => {
 
 describe('citations in tracked files', () => {
   it('lead only to sources docs/sources.md defines', () => {
-    const findings = tracked.flatMap(({ file, text }) => scan(file, text, known, NOT_YET_CONVERTED.has(file)));
+    const findings = tracked.flatMap(({ file, text }) => scan(file, text, known));
     expect(findings.map((finding) => `${finding.where}: ${finding.problem}`)).toEqual([]);
-  });
-
-  it('still allow-lists only files that do cite the old notes', () => {
-    const stale = [...NOT_YET_CONVERTED].filter((file) => {
-      const entry = tracked.find((tracked) => tracked.file === file);
-      return entry === undefined || scan(file, entry.text, known).length === 0;
-    });
-    expect(stale).toEqual([]);
   });
 
   it('are caught with file and line when they break the rules', () => {
