@@ -1,12 +1,13 @@
 // The drift comparison on hand-made exchanges: what is breaking, what is additive, and what is
 // never drift at all (values).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Exchange } from '../../harness/client/exchange';
 import { compareExchange } from './compare';
 import { compareShapes, shapeOf } from './shape';
-import { writeDriftReport, type DriftReport } from '.';
+import { compareCaptures, writeDriftReport, type DriftReport } from '.';
+import { serializeFixture } from '../../harness/fixtures/fixture-file';
 
 const where = { file: 'suites/authentication/token.test.ts', test: 'POST Token works' };
 const token = { token_type: 'bearer', expires_in: 3600, access_token: 'redacted-access_token-1', refresh_token: 'redacted-refresh_token-1', scope: 'read write' };
@@ -84,6 +85,30 @@ describe('writeDriftReport', () => {
       expect(JSON.parse(readFileSync(path.join(dir, 'drift.json'), 'utf8')).findings).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('compareCaptures', () => {
+  it('leaves out a busy platform’s answer that was sent again, and pairs the retry with the recording', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'drift-root-'));
+    const capture = mkdtempSync(path.join(os.tmpdir(), 'drift-capture-'));
+    const relative = path.join('suites', 'authentication', '__fixtures__', 'token.json');
+    const provenance = { recordedAt: '2026-12-01T00:00:00.000Z', target: 'sandbox' as const, environment: 'sandbox', harness: '0.1.0' };
+    const write = (dir: string, exchanges: Exchange[]) => {
+      mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+      writeFileSync(path.join(dir, relative), serializeFixture({ provenance, tests: { [where.test]: exchanges } }));
+    };
+    try {
+      write(root, [exchange(token)]);
+      write(capture, [exchange({ name: 'ServiceUnavailable', message: 'busy' }, 503), exchange(token)]);
+
+      const { findings } = compareCaptures(capture, root, () => 'authentication/token');
+
+      expect(findings).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(capture, { recursive: true, force: true });
     }
   });
 });
