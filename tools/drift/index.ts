@@ -12,6 +12,7 @@ import { readFixture } from '../../harness/fixtures/fixture-file';
 import { discoverCollections } from '../../harness/collections';
 import { CAPTURE_DIR_VARIABLE } from '../../harness/session';
 import { compareExchange, type DriftFinding } from './compare';
+import { writeDriftHtml } from './html';
 
 export type { DriftFinding } from './compare';
 
@@ -113,6 +114,7 @@ export function writeDriftReport(report: DriftReport, reportsDir: string): boole
   mkdirSync(reportsDir, { recursive: true });
   writeFileSync(path.join(reportsDir, 'drift.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(reportsDir, 'drift.md'), renderDriftMarkdown(report));
+  writeDriftHtml(report, reportsDir);
   return report.findings.some((finding) => finding.severity === 'breaking');
 }
 
