@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { SAMPLE_DRIFT_ORDER } from './drift-sample';
+import { SAMPLE_DRIFT_BREAKING, SAMPLE_DRIFT_ORDER } from './drift-sample';
 import { CASES, COLLECTIONS, REAL } from './cases';
 import { hashTokens, layoutTokens, readFingerprints, staleImages, writeFingerprints, type Fingerprints } from './fingerprint';
 import type { KnownReport } from './known-run';
@@ -135,7 +135,11 @@ export function reportChecks(browser: Browser, known: KnownReport, options: Chec
         const tab = report.page.getByTestId('nav-tab-globalAttachments');
         expectThat(/\b1\b/.test(await tab.innerText()), `the Global Attachments tab reads "${await tab.innerText()}"`);
         await tab.click();
-        await report.page.getByText('Contract drift report').first().waitFor();
+        await report.page.getByText('Contract drift report').first().click();
+        // Allure previews an HTML attachment in a sandboxed frame 150 px high: the heading and the counts show.
+        const preview = report.page.frameLocator('iframe[title="HTML attachment"]');
+        const summary = await preview.locator('p.summary').innerText();
+        expectThat(summary.includes(`${SAMPLE_DRIFT_BREAKING} breaking`), `the attached drift page's summary reads "${summary}"`);
         await report.remember();
       },
     },

@@ -30,3 +30,5 @@ export const SAMPLE_DRIFT: DriftReport = {
 
 /** What the check expects to read first: the API with breaking drift, its worst request, a breaking row. */
 export const SAMPLE_DRIFT_ORDER = { apis: ['media', 'admin'], firstRequest: 'GET Call', firstSeverity: 'breaking' } as const;
+
+export const SAMPLE_DRIFT_BREAKING = SAMPLE_DRIFT.findings.filter((finding) => finding.severity === 'breaking').length;
