@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromiumPath, DEFAULT_CHROMIUM, launchChromium } from '../tools/report-check/browser';
+import { chromiumPath, DEFAULT_CHROMIUM, launchChromium } from '../tools/report-check/report-page';
 import { reportChecks } from '../tools/report-check/checks';
 import { buildKnownReport } from '../tools/report-check/known-run';
 import { sandboxSecrets, secretNeedles } from '../tools/report-check/secrets';

@@ -4,8 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { SAMPLE_DRIFT_BREAKING, SAMPLE_DRIFT_ORDER } from './drift-sample';
-import { CASES, COLLECTIONS, REAL } from './cases';
+import { CASES, COLLECTIONS, REAL, SAMPLE_DRIFT_BREAKING, SAMPLE_DRIFT_ORDER } from './expected';
 import { hashTokens, layoutTokens, readFingerprints, staleImages, writeFingerprints, type Fingerprints } from './fingerprint';
 import type { KnownReport } from './known-run';
 import { ReportPage } from './report-page';

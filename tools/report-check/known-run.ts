@@ -7,8 +7,7 @@ import path from 'node:path';
 import { renderHtmlReport } from '../../harness/report/render';
 import { attachDriftReport, writeDriftHtml } from '../drift/html';
 import { runSuites } from '../run/run';
-import { SAMPLE_DRIFT } from './drift-sample';
-import { CASES } from './cases';
+import { CASES, SAMPLE_DRIFT } from './expected';
 
 export interface KnownReport {
   /** reports/report-check/allure-report/index.html */

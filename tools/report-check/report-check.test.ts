@@ -1,7 +1,7 @@
 // The parts of the report check that need no browser: the secret scan, the layout fingerprints,
 // the mends to Allure's single file, and finding Chromium. The browser part is npm run test:report.
 import { openableFromDisk } from '../../harness/report/render';
-import { chromiumPath } from './browser';
+import { chromiumPath } from './report-page';
 import { hashTokens, staleImages } from './fingerprint';
 import { findSecrets, secretNeedles } from './secrets';
 

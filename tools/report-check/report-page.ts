@@ -1,10 +1,31 @@
-// The single-file Allure report opened from disk, walked the way a person walks it: the tree of
+// The single-file Allure report opened from disk in Debian's Chromium, driven by playwright-core
+// (which never downloads a browser of its own), and walked the way a person walks it: the tree of
 // collections and requests, a test's page, its steps and attachments. Every request the page makes
 // that is not the file itself is refused and remembered, and so is every console error: a report
 // that needs the network, or breaks offline, fails the check. The views' text is kept for the
 // secret scan.
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The browser to use, or undefined when this machine has none (the check is then skipped).
+ * CHROMIUM_PATH points elsewhere: GitHub's Ubuntu runners have Google Chrome, not Debian's package.
+ */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const wanted = env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
+  return existsSync(wanted) ? wanted : undefined;
+}
+
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    // --no-sandbox: CI runs as root, where Chromium's own sandbox refuses to start.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
 
 /** The viewport of the screenshots: wide enough for the tree and the exchange, small enough for a README. */
 export const VIEWPORT = { width: 1280, height: 900 };

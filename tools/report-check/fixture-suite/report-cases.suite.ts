@@ -7,7 +7,7 @@ import type { Claims } from '../../../types/authentication/claims';
 import type { ConversationCollection } from '../../../types/conversations/conversation-collection';
 import { authentication } from '../../../suites/authentication/collection';
 import { conversations } from '../../../suites/conversations/collection';
-import { CASES } from '../cases';
+import { CASES } from '../expected';
 
 const auth = useCollection(authentication);
 const chat = useCollection(conversations);

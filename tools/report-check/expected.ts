@@ -1,7 +1,24 @@
-// A drift report as a night against a changed CloudLink would write it: the report check renders
-// it to drift.html, attaches it to the known run's Allure results the way the nightly's merge does,
-// and reads both in the browser. Values are made up; the shape is tools/drift's.
+// What the known run holds, by name: the fixture suite's cases, the real tests the check leans on,
+// and a drift report as a night against a changed CloudLink would write it (rendered to drift.html
+// and attached to the Allure results the way the nightly's merge does). Kept apart from the suite
+// file, which only jest may load. The drift values are made up; the shape is tools/drift's.
 import type { DriftReport } from '../drift';
+
+/** tools/report-check/fixture-suite/report-cases.suite.ts */
+export const CASES = {
+  passing: 'returns 200 with the caller’s claims',
+  failing: 'fails on purpose: an accountId answered as a number breaks the claims schema',
+  skipped: 'is skipped on purpose, so the report shows a skipped test',
+  flaky: 'passes only after a 503 was retried, so the report marks it flaky',
+} as const;
+
+/** Real tests of the known run (tools/report-check/jest.config.ts), with where the report files them. */
+export const REAL = {
+  exchange: { path: ['Authentication', 'POST Token'], title: 'returns 201 with a bearer token for the environment user' },
+  webhook: { path: ['Notifications', 'POST Subscription'], title: 'delivers a call ringing on 200 to a webhook filtered for ringing on 200–209, and nothing for 2002' },
+} as const;
+
+export const COLLECTIONS = ['Authentication', 'Admin', 'Media', 'Conversations', 'Notifications'] as const;
 
 export const SAMPLE_DRIFT: DriftReport = {
   environment: 'production',
