@@ -84,6 +84,13 @@ describe('ci.yml', () => {
   });
 });
 
+describe('ci.yml browser check', () => {
+  it('checks the HTML report in a browser in a step of its own, after npm test', () => {
+    const commands = ci.jobs.test!.steps.map((step) => step.run ?? '');
+    expect(commands.indexOf('npm run test:report')).toBeGreaterThan(commands.indexOf('npm test'));
+  });
+});
+
 describe('nightly.yml', () => {
   const live = nightly.jobs.live!;
   const merge = nightly.jobs.merge!;
@@ -124,8 +131,15 @@ describe('nightly.yml', () => {
     expect(drift.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))?.with?.path).toContain('reports/drift.md');
   });
 
+  it('writes drift.html and attaches it to the merged report before the merge', () => {
+    expect(nightly.jobs.drift!.steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))?.with?.path).toContain('reports/drift.html');
+    const attach = merge.steps.findIndex((step) => step.run?.includes('attachDriftReport'));
+    expect(attach).toBeGreaterThan(-1);
+    expect(attach).toBeLessThan(merge.steps.findIndex((step) => step.run?.includes('npx allure generate')));
+  });
+
   it('merges the shards into one Allure report with last night\'s history and uploads JUnit and the report', () => {
-    expect(merge.needs).toBe('live');
+    expect([merge.needs].flat()).toEqual(['live', 'drift']);
     expect(runs(merge)).toMatch(/npx allure generate .*reports\/shards\/\*\/allure-results/);
     expect(runs(merge)).toContain('historyPath');
     expect(merge.steps.some((step) => step.uses?.startsWith('actions/cache@') && step.with?.path === 'allure-history')).toBe(true);

@@ -13,6 +13,7 @@ import { discoverCollections } from '../../harness/collections';
 import { CAPTURE_DIR_VARIABLE } from '../../harness/session';
 import { RETRYABLE_STATUSES } from '../../harness/pipeline/retry-policy';
 import { compareExchange, type DriftFinding } from './compare';
+import { writeDriftHtml } from './html';
 
 export type { DriftFinding } from './compare';
 
@@ -119,6 +120,7 @@ export function writeDriftReport(report: DriftReport, reportsDir: string): boole
   mkdirSync(reportsDir, { recursive: true });
   writeFileSync(path.join(reportsDir, 'drift.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(reportsDir, 'drift.md'), renderDriftMarkdown(report));
+  writeDriftHtml(report, reportsDir);
   return report.findings.some((finding) => finding.severity === 'breaking');
 }
 
