@@ -6,3 +6,4 @@ export { envVariableName, isSecretVariable, isUrlKey, KNOWN_VARIABLES, CONTROL_N
 export { availableEnvironments, DEFAULT_ENVIRONMENT, ENVIRONMENT_SUFFIX } from './locate';
 export { parsePostmanEnvironment, type PostmanEnvironmentFile, type PostmanValue } from './postman-file';
 export { EnvironmentError, IncompleteEnvironmentError, UnresolvedVariableError, VariableCycleError } from './errors';
+export { envFlag, parseBoolean, parseDuration, readRunSettings, AUTH_GRANTS, REQUEST_DELAY_VARIABLE, TLS_INSECURE_VARIABLE, type RunSettings } from './validate';
