@@ -32,7 +32,7 @@ const STACK_LINE = /^\s+at /m;
 jest.setTimeout(120_000);
 
 describe('scripts: bad input exits 2 with one message and no stack (docs/errors.md)', () => {
-  it.concurrent.each([
+  it.each([
     ['run.ts: unknown mode', 'run.ts', ['--mode', 'fast'], {}, 'cloudlink: Option --mode takes live, replay, record; not "fast".'],
     ['run.ts: unknown request', 'run.ts', ['-r', 'POST (Token'], {}, 'cloudlink: Unknown request "POST (Token" (--request): no test is named after it. Did you mean "POST Token"?'],
     ['run.ts: read_only that is not a boolean', 'run.ts', ['--mode', 'replay'], { CLOUDLINK_READ_ONLY: 'maybe' }, 'read_only is "maybe" (from CLOUDLINK_READ_ONLY in the process environment): expected true or false'],

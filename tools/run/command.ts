@@ -116,6 +116,11 @@ function summariseIterations(outcomes: RunOutcome[], reports: string, silent: bo
   if (silent) return;
   process.stdout.write(
     `\n${outcomes.length} iterations: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped in all` +
-      `${failedIterations.length ? `; failures in iteration ${failedIterations.join(', ')}` : ''}. Reports per iteration under ${path.relative(process.cwd(), reports) || '.'}/iteration-<n>/.\n`,
+      `${failedIterations.length ? `; failures in iteration ${failedIterations.join(', ')}` : ''}. Reports per iteration under ${shown(reports)}/iteration-<n>/.\n`,
   );
+}
+
+function shown(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative === '' ? '.' : relative.startsWith('..') ? dir : relative;
 }
