@@ -3,11 +3,22 @@
 // message (no stack unless --verbose) and exit 2, so a mistake is never confused with a failure
 // of the API under test (exit 1).
 
+// jest loads global setup through its own transformer, so a UserError thrown there may come from a
+// second copy of this module: `instanceof` alone would miss it, the brand does not.
+const BRAND = Symbol.for('cloudlink.UserError');
+
 export class UserError extends Error {
+  readonly [BRAND] = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/** True for a UserError from any copy of this module. */
+export function isUserError(error: unknown): error is UserError {
+  return error instanceof UserError || (typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /** The known names closest to `given` (edit distance, case-insensitive), best first; at most three. */

@@ -2,8 +2,10 @@
 // tools/postman/export. Writes every collection as Postman v2.1 plus the matching environment
 // (secrets blank) to reports/postman/, and says which variables a Postman user must fill in.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { discoverCollections } from '../harness/collections';
+import { parseFlags } from '../tools/cli/args';
+import { runMain } from '../tools/cli/main';
+import { checkCollections } from '../tools/run/preflight';
 import { exportAll } from '../tools/postman/export';
 import { formatExportReport } from '../tools/postman/report';
 
@@ -14,23 +16,21 @@ const USAGE = `Usage: npm run export -- [options]
   -h, --help                     this text`;
 
 const root = path.resolve(__dirname, '..');
-try {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', short: 'o' },
-      environment: { type: 'string', short: 'e' },
-      collection: { type: 'string', short: 'c', multiple: true },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+runMain('export', (argv) => {
+  const { values } = parseFlags(argv, {
+    out: { type: 'string', short: 'o' },
+    environment: { type: 'string', short: 'e' },
+    collection: { type: 'string', short: 'c', multiple: true },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
-  } else {
-    const outDir = path.resolve(values.out ?? path.join(root, 'reports', 'postman'));
-    const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root });
-    process.stdout.write(formatExportReport(result, process.cwd()));
+    return 0;
   }
-} catch (error) {
-  process.stderr.write(`export: ${(error as Error).message}\n`);
-  process.exitCode = 1;
-}
+  checkCollections(root, values.collection ?? []);
+  const outDir = path.resolve(values.out ?? path.join(root, 'reports', 'postman'));
+  const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root });
+  process.stdout.write(formatExportReport(result, process.cwd()));
+  return 0;
+});

@@ -2,7 +2,9 @@
 // see tools/postman/import. Prints what was written, the secrets to put in .env, the named
 // parameters to supply and every script line that was not translated.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { UserError } from '../harness/user-error';
+import { parseFlags } from '../tools/cli/args';
+import { runMain } from '../tools/cli/main';
 import { importPostman } from '../tools/postman/import';
 import { formatImportReport } from '../tools/postman/report';
 
@@ -15,40 +17,32 @@ const USAGE = `Usage: npm run import -- <collection.json> [options]
   -h, --help                     this text`;
 
 function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const { values, positionals } = parseFlags(
+    argv,
+    {
       environment: { type: 'string', short: 'e' },
       name: { type: 'string', short: 'n' },
-      force: { type: 'boolean', default: false },
+      force: { type: 'boolean' },
       root: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
-  });
+    { allowPositionals: true },
+  );
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length !== 1) {
-    process.stderr.write(`Expected one collection file, got ${positionals.length}.\n\n${USAGE}\n`);
-    return 2;
-  }
+  if (positionals.length !== 1) throw new UserError(`Expected one collection file, got ${positionals.length}${positionals.length ? `: ${positionals.join(', ')}` : ''}. Usage: npm run import -- <collection.json> [options]`);
   const result = importPostman({
     collectionFile: path.resolve(positionals[0] as string),
     environmentFile: values.environment === undefined ? undefined : path.resolve(values.environment),
     rootDir: path.resolve(values.root ?? path.join(__dirname, '..')),
     name: values.name,
-    force: values.force,
+    force: values.force ?? false,
   });
   process.stdout.write(formatImportReport(result));
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // Bad input is the user's to fix: one message, no stack.
-  process.stderr.write(`import: ${(error as Error).message}\n`);
-  process.exitCode = 1;
-}
+runMain('import', main);

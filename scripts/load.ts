@@ -1,10 +1,6 @@
-// `npm run load`: see tools/load/load.ts for the options.
+// `npm run load`: see tools/load/load.ts for the options. tools/load parses its own flags; runMain
+// turns parseArgs' errors into one message and exit 2 like every other script's.
+import { runMain } from '../tools/cli/main';
 import { runLoad } from '../tools/load/load';
 
-runLoad(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain('load', (argv) => runLoad(argv.filter((arg) => arg !== '--verbose')));

@@ -1,27 +1,24 @@
-// `npm start` and `npm run record`: see tools/run/run.ts for the options.
-import { parseRunArgs, RunTimeoutError, runSuites, USAGE, UsageError } from '../tools/run/run';
+// `npm start` and `npm run record`: see tools/run/options.ts for the options, tools/run/command.ts
+// for what they do. Exit 0 passed, 1 a test or the API failed, 2 a mistake in the input.
+import { runMain } from '../tools/cli/main';
+import { runCommand } from '../tools/run/command';
+import { parseRunArgs, USAGE } from '../tools/run/options';
+import { RunTimeoutError } from '../tools/run/run';
 
-async function main(): Promise<number> {
-  let options;
-  try {
-    options = parseRunArgs(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
+runMain('cloudlink', async (argv) => {
+  const options = parseRunArgs(argv);
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  return (await runSuites(options)).success ? 0 : 1;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // A usage error or a run past its limit is the user's news, not a harness bug: no stack.
-    const plain = error instanceof UsageError || error instanceof RunTimeoutError;
-    process.stderr.write(`${plain ? '' : 'cloudlink: '}${plain ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
-    process.exit(1);
-  },
-);
+  try {
+    return await runCommand(options);
+  } catch (error) {
+    // A run past its limit is the night's news, not a harness bug: its message, no stack.
+    if (error instanceof RunTimeoutError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+});

@@ -3,8 +3,11 @@
 // sandbox values). With --environment-out it also writes a Postman environment for the instance;
 // --fault, --drift and --seed switch the switchboard's faults and contract drifts on from the start.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { DRIFT_CATALOGUE, startSandbox, switchboardFromFlags, toPostmanEnvironment, type RunningSandbox } from '../sandbox';
+import { UserError } from '../harness/user-error';
+import { integerFlag, parseFlags } from '../tools/cli/args';
+import { runMain } from '../tools/cli/main';
+import { checkOutputFile } from '../tools/run/preflight';
 
 const USAGE = `usage: npm run sandbox -- [--port N] [--environment-out <file>] [--fault <spec>]… [--drift <id>]… [--seed N]
   --port N                  listen on 127.0.0.1:N (default: a free ephemeral port)
@@ -30,23 +33,32 @@ function describe(sandbox: RunningSandbox): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' }, 'environment-out': { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      fault: { type: 'string', multiple: true }, drift: { type: 'string', multiple: true }, seed: { type: 'string' },
-      'list-drifts': { type: 'boolean' },
-    },
+// Runs until Ctrl-C: the promise main returns never settles on success.
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseFlags(argv, {
+    port: { type: 'string' }, 'environment-out': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    fault: { type: 'string', multiple: true }, drift: { type: 'string', multiple: true }, seed: { type: 'string' },
+    'list-drifts': { type: 'boolean' }, verbose: { type: 'boolean' },
   });
-  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
   if (values['list-drifts']) {
-    return void process.stdout.write(`${DRIFT_CATALOGUE.map((drift) => `${drift.id.padEnd(48)} ${drift.description}`).join('\n')}\n`);
+    return (process.stdout.write(`${DRIFT_CATALOGUE.map((drift) => `${drift.id.padEnd(48)} ${drift.description}`).join('\n')}\n`), 0);
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got '${values.port}'`);
-  const switchboard = switchboardFromFlags({ fault: values.fault, drift: values.drift, seed: values.seed });
+  const port = integerFlag('--port', values.port, 0) ?? 0;
+  if (port > 65535) throw new UserError(`Option --port takes 0–65535, not "${values.port}".`);
+  if (values['environment-out'] !== undefined) checkOutputFile(values['environment-out'], '--environment-out');
+  let switchboard;
+  try {
+    switchboard = switchboardFromFlags({ fault: values.fault, drift: values.drift, seed: values.seed });
+  } catch (error) {
+    // switchboardFromFlags names the flag and what is wrong with it: the user's to fix.
+    throw new UserError((error as Error).message);
+  }
 
-  const sandbox = await startSandbox({ port, switchboard });
+  const sandbox = await startSandbox({ port, switchboard }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES') throw new UserError(`--port ${port}: 127.0.0.1:${port} cannot be listened on (${error.code}); choose another port or leave --port out.`);
+    throw error;
+  });
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -54,9 +66,7 @@ async function main(): Promise<void> {
   const out = values['environment-out'];
   if (out) writeFileSync(out, `${JSON.stringify(toPostmanEnvironment(sandbox), null, 2)}\n`);
   process.stdout.write(`${describe(sandbox)}\n${out ? `Postman environment written to ${out}\n` : ''}`);
+  return new Promise<number>(() => undefined);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-  process.exit(2);
-});
+runMain('sandbox', main);

@@ -118,7 +118,7 @@ describe('loadEnvironment: values', () => {
     );
     const error = thrown(() => loadEnvironment({ environment: 'e', rootDir: root, processEnv: {} })) as EnvironmentError;
     expect(error.problems).toEqual([
-      `${path.join(root, '.env')}: CLOUDLINK_PASWORD matches no variable of this environment (see environments/.env.example for the names)`,
+      `${path.join(root, '.env')}: CLOUDLINK_PASWORD matches no variable of this environment (see environments/.env.example for the names). Did you mean "CLOUDLINK_PASSWORD" or "CLOUDLINK_PASSWORD2"?`,
       `${path.join(root, '.env')}: CLOUDLINK_MODE steers the harness and is read only from the process environment (or the CLI options), not from .env files`,
       `"target" is "local" (from ${path.join(root, 'environments', 'e.postman_environment.json')}); expected "sandbox", "remote" or blank`,
     ]);

@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { replayBaseUrl } from '../fixtures/replay-origin';
+import { didYouMean } from '../user-error';
 import { EnvironmentError, IncompleteEnvironmentError } from './errors';
 import { DEFAULT_ENVIRONMENT, locateEnvironment } from './locate';
 import { applyOverrides, overrideLayers } from './overrides';
 import { parsePostmanEnvironment } from './postman-file';
+import { readRunSettings, validateValues } from './validate';
 import { KNOWN_VARIABLES, envVariableName, isAccountVariable, isSecretVariable, isUrlKey } from './variables';
 
 export type Mode = 'replay' | 'live' | 'record';
@@ -64,12 +66,14 @@ export function loadEnvironment(options: LoadOptions = {}): Environment {
   const base = Object.fromEntries(keys.map((key) => [key, fromFile.get(key) ?? '']));
 
   const layered = applyOverrides(base, keys, overrideLayers(rootDir, name, processEnv), file);
-  const problems = [...layered.problems];
+  const checked = validateValues(layered.values, layered.sourceOf, secret);
+  const problems = [...layered.problems, ...checked.problems];
+  readRunSettings(processEnv, problems);
   const target = targetOf(layered.values.target ?? '', layered.sourceOf.target ?? file, problems);
   if (problems.length) throw new EnvironmentError(file, problems);
 
   const accountKeys = keys.filter((key) => isAccountVariable(key, secret.has(key)));
-  const values = mode === 'replay' ? forReplay(layered.values, accountKeys) : layered.values;
+  const values = mode === 'replay' ? forReplay(checked.values, accountKeys) : checked.values;
   const secretKeys = keys.filter((key) => secret.has(key));
   return freezeEnvironment({
     name,
@@ -104,7 +108,7 @@ function chooseMode(option: Mode | undefined, processEnv: NodeJS.ProcessEnv): Mo
   const mode = option ?? (processEnv.CLOUDLINK_MODE || 'live');
   if (!MODES.includes(mode as Mode)) {
     const source = option === undefined ? 'CLOUDLINK_MODE' : 'the mode option';
-    throw new EnvironmentError(undefined, [`${source} is ${JSON.stringify(mode)}; expected one of ${MODES.join(', ')}`]);
+    throw new EnvironmentError(undefined, [`${source} is ${JSON.stringify(mode)}; expected one of ${MODES.join(', ')}.${didYouMean(String(mode), MODES)}`]);
   }
   return mode as Mode;
 }
@@ -133,11 +137,14 @@ function forReplay(values: Record<string, string>, accountKeys: readonly string[
 }
 
 function readFile(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
-    throw new EnvironmentError(file, [`cannot be read: ${(error as Error).message}`]);
+    throw new EnvironmentError(file, [`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
   }
+  if (bytes.includes(0)) throw new EnvironmentError(file, ['holds binary data, not the JSON text of a Postman environment export']);
+  return bytes.toString('utf8');
 }
 
 function freezeEnvironment(parts: Omit<Environment, 'get'>): Environment {

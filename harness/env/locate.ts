@@ -3,6 +3,7 @@
 // any Postman environment export. An unknown name lists the names that would have worked.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { didYouMean } from '../user-error';
 import { EnvironmentError } from './errors';
 
 export const ENVIRONMENT_SUFFIX = '.postman_environment.json';
@@ -44,7 +45,7 @@ export function locateEnvironment(selector: string, rootDir: string): LocatedEnv
   if (existsSync(file)) return { name: selector, file };
   const available = availableEnvironments(rootDir);
   throw new EnvironmentError(undefined, [
-    `no file ${file}`,
+    `no file ${file}.${didYouMean(selector, available)}`,
     available.length
       ? `available environments: ${available.join(', ')}`
       : `there are no *${ENVIRONMENT_SUFFIX} files in ${environmentsDir(rootDir)}`,

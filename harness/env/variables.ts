@@ -59,6 +59,9 @@ export const CONTROL_NAMES: readonly string[] = [
   'CLOUDLINK_CAPTURE_DIR',
   // Comma list of contract drifts the embedded sandbox starts with (npm run mutation).
   'CLOUDLINK_SANDBOX_DRIFTS',
+  // npm start's --insecure and --delay-request (harness/env/validate.ts readRunSettings).
+  'CLOUDLINK_TLS_INSECURE',
+  'CLOUDLINK_REQUEST_DELAY_MS',
 ];
 
 /**

@@ -2,7 +2,7 @@
 // the account, so production can be watched with the same suites; a test that writes without
 // saying so (itWrites) fails loudly instead of touching the account.
 import type { NamedRequest } from '../client/named-request';
-import type { Environment } from '../env';
+import { envFlag, type Environment } from '../env';
 import type { Step } from './types';
 
 export class ReadOnlyError extends Error {
@@ -15,9 +15,9 @@ export class ReadOnlyError extends Error {
   }
 }
 
-/** True when the environment asks for a read-only run (the loader has checked the value). */
+/** True when the environment asks for a read-only run (the loader refuses any value but true/false, 1/0, yes/no). */
 export function readOnlyEnvironment(env: Environment): boolean {
-  return /^(true|1|yes)$/i.test(env.values.read_only ?? '');
+  return envFlag(env, 'read_only');
 }
 
 /** A request that only reads: GET, and POSTs marked safe (token grants). */

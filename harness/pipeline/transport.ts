@@ -7,14 +7,16 @@ import https from 'node:https';
 import request from 'supertest';
 import { performance } from 'node:perf_hooks';
 import type { RecordedRequest, RecordedResponse } from '../client/exchange';
-import type { Environment } from '../env';
+import { readRunSettings, type Environment } from '../env';
 import { isReplayMiss } from '../fixtures/player';
 import { toUrlTemplate } from '../fixtures/url-template';
 import { maskSensitive } from '../redact/mask';
 import { requestOf, type Terminal } from './types';
 
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
+// --insecure (Newman's flag): a self-signed certificate is accepted, for a test host behind one.
+const { tlsInsecure, requestDelayMs } = readRunSettings(process.env);
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: !tlsInsecure });
 
 export interface TransportOptions {
   /** Whole-request timeout in ms. */
@@ -106,6 +108,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export const transport: Terminal = async (outgoing, context) => {
   const request = requestOf(outgoing);
+  // --delay-request (Newman's flag): a pause before every request, for a platform that wants it slow.
+  if (requestDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, requestDelayMs));
   const started = performance.now();
   try {
     const response = await sendHttp(request, { timeoutMs: outgoing.options.timeoutMs ?? timeoutOf(context.env) });

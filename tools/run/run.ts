@@ -1,108 +1,24 @@
-// The newman-like command line: `npm start -- [options]`. It picks the environment, mode,
-// collections or one named request, runs the suites with jest in this process, and writes the
-// reports (JUnit always, Allure results always, the HTML report unless --no-html).
+// One run of the suites with jest in this process, for `npm start` (tools/run/command.ts) and the
+// tools that run suites (drift, mutation, bench): checks what it can before jest starts (the
+// environment, names, reports directory, fixtures: see preflight.ts), runs, writes the reports
+// (JUnit, Allure results, the HTML report unless --no-html) and reports the undo ledger.
 import { runCLI } from 'jest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadEnvironment } from '../../harness/env';
+import { loadEnvironment, type Environment } from '../../harness/env';
+import { ledgerDir, pendingUndos } from '../../harness/cleanup/ledger';
+import { discoverCollections } from '../../harness/collections';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../../harness/report/metrics';
 import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../../harness/report/render';
 import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
 import { escapeRegExp } from '../../harness/redact/scrubber';
-import { UserError } from '../../harness/user-error';
+import { isUserError } from '../../harness/user-error';
+import type { RunOptions } from './options';
+import { checkCollections, checkFixtures, checkReportsDir, checkRequest } from './preflight';
 
-export const USAGE = `Usage: npm start -- [options]
-
-  -e, --environment <name|file>  environments/<name>.postman_environment.json or any Postman export (default: sandbox)
-  -m, --mode <mode>              live (default), replay (recorded fixtures, no network) or record (live, then save fixtures)
-  -c, --collection <api>         authentication, admin, media, conversations, notifications (repeatable; default: all)
-  -r, --request <name>           only the tests of one named request, e.g. "POST Token"
-      --bail                     stop after the first failing test file
-      --quiet                    print only failures and the summary
-      --reporters <list>         any of cli (progress and summary), junit (reports/junit.xml), html
-                                 (reports/allure-report/index.html); default cli,junit,html. Allure
-                                 results are always written: the html report and CI merges read them
-      --no-html                  the same as leaving html out of --reporters
-      --reports <dir>            write every report under <dir> instead of reports/ (parallel runs, CI shards)
-      --shard <i/n>              run only the i-th of n slices of the test files (jest --shard; CI matrices)
-  -h, --help                     this text`;
-
-export interface RunOptions {
-  environment?: string;
-  mode: 'live' | 'replay' | 'record';
-  collections: string[];
-  request?: string;
-  bail: boolean;
-  quiet: boolean;
-  html: boolean;
-  /** Where reports go; default reports/ (also CLOUDLINK_REPORTS_DIR). */
-  reportsDir?: string;
-  /** No progress output at all (the benchmark prints its own). */
-  silent?: boolean;
-  /** jest's --shard, "i/n": this runner's slice of the test files. */
-  shard?: string;
-  /** Write reports/junit.xml (default true). */
-  junit?: boolean;
-}
-
-export const REPORTERS = ['cli', 'junit', 'html'] as const;
-
-/** A bad flag or value on the command line. */
-export class UsageError extends UserError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
-export function parseRunArgs(argv: string[]): RunOptions | 'help' {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      environment: { type: 'string', short: 'e' },
-      mode: { type: 'string', short: 'm', default: 'live' },
-      collection: { type: 'string', short: 'c', multiple: true },
-      request: { type: 'string', short: 'r' },
-      bail: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      'no-html': { type: 'boolean', default: false },
-      reporters: { type: 'string', default: REPORTERS.join(',') },
-      reports: { type: 'string' },
-      shard: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) return 'help';
-  const mode = values.mode as string;
-  if (!['live', 'replay', 'record'].includes(mode)) throw new UsageError(`--mode must be live, replay or record, not "${mode}".`);
-  const shard = values.shard;
-  if (shard !== undefined && !isShard(shard)) throw new UsageError(`--shard must be i/n with 1 <= i <= n, not "${shard}".`);
-  const reporters = (values.reporters ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-  const unknown = reporters.filter((name) => !(REPORTERS as readonly string[]).includes(name));
-  if (unknown.length) throw new UsageError(`--reporters takes ${REPORTERS.join(', ')}; not ${unknown.map((n) => `"${n}"`).join(', ')}.`);
-  return {
-    environment: values.environment,
-    mode: mode as RunOptions['mode'],
-    silent: !reporters.includes('cli'),
-    junit: reporters.includes('junit'),
-    collections: values.collection ?? [],
-    request: values.request,
-    bail: values.bail ?? false,
-    quiet: values.quiet ?? false,
-    reportsDir: values.reports,
-    html: reporters.includes('html') && !values['no-html'],
-    ...(shard ? { shard } : {}),
-  };
-}
-
-function isShard(text: string): boolean {
-  const match = /^(\d+)\/(\d+)$/.exec(text);
-  return match !== null && Number(match[1]) >= 1 && Number(match[1]) <= Number(match[2]);
-}
+export { USAGE, UsageError, parseRunArgs, REPORTERS, type RunOptions } from './options';
 
 export interface RunOutcome {
   success: boolean;
@@ -111,6 +27,10 @@ export interface RunOutcome {
   metrics: Metric[];
   /** Every failed test (or test file that could not run), in run order: the mutation script's evidence. */
   failures: TestFailure[];
+  /** jest's counts. */
+  tests: { total: number; passed: number; failed: number; skipped: number };
+  /** Undos still in the ledger after the run (runs against a real account only). */
+  pendingUndos?: { count: number; dir: string };
 }
 
 export interface TestFailure {
@@ -126,6 +46,7 @@ export interface TestFailure {
 export async function runSuites(options: RunOptions, root = process.cwd()): Promise<RunOutcome> {
   const started = Date.now();
   const reports = path.resolve(root, options.reportsDir ?? process.env[REPORTS_DIR_VARIABLE] ?? 'reports');
+  const env = preflight(options, root, reports);
   // jest.config.ts reads it for allure-jest's results directory.
   process.env[REPORTS_DIR_VARIABLE] = reports;
   const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
@@ -168,10 +89,10 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   );
   let results;
   try {
-    ({ results } = await withRunTimeout(running, runTimeoutMs(options), runDir));
+    ({ results } = await withRunTimeout(running, runTimeoutMs(env), runDir));
   } catch (error) {
     rmSync(runDir, { recursive: true, force: true });
-    throw error;
+    throw unwrapSetupError(error);
   }
   const wallMs = Date.now() - started;
   const metrics = readMetrics(runDir);
@@ -182,7 +103,53 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     const file = await renderHtmlReport(root, reports);
     process.stdout.write(`HTML report: ${path.relative(root, file)}\n`);
   }
-  return { success: results.success, wallMs, metrics, failures: collectFailures(results.testResults, root) };
+  const pending = ledgerSummary(env);
+  if (pending && !options.silent) {
+    const where = path.relative(root, pending.dir) || pending.dir;
+    process.stdout.write(
+      pending.count === 0
+        ? `Undo ledger: nothing pending (${where}/).\n`
+        : `Undo ledger: ${pending.count} pending undo(s) in ${where}/; the next run against ${env.name} sends them first.\n`,
+    );
+  }
+  return {
+    success: results.success,
+    wallMs,
+    metrics,
+    failures: collectFailures(results.testResults, root),
+    tests: { total: results.numTotalTests, passed: results.numPassedTests, failed: results.numFailedTests, skipped: results.numPendingTests + results.numTodoTests },
+    ...(pending ? { pendingUndos: pending } : {}),
+  };
+}
+
+/** Everything that can be wrong before jest starts, as one UserError (exit 2) with nothing run. */
+function preflight(options: RunOptions, root: string, reports: string): Environment {
+  const env = loadEnvironment({ environment: options.environment, mode: options.mode });
+  checkCollections(root, options.collections);
+  if (options.request !== undefined) checkRequest(root, options.request, options.collections, () => requestNames(root));
+  checkReportsDir(reports);
+  checkFixtures(root, options.mode, options.collections);
+  return env;
+}
+
+function requestNames(root: string): string[] {
+  try {
+    return discoverCollections(root).flatMap((entry) => Object.keys(entry.collection.requests));
+  } catch {
+    return []; // only for a better message: a collection that fails to load is the suites' failure to show
+  }
+}
+
+/** jest prefixes an error of global setup with its own words and the file; a user's mistake needs neither. */
+function unwrapSetupError(error: unknown): unknown {
+  if (!isUserError(error)) return error;
+  error.message = error.message.replace(/^Jest: Got error running global(Setup|Teardown) - \S+, reason: /, '');
+  return error;
+}
+
+function ledgerSummary(env: Environment): { count: number; dir: string } | undefined {
+  const dir = ledgerDir(env);
+  return dir ? { count: pendingUndos(dir).length, dir } : undefined;
 }
 
 type FileResults = Awaited<ReturnType<typeof runCLI>>['results']['testResults'];
@@ -204,13 +171,10 @@ function collectFailures(files: FileResults, root: string): TestFailure[] {
 
 export class RunTimeoutError extends Error {}
 
-/** `run_timeout_ms` of the environment (or CLOUDLINK_RUN_TIMEOUT_MS); undefined = no limit. */
-function runTimeoutMs(options: RunOptions): number | undefined {
-  const raw = loadEnvironment({ environment: options.environment, mode: options.mode }).values.run_timeout_ms ?? '';
-  if (raw === '') return undefined;
-  const ms = Number(raw);
-  if (!Number.isFinite(ms) || ms <= 0) throw new UsageError(`run_timeout_ms must be a positive number of milliseconds, got ${JSON.stringify(raw)}.`);
-  return ms;
+/** `run_timeout_ms` of the environment (validated and in ms since the load); undefined = no limit. */
+function runTimeoutMs(env: Environment): number | undefined {
+  const raw = env.values.run_timeout_ms ?? '';
+  return raw === '' ? undefined : Number(raw);
 }
 
 /**

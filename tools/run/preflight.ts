@@ -1,0 +1,123 @@
+// What a run checks before jest starts, so a mistake is one message and exit 2 with nothing run and
+// nothing overwritten: the collection and request names, the reports directory, the fixtures a
+// recording would merge into or a replay would read.
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readFixture } from '../../harness/fixtures/fixture-file';
+import { didYouMean } from '../../harness/user-error';
+import { UsageError, type Mode } from './options';
+
+/** The collection folders under suites/ that hold tests. */
+export function collectionFolders(root: string): string[] {
+  const suites = path.join(root, 'suites');
+  if (!existsSync(suites)) return [];
+  return readdirSync(suites, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && testFiles(path.join(suites, entry.name)).length > 0)
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function checkCollections(root: string, collections: readonly string[]): void {
+  const known = collectionFolders(root);
+  for (const api of collections) {
+    if (!known.includes(api)) throw new UsageError(`Unknown collection "${api}" (--collection): there is no suites/${api}/ with tests.${didYouMean(api, known)} Collections: ${known.join(', ')}.`);
+  }
+}
+
+/**
+ * `-r` becomes jest's testNamePattern `^<name> `: it selects the tests whose full name starts with
+ * it, so what works is a top-level describe name of a test file ("POST Token", "Scenario: admin"),
+ * one of its full test names, or the first words of either. `requestNames` (the collections' named
+ * requests) only make the message better: a request with no test of its own selects nothing.
+ */
+export function checkRequest(root: string, request: string, collections: readonly string[], requestNamesOf: () => readonly string[] = () => []): void {
+  const selected = collections.length ? collections : collectionFolders(root);
+  const describes = new Map<string, string>();
+  for (const api of collectionFolders(root)) {
+    for (const file of testFiles(path.join(root, 'suites', api))) {
+      for (const name of topLevelDescribes(readFileSync(file, 'utf8'))) if (!describes.has(`${api}\0${name}`)) describes.set(`${api}\0${name}`, path.relative(root, file));
+    }
+  }
+  const selects = (name: string) => `${name} `.startsWith(`${request} `) || request.startsWith(`${name} `);
+  const matching = [...describes].filter(([key]) => selects(key.split('\0')[1] ?? ''));
+  if (matching.some(([key]) => selected.includes(key.split('\0')[0] ?? ''))) return;
+
+  if (matching.length) {
+    const where = [...new Set(matching.map(([, file]) => file))].join(', ');
+    throw new UsageError(`No test named "${request}" in --collection ${collections.join(', ')}: its tests are in ${where}.`);
+  }
+  const names = [...new Set([...describes.keys()].map((key) => key.split('\0')[1] ?? ''))];
+  const requestNames = requestNamesOf();
+  if (requestNames.includes(request)) {
+    throw new UsageError(`Request "${request}" (--request) has no test of its own to run; it is sent by other tests. Name a test instead.${didYouMean(request, names)}`);
+  }
+  const hint = didYouMean(request, [...new Set([...names, ...requestNames])]) || ' Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".';
+  throw new UsageError(`Unknown request "${request}" (--request): no test is named after it.${hint}`);
+}
+
+/** Top-level `describe('…'` titles of a test file (the ones a `^name ` pattern can start with). */
+export function topLevelDescribes(source: string): string[] {
+  const out: string[] = [];
+  for (const match of source.matchAll(/^describe(?:\.\w+)?\(\s*(['"`])((?:\\.|(?!\1).)*)\1/gm)) out.push((match[2] ?? '').replace(/\\(.)/g, '$1'));
+  return out;
+}
+
+function testFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.test.ts')).map((name) => path.join(dir, name)) : [];
+}
+
+// Kernel file systems: writing reports there is never meant, and Node's recursive mkdir loops
+// forever on /proc (the "--reports /proc/x hangs" report).
+const SPECIAL_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** Makes sure reports can be written under `dir`, creating it; a UserError names the path otherwise. */
+export function checkReportsDir(dir: string, flag = '--reports'): void {
+  const absolute = path.resolve(dir);
+  const special = SPECIAL_ROOTS.find((root) => absolute === root || absolute.startsWith(`${root}/`));
+  if (special) throw new UsageError(`Reports directory ${absolute} (${flag}) is under ${special}, a special file system: choose an ordinary directory.`);
+  // One level at a time, so a path that cannot be made fails with its reason instead of looping.
+  const missing: string[] = [];
+  let existing = absolute;
+  while (!existsSync(existing)) {
+    missing.unshift(existing);
+    existing = path.dirname(existing);
+  }
+  if (!statSync(existing).isDirectory()) {
+    throw new UsageError(`Reports directory ${absolute} (${flag}): ${existing} is a file, not a directory.`);
+  }
+  try {
+    for (const level of missing) mkdirSync(level);
+    accessSync(absolute, constants.W_OK);
+    const probe = path.join(absolute, `.write-check-${process.pid}`);
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+  } catch (error) {
+    throw new UsageError(`Reports directory ${absolute} (${flag}) cannot be written: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+/**
+ * Record merges into each fixture file and replay reads them: either would stop halfway on a
+ * corrupt one, record after changing the account. Checked for the selected collections up front.
+ */
+export function checkFixtures(root: string, mode: Mode, collections: readonly string[]): void {
+  if (mode === 'live') return;
+  for (const api of collections.length ? collections : collectionFolders(root)) {
+    const dir = path.join(root, 'suites', api, '__fixtures__');
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.json')).sort()) readFixture(path.join(dir, name));
+  }
+}
+
+/** --export-environment's file must be writable before the run, not found unwritable after it. */
+export function checkOutputFile(file: string, flag: string): void {
+  const absolute = path.resolve(file);
+  if (existsSync(absolute) && statSync(absolute).isDirectory()) throw new UsageError(`${flag} ${absolute} is a directory; name a file.`);
+  const parent = path.dirname(absolute);
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) throw new UsageError(`${flag} ${absolute}: the directory ${parent} does not exist.`);
+  try {
+    accessSync(parent, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`${flag} ${absolute} cannot be written: ${(error as NodeJS.ErrnoException).code ?? 'no permission'}.`);
+  }
+}
