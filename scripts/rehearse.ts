@@ -1,8 +1,10 @@
-// `npm run rehearse [-- --nights N] [-- --no-bad-night] [-- --kill-at 5,10,20] [-- --short]`: the
+// `npm run rehearse [-- --nights N] [-- --no-bad-night] [-- --kill-at 10,20,30] [-- --short]`: the
 // nightly against a sandbox started apart, configured as a real account (tools/rehearse). Prints
 // each night's figures; exits 0 only when every night was green and nothing was left behind.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { UserError } from '../harness/user-error';
+import { integerFlag, parseFlags } from '../tools/cli/args';
+import { runMain } from '../tools/cli/main';
 import { rehearsalPassed, rehearse } from '../tools/rehearse';
 
 const USAGE = `usage: npm run rehearse -- [--nights N] [--no-bad-night] [--kill-at s,s,…] [--short] [--dir <dir>]
@@ -12,21 +14,18 @@ const USAGE = `usage: npm run rehearse -- [--nights N] [--no-bad-night] [--kill-
   --short           one quiet night, one kill, no bad night (a quick check)
   --dir <dir>       where logs and reports go (default reports/rehearsal)`;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      nights: { type: 'string' }, 'no-bad-night': { type: 'boolean' }, 'kill-at': { type: 'string' },
-      short: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    },
+runMain('rehearse', async (argv) => {
+  const { values } = parseFlags(argv, {
+    nights: { type: 'string' }, 'no-bad-night': { type: 'boolean' }, 'kill-at': { type: 'string' },
+    short: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const nights = values.short ? 1 : Number(values.nights ?? 3);
-  if (!Number.isInteger(nights) || nights < 1) throw new Error(`--nights must be a whole number ≥ 1, got '${values.nights}'.\n\n${USAGE}`);
+  const nights = values.short ? 1 : (integerFlag('--nights', values.nights, 1) ?? 3);
   const killAt = (values['kill-at'] ?? (values.short ? '15' : '10,20,30')).split(',').filter(Boolean).map(Number);
-  if (killAt.some((s) => !Number.isFinite(s) || s <= 0)) throw new Error(`--kill-at takes seconds > 0, comma-separated; got '${values['kill-at']}'.\n\n${USAGE}`);
+  if (killAt.some((s) => !Number.isFinite(s) || s <= 0)) throw new UserError(`Option --kill-at takes seconds > 0, comma-separated; not ${JSON.stringify(values['kill-at'])}.`);
   const dir = path.resolve(values.dir ?? path.join('reports', 'rehearsal'));
 
   const started = Date.now();
@@ -34,12 +33,4 @@ async function main(): Promise<number> {
   const passed = rehearsalPassed(figures);
   process.stdout.write(`rehearsal ${passed ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s; logs and reports in ${path.relative(process.cwd(), dir)}\n`);
   return passed ? 0 : 1;
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`rehearse: ${(error as Error).message}\n`);
-    process.exit(2);
-  },
-);
+});
