@@ -1,14 +1,9 @@
 // Stateless masking for messages (matcher failures, logs): no numbering, no memory. A value under a
 // credential or identifying name becomes «masked <name>», and credentials recognisable by their
 // shape (JWTs, Bearer tokens, name=value pairs of credential names) are masked wherever they are.
+import { BEARER_ANY, CREDENTIAL_JSON_PAIR, CREDENTIAL_PAIR, JWT_ANY } from './patterns';
 import { isTokenLike } from './placeholders';
-import { CREDENTIAL_NAMES, isCredentialName, isIdentifyingName, JWT_PATTERN } from './sensitive';
-
-const JWT_ANY = new RegExp(JWT_PATTERN.source, 'g');
-const BEARER_ANY = /\b(Bearer)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi;
-const NAMES = [...CREDENTIAL_NAMES].sort((a, b) => b.length - a.length).map((n) => n.replace(/[-]/g, '\\-')).join('|');
-const CREDENTIAL_PAIR = new RegExp(`(?<![A-Za-z0-9_-])(${NAMES})=([^&\\s;,'"<>]+)`, 'gi');
-const CREDENTIAL_JSON_PAIR = new RegExp(`"(${NAMES})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+import { isCredentialName, isIdentifyingName } from './sensitive';
 
 export function maskSensitive(value: unknown, key?: string): unknown {
   if (key !== undefined && (isCredentialName(key) || isIdentifyingName(key))) return maskAll(value, key);
