@@ -14,6 +14,7 @@ import {
   uuidPlaceholder,
   wordPlaceholder,
 } from './placeholders';
+import { isIdentifyingName } from './sensitive';
 
 /** Values shorter than this are replaced as whole values only, never inside longer strings. */
 export const MIN_EMBEDDED_LENGTH = 6;
@@ -59,6 +60,8 @@ export class PlaceholderBook {
   /** Highest number handed out or adopted, per kind. */
   private readonly counters = new Map<string, number>();
   private readonly entries: Array<{ value: string; placeholder: string }> = [];
+  /** Known values remembered under an identifying name: treated as secrets for fixtures, not for the terminal. */
+  private readonly knownIdentifiers = new Set<string>();
 
   /** A known value gets its placeholder now, in the order values are made known, not when first met. */
   remember({ name, value }: KnownSecret): void {
@@ -69,6 +72,12 @@ export class PlaceholderBook {
     // request, and both must still call it by the same placeholder.
     const placeholder = this.assign(value, kindOf(name), 'redacted', true);
     if (!this.variables.has(placeholder)) this.variables.set(placeholder, name);
+    if (isIdentifyingName(name)) this.knownIdentifiers.add(value);
+  }
+
+  /** The credentials met and the known values that are not identifiers (accountId, username are). */
+  secretValues(): string[] {
+    return [...this.secrets].filter((value) => !this.knownIdentifiers.has(value));
   }
 
   /**

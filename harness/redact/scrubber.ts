@@ -106,6 +106,11 @@ export class Scrubber {
     return this.book.sensitiveValues();
   }
 
+  /** The secrets among them: credentials and JWTs met, and the known values that are not identifiers. */
+  secretValues(): string[] {
+    return this.book.secretValues();
+  }
+
   /** The placeholder this scrubber gave `value`, if it met it (reports reuse it, so a message and an attachment agree). */
   placeholderOf(value: string): string | undefined {
     const placeholder = this.book.forward.get(value);

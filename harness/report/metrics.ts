@@ -1,7 +1,8 @@
 // Workers cannot hand data to a jest reporter directly, so each worker appends one JSON line per
 // exchange and per finished test to a file in the run directory the CLI creates; the progress
 // reporter and the benchmark read them back. Lines carry request names, templated URLs, statuses
-// and timings — never headers or bodies, so nothing secret lands here.
+// and timings, and the excerpts the terminal prints masked as the terminal's policy says
+// (harness/report/exchange-detail.ts): never a secret.
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -55,7 +56,20 @@ export interface FlakyMetric {
   retries: string[];
 }
 
-export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric | RetryMetric | FlakyMetric;
+/**
+ * A piece of a failure message as the terminal may show it (harness/report/failure-events.ts): the
+ * reports hold `shared`, and on a developer's machine the progress reporter puts `terminal` (the
+ * identifiers kept, secrets masked) in its place. Written only then; the run directory is removed
+ * when the run ends.
+ */
+export interface FailureTextMetric {
+  kind: 'failure-text';
+  file: string;
+  shared: string;
+  terminal: string;
+}
+
+export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric | RetryMetric | FlakyMetric | FailureTextMetric;
 
 function metricsFile(): string | undefined {
   const dir = process.env[RUN_DIR_VARIABLE];
