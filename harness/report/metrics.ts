@@ -20,6 +20,22 @@ export interface ExchangeMetric {
   ms: number;
   /** Time spent in the harness around the wire: variables, auth, scrubbing, reporting. */
   harnessMs: number;
+  /** What the terminal prints of the exchange when its test fails, or always with --verbose (exchange-detail.ts). */
+  detail?: ExchangeDetail;
+}
+
+/** An exchange as the terminal may show it: secrets always masked, identifiers as the policy says. */
+export interface ExchangeDetail {
+  /** The URL as a template ({{admin_url}}/…). */
+  url: string;
+  requestHeaders: Record<string, string>;
+  /** The body as text, cut to BODY_EXCERPT_CHARS. */
+  requestBody?: string;
+  /** The headers worth reading when a test fails: content type, location, retry-after, correlation id… */
+  responseHeaders: Record<string, string>;
+  responseBody?: string;
+  /** Characters cut from the end of the response body (0 when it is whole). */
+  responseBodyCut?: number;
 }
 
 export interface TestMetric {
@@ -46,6 +62,8 @@ export interface RetryMetric {
   attempt: number;
   reason: string;
   delayMs: number;
+  /** The test provoked it on purpose (api.expectRetries()): a resilience test, not a flaky one. */
+  expected?: boolean;
 }
 
 /** A test that needed a retry: the report marks it flaky rather than silently green. */
