@@ -10,13 +10,12 @@
 // back where the recording has their placeholders, and adopts the placeholders it has never seen
 // (ids the server minted at record time) so that numbering stays in step with the recording.
 //
-// The work is split by job: placeholder-book.ts remembers, scrubbing.ts and scrub-url.ts replace,
+// The work is split by job: placeholder-book.ts remembers, scrubbing.ts replaces,
 // restoring.ts puts back; this class is the one face the rest of the harness sees.
 import type { Exchange, RecordedRequest, RecordedResponse } from '../client/exchange';
 import { PlaceholderBook, type KnownSecret, type SensitiveValue } from './placeholder-book';
 import { ValueRestorer } from './restoring';
-import { scrubUrl } from './scrub-url';
-import { ValueScrubber } from './scrubbing';
+import { scrubUrl, ValueScrubber } from './scrubbing';
 
 export { MIN_EMBEDDED_LENGTH, type KnownSecret, type SensitiveValue } from './placeholder-book';
 export { escapeRegExp } from './patterns';
