@@ -63,7 +63,7 @@ export function failureText(message: string, c: Colours): string {
 
 /**
  * A failure in one line, for the list at the end: the error's first line, and for a matcher's
- * failure ("expect(received).toBe(expected)") its Expected and Received lines.
+ * failure ("expect(received).toBe(expected)") its Expected and Received lines, or the first schema problem.
  */
 export function headline(message: string): string {
   const lines = message
@@ -71,7 +71,7 @@ export function headline(message: string): string {
     .map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim())
     .filter((line) => line !== '' && !line.startsWith('at '));
   const first = (lines[0] ?? '').replace(/^Error: /, '');
-  const parts = first.startsWith('expect(') ? [first, ...lines.slice(1).filter((line) => /^(Expected|Received)/.test(line)).slice(0, 2)] : [first];
+  const parts = first.startsWith('expect(') ? [first, ...lines.slice(1).filter((line) => /^(Expected|Received|1\. at )/.test(line)).slice(0, 2)] : [first];
   const text = parts.join(' · ');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
