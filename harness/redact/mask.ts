@@ -1,22 +1,42 @@
 // Stateless masking for messages (matcher failures, logs): no numbering, no memory. A value under a
 // credential or identifying name becomes «masked <name>», and credentials recognisable by their
 // shape (JWTs, Bearer tokens, name=value pairs of credential names) are masked wherever they are.
-import { isTokenLike } from './placeholders';
-import { CREDENTIAL_NAMES, isCredentialName, isIdentifyingName, JWT_PATTERN } from './sensitive';
+import { BEARER_ANY, CREDENTIAL_JSON_PAIR, CREDENTIAL_PAIR, JWT_ANY } from './patterns';
+import { isRedactedPlaceholder, isTokenLike } from './placeholders';
+import { isCredentialName, isIdentifyingName } from './sensitive';
 
-const JWT_ANY = new RegExp(JWT_PATTERN.source, 'g');
-const BEARER_ANY = /\b(Bearer)(\s+)([A-Za-z0-9\-._~+/]{8,}=*)/gi;
-const NAMES = [...CREDENTIAL_NAMES].sort((a, b) => b.length - a.length).map((n) => n.replace(/[-]/g, '\\-')).join('|');
-const CREDENTIAL_PAIR = new RegExp(`(?<![A-Za-z0-9_-])(${NAMES})=([^&\\s;,'"<>]+)`, 'gi');
-const CREDENTIAL_JSON_PAIR = new RegExp(`"(${NAMES})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
+export interface MaskOptions {
+  /**
+   * Keep the values under identifying names and hand each to this function instead: for a message
+   * whose shared copies are masked later, by value (harness/report/failure-masker.ts).
+   */
+  keepIdentifiers?: (value: string) => void;
+}
 
-export function maskSensitive(value: unknown, key?: string): unknown {
-  if (key !== undefined && (isCredentialName(key) || isIdentifyingName(key))) return maskAll(value, key);
+export function maskSensitive(value: unknown, key?: string, options: MaskOptions = {}): unknown {
+  if (key !== undefined && isCredentialName(key)) return maskAll(value, key);
+  if (key !== undefined && isIdentifyingName(key)) return options.keepIdentifiers ? noteAll(value, options.keepIdentifiers) : maskAll(value, key);
   if (typeof value === 'string') return maskText(value);
-  if (Array.isArray(value)) return value.map((item) => maskSensitive(item, key));
+  if (Array.isArray(value)) return value.map((item) => maskSensitive(item, key, options));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [name, item] of Object.entries(value)) out[name] = maskSensitive(item, name);
+    for (const [name, item] of Object.entries(value)) out[name] = maskSensitive(item, name, options);
+    return out;
+  }
+  return value;
+}
+
+/** Identifiers kept as they are, each one reported; credentials inside them are still masked. */
+function noteAll(value: unknown, note: (value: string) => void): unknown {
+  if (typeof value === 'string') {
+    note(value);
+    return maskText(value);
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') note(String(value));
+  if (Array.isArray(value)) return value.map((item) => noteAll(item, note));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [name, item] of Object.entries(value)) out[name] = isCredentialName(name) ? maskAll(item, name) : noteAll(item, note);
     return out;
   }
   return value;
@@ -34,14 +54,34 @@ function maskAll(value: unknown, key: string): unknown {
   return value;
 }
 
-/** Shapes that are credentials wherever they appear. */
+/** Shapes that are credentials wherever they appear; a scrubber's placeholder is left as it is. */
 export function maskText(text: string): string {
   let out = text;
   if (out.includes('eyJ')) out = out.replace(JWT_ANY, '«masked jwt»');
   if (out.includes('earer')) {
-    out = out.replace(BEARER_ANY, (whole, scheme: string, space: string, token: string) => (isTokenLike(token) ? `${scheme}${space}«masked token»` : whole));
+    out = out.replace(BEARER_ANY, (whole, scheme: string, space: string, token: string) =>
+      isTokenLike(token) && !isRedactedPlaceholder(token) ? `${scheme}${space}«masked token»` : whole,
+    );
   }
-  if (out.includes('=')) out = out.replace(CREDENTIAL_PAIR, (_whole, name: string) => `${name}=«masked ${name.toLowerCase()}»`);
-  if (out.includes('":')) out = out.replace(CREDENTIAL_JSON_PAIR, (_whole, name: string, colon: string) => `"${name}"${colon}"«masked ${name.toLowerCase()}»"`);
+  if (out.includes('=')) {
+    out = out.replace(CREDENTIAL_PAIR, (whole, name: string, value: string) => (isMasked(value) ? whole : `${name}=«masked ${name.toLowerCase()}»`));
+  }
+  if (out.includes('":')) {
+    out = out.replace(CREDENTIAL_JSON_PAIR, (whole, name: string, colon: string, value: string) =>
+      isMasked(value) ? whole : `"${name}"${colon}"«masked ${name.toLowerCase()}»"`,
+    );
+  }
   return out;
+}
+
+function isMasked(value: string): boolean {
+  return value.startsWith('«masked') || isRedactedPlaceholder(decodeURIComponentSafe(value));
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

@@ -1,7 +1,8 @@
 // Workers cannot hand data to a jest reporter directly, so each worker appends one JSON line per
 // exchange and per finished test to a file in the run directory the CLI creates; the progress
 // reporter and the benchmark read them back. Lines carry request names, templated URLs, statuses
-// and timings — never headers or bodies, so nothing secret lands here.
+// and timings, and the excerpts the terminal prints masked as the terminal's policy says
+// (harness/report/exchange-detail.ts): never a secret.
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,6 +20,22 @@ export interface ExchangeMetric {
   ms: number;
   /** Time spent in the harness around the wire: variables, auth, scrubbing, reporting. */
   harnessMs: number;
+  /** What the terminal prints of the exchange when its test fails, or always with --verbose (exchange-detail.ts). */
+  detail?: ExchangeDetail;
+}
+
+/** An exchange as the terminal may show it: secrets always masked, identifiers as the policy says. */
+export interface ExchangeDetail {
+  /** The URL as a template ({{admin_url}}/…). */
+  url: string;
+  requestHeaders: Record<string, string>;
+  /** The body as text, cut to BODY_EXCERPT_CHARS. */
+  requestBody?: string;
+  /** The headers worth reading when a test fails: content type, location, retry-after, correlation id… */
+  responseHeaders: Record<string, string>;
+  responseBody?: string;
+  /** Characters cut from the end of the response body (0 when it is whole). */
+  responseBodyCut?: number;
 }
 
 export interface TestMetric {
@@ -45,6 +62,8 @@ export interface RetryMetric {
   attempt: number;
   reason: string;
   delayMs: number;
+  /** The test provoked it on purpose (api.expectRetries()): a resilience test, not a flaky one. */
+  expected?: boolean;
 }
 
 /** A test that needed a retry: the report marks it flaky rather than silently green. */
@@ -55,7 +74,20 @@ export interface FlakyMetric {
   retries: string[];
 }
 
-export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric | RetryMetric | FlakyMetric;
+/**
+ * A piece of a failure message as the terminal may show it (harness/report/failure-events.ts): the
+ * reports hold `shared`, and on a developer's machine the progress reporter puts `terminal` (the
+ * identifiers kept, secrets masked) in its place. Written only then; the run directory is removed
+ * when the run ends.
+ */
+export interface FailureTextMetric {
+  kind: 'failure-text';
+  file: string;
+  shared: string;
+  terminal: string;
+}
+
+export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric | RetryMetric | FlakyMetric | FailureTextMetric;
 
 function metricsFile(): string | undefined {
   const dir = process.env[RUN_DIR_VARIABLE];

@@ -1,55 +1,100 @@
-// A jest reporter that shows a run the way Newman does: each test file, its tests, and under each
-// test the requests it sent with status and time; failures in full; then the summary table.
-// CLOUDLINK_QUIET=1 prints only failures and the summary (used by `npm test`).
+// A jest reporter that shows a run the way Newman does, and then some: each test file, its tests,
+// and under each test the requests it sent with status and time. A failing test is numbered and
+// shows its requests in full — headers, status, the answer's key headers and body, masked and cut —
+// beside the failure with its schema pointer; the run ends with the numbered list of failures and
+// the summary table. CLOUDLINK_QUIET=1 prints only failures and the summary (npm test);
+// CLOUDLINK_VERBOSE=1 prints every exchange in full. Colour follows NO_COLOR and the terminal.
 import type { AggregatedResult, Reporter, Test, TestContext, TestResult } from '@jest/reporters';
 import path from 'node:path';
+import { maskText } from '../redact/mask';
 import { readMetrics, RUN_DIR_VARIABLE, type ExchangeMetric, type Metric } from './metrics';
-import { formatSummary, summarise } from './summary';
+import { formatSummary, summarise, testKey, type TestOutcomes } from './summary';
+import { colours, exchangeBlock, exchangeLine, failureText, headline, indent, type Colours } from './terminal';
 
 const MARK = { passed: '✓', failed: '✗', pending: '○', skipped: '○', todo: '○', disabled: '○', focused: '✓' } as const;
+/** A failing test shows this many of its last exchanges in full; the earlier ones as one line each. */
+const FULL_EXCHANGES_PER_FAILURE = 2;
+
+interface NumberedFailure {
+  n: number;
+  file: string;
+  test: string;
+  headline: string;
+}
 
 export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | 'onTestFileResult' | 'onRunComplete'> {
   private readonly started = Date.now();
   private readonly quiet = process.env.CLOUDLINK_QUIET === '1';
+  private readonly verbose = process.env.CLOUDLINK_VERBOSE === '1';
   private readonly runDir = process.env[RUN_DIR_VARIABLE] ?? '';
+  private readonly c: Colours;
+  private readonly failures: NumberedFailure[] = [];
+
+  /** jest passes the reporter's options (`[reporter, { colour: false }]`); colour otherwise follows the terminal. */
+  constructor(_globalConfig?: unknown, options?: { colour?: boolean }) {
+    this.c = colours(typeof options?.colour === 'boolean' ? options.colour : undefined);
+  }
 
   onRunStart(): void {
     const mode = process.env.CLOUDLINK_MODE ?? 'live';
     const environment = process.env.CLOUDLINK_ENVIRONMENT ?? 'sandbox';
-    this.print(`CloudLink harness · mode ${mode} · environment ${environment}\n`);
+    this.print(`${this.c.bold('CloudLink harness')} · mode ${mode} · environment ${environment}\n`);
   }
 
   onTestFileResult(_test: Test, result: TestResult): void {
     const failed = result.numFailingTests > 0 || result.testExecError !== undefined;
     if (this.quiet && !failed) return;
-    const metrics = this.metricsFor(result.testFilePath);
-    const lines = [path.relative(process.cwd(), result.testFilePath)];
+    const file = path.relative(process.cwd(), result.testFilePath);
+    const metrics = this.metricsFor(file);
+    const exchanges = metrics.filter((m): m is ExchangeMetric => m.kind === 'exchange');
+    const forTerminal = terminalMessages(metrics);
+    const lines = [this.c.underline(file)];
     for (const test of result.testResults) {
       const fullName = [...test.ancestorTitles, test.title].join(' ');
       if (this.quiet && test.status !== 'failed') continue;
-      lines.push(`  ${MARK[test.status]} ${fullName}${test.duration != null ? ` (${test.duration} ms)` : ''}`);
-      for (const m of metrics.filter((x) => x.test === fullName)) {
-        lines.push(`      ${m.name}: ${m.method} ${m.url} → ${m.status} ${m.ms.toFixed(1)} ms`);
+      const own = exchanges.filter((m) => m.test === fullName);
+      const duration = test.duration != null ? this.c.dim(` (${test.duration} ms)`) : '';
+      if (test.status !== 'failed') {
+        const mark = test.status === 'passed' ? this.c.green(MARK.passed) : this.c.yellow(MARK[test.status]);
+        lines.push(`  ${mark} ${test.status === 'passed' ? fullName : this.c.dim(`${fullName} (${test.status})`)}${duration}`);
+        for (const m of own) lines.push(indent(this.verbose ? exchangeBlock(m, this.c) : exchangeLine(m, this.c), 6));
+        continue;
       }
-      for (const message of test.failureMessages) lines.push(indent(message, 6));
+      const messages = test.failureMessages.map(forTerminal);
+      const n = this.failures.length + 1;
+      this.failures.push({ n, file, test: fullName, headline: headline(messages[0] ?? '') });
+      lines.push(`  ${this.c.red(`${MARK.failed} ${n}. ${fullName}`)}${duration}`);
+      own.forEach((m, i) => {
+        const full = this.verbose || i >= own.length - FULL_EXCHANGES_PER_FAILURE;
+        lines.push(indent(full ? exchangeBlock(m, this.c) : exchangeLine(m, this.c), 6));
+      });
+      for (const message of messages) lines.push(indent(failureText(message, this.c), 6));
     }
-    if (result.testExecError) lines.push(indent(result.testExecError.message, 4));
+    if (result.testExecError) {
+      const n = this.failures.length + 1;
+      const message = forTerminal(result.testExecError.message);
+      this.failures.push({ n, file, test: '(test file)', headline: headline(message) });
+      lines.push(this.c.red(`  ${MARK.failed} ${n}. the file could not run`), indent(message, 4));
+    }
     this.print(`${lines.join('\n')}\n`);
   }
 
   onRunComplete(_contexts: Set<TestContext>, results: AggregatedResult): void {
     const all: Metric[] = this.runDir ? readMetrics(this.runDir) : [];
-    const summary = summarise(all, results.numFailedTests, results.numTotalTests - results.numPendingTests);
-    this.print(`\n${formatSummary(summary, Date.now() - this.started)}\n`);
+    if (this.failures.length) {
+      const list = this.failures.map((f) => `  ${this.c.red(`${f.n}.`)} ${f.file} › ${f.test}\n     ${f.headline}`);
+      this.print(`\n${this.c.bold('Failures')}\n${list.join('\n')}\n`);
+    }
+    const summary = summarise(all, results.numFailedTests, results.numTotalTests - results.numPendingTests - results.numTodoTests, outcomesOf(results));
+    this.print(`\n${formatSummary(summary, Date.now() - this.started, this.c)}\n`);
     if (results.numFailedTestSuites > 0 || results.numRuntimeErrorTestSuites > 0) {
-      this.print(`\n${results.numFailedTests} failed test(s) in ${results.numFailedTestSuites} file(s).\n`);
+      this.print(`\n${this.c.red(`${results.numFailedTests} failed test(s) in ${results.numFailedTestSuites} file(s).`)}\n`);
     }
   }
 
-  private metricsFor(file: string): ExchangeMetric[] {
+  private metricsFor(file: string): Metric[] {
     if (!this.runDir) return [];
-    const relative = path.relative(process.cwd(), file);
-    return readMetrics(this.runDir).filter((m): m is ExchangeMetric => m.kind === 'exchange' && m.file === relative);
+    return readMetrics(this.runDir).filter((m) => m.file === file);
   }
 
   private print(text: string): void {
@@ -57,10 +102,25 @@ export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | '
   }
 }
 
-function indent(text: string, spaces: number): string {
-  const pad = ' '.repeat(spaces);
-  return text
-    .split('\n')
-    .map((line) => pad + line)
-    .join('\n');
+/**
+ * A failure message as this terminal may show it: on a developer's machine the identifiers the
+ * reports' copy masks are put back (failure-events.ts wrote them to the metrics); secret shapes
+ * are masked again in any case, in case a message reached jest by another way.
+ */
+function terminalMessages(metrics: readonly Metric[]): (message: string) => string {
+  const pieces = metrics.flatMap((m) => (m.kind === 'failure-text' ? [m] : [])).sort((a, b) => b.shared.length - a.shared.length);
+  return (message) => maskText(pieces.reduce((text, piece) => text.split(piece.shared).join(piece.terminal), message));
+}
+
+function outcomesOf(results: AggregatedResult): TestOutcomes {
+  const status = new Map<string, string>();
+  let failedAssertions = 0;
+  for (const file of results.testResults) {
+    const relative = path.relative(process.cwd(), file.testFilePath);
+    for (const test of file.testResults) {
+      status.set(testKey(relative, [...test.ancestorTitles, test.title].join(' ')), test.status);
+      if (test.status === 'failed') failedAssertions += Math.max(1, test.failureMessages.length);
+    }
+  }
+  return { status, skipped: results.numPendingTests + results.numTodoTests, failedAssertions };
 }

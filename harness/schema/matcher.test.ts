@@ -1,3 +1,5 @@
+import { Scrubber } from '../redact/scrubber';
+import { exposeFailureMasker, failureMaskerOf, markFailureMaskingHooked } from '../report/failure-masker';
 import { MAX_VALUE_LENGTH } from './matcher';
 
 const token = {
@@ -76,6 +78,22 @@ describe('toMatchSchema', () => {
     expect(message).toContain('"state":"xyz"');
     expect(message).not.toContain('hunter2-password');
     expect(message).not.toContain('secret-account-7');
+  });
+
+  it("shows an identifier on a developer's terminal only where the environment masks the reports' copies", () => {
+    const body = { password: 'hunter2-password', accountId: 'acme-account-7', state: 'xyz' };
+    const holder = globalThis as unknown as Record<symbol, unknown>;
+    const keys = [Symbol.for('cloudlink.failure-masker'), Symbol.for('cloudlink.failure-masking-hooked')];
+    try {
+      exposeFailureMasker(new Scrubber(), { file: 'x.test.ts', policy: { shared: true, terminal: false } });
+      markFailureMaskingHooked(globalThis);
+      const message = failureOf(() => expect(body).toMatchSchema('authentication/authorization-code'));
+      expect(message).toContain('"accountId":"acme-account-7"');
+      expect(message).not.toContain('hunter2-password');
+      expect(failureMaskerOf()?.shared(message)).not.toContain('acme-account-7');
+    } finally {
+      for (const key of keys) delete holder[key];
+    }
   });
 
   it('truncates a long value', () => {

@@ -2,7 +2,11 @@
 // registers it; the jest setup files of both projects do. Its failure message lists every problem
 // with where it is (instance path), which rule failed (schema path), why, and the offending value,
 // masked first: a matcher message ends up in CI logs and reports, so no secret may pass through it.
+// An identifier is printed as it is only where the suites' environment masks the shared copies of
+// the message (harness/report/failure-events.ts) and the terminal may show it: a developer then
+// sees their own account's value, and junit.xml and Allure a placeholder.
 import { maskSensitive } from '../redact/mask';
+import { identifierNoter } from '../report/failure-masker';
 import { schemaFileOf, validateAgainst, type SchemaProblem } from './registry';
 
 declare global {
@@ -53,7 +57,8 @@ export function describeProblems(where: string, problems: readonly SchemaProblem
 
 /** The offending value, masked by the name it sits under (credentials, identifiers, JWTs), then truncated. */
 export function renderValue(problem: Pick<SchemaProblem, 'instancePath' | 'value'>): string {
-  const masked = maskSensitive(problem.value, lastKey(problem.instancePath));
+  const keepIdentifiers = identifierNoter();
+  const masked = maskSensitive(problem.value, lastKey(problem.instancePath), keepIdentifiers ? { keepIdentifiers } : {});
   const text = masked === undefined ? 'undefined' : (JSON.stringify(masked) ?? String(masked));
   if (text.length <= MAX_VALUE_LENGTH) return text;
   return `${text.slice(0, MAX_VALUE_LENGTH)}… (${text.length - MAX_VALUE_LENGTH} more characters)`;

@@ -1,0 +1,91 @@
+import type { AggregatedResult, TestResult } from '@jest/reporters';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Metric } from './metrics';
+import ProgressReporter from './progress-reporter';
+
+const FILE = 'suites/admin/account.test.ts';
+const ACCOUNT = '7c2b9d1e-4f3a-4b2c-9d8e-1a2b3c4d5e6f';
+
+function testResult(title: string, status: 'passed' | 'failed' | 'pending', failureMessages: string[] = []) {
+  return { ancestorTitles: ['GET Account'], title, status, duration: 5, failureMessages } as unknown as TestResult['testResults'][number];
+}
+
+function fileResult(): TestResult {
+  return {
+    testFilePath: path.join(process.cwd(), FILE),
+    numFailingTests: 1,
+    testResults: [
+      testResult('answers 200', 'failed', ['Error: expect(received).toBe(expected)\n\nExpected: 200\nReceived: 404\n\nbody {"accountId": "redacted-accountid-1"}']),
+      testResult('is skipped on a real account', 'pending'),
+      testResult('refuses a plain user', 'passed'),
+    ],
+  } as unknown as TestResult;
+}
+
+function run(metrics: Metric[], env: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'progress-'));
+  writeFileSync(path.join(dir, 'metrics-1.jsonl'), metrics.map((m) => JSON.stringify(m)).join('\n'));
+  const saved = { ...process.env };
+  Object.assign(process.env, { CLOUDLINK_RUN_DIR: dir, CLOUDLINK_QUIET: '0', CLOUDLINK_VERBOSE: '0', ...env });
+  const out: string[] = [];
+  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
+  try {
+    const reporter = new ProgressReporter(undefined, { colour: false });
+    reporter.onTestFileResult({} as never, fileResult());
+    const results = { testResults: [fileResult()], numFailedTests: 1, numTotalTests: 3, numPendingTests: 1, numTodoTests: 0, numFailedTestSuites: 1, numRuntimeErrorTestSuites: 0 };
+    reporter.onRunComplete(new Set(), results as unknown as AggregatedResult);
+  } finally {
+    write.mockRestore();
+    process.env = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out.join('');
+}
+
+const exchange = (test: string, status: number): Metric => ({
+  kind: 'exchange',
+  file: FILE,
+  test: `GET Account ${test}`,
+  name: 'GET Account',
+  method: 'GET',
+  url: '{{admin_url}}/accounts/redacted-accountid-1',
+  status,
+  ms: 3,
+  harnessMs: 0.1,
+  detail: { url: `{{admin_url}}/accounts/${ACCOUNT}`, requestHeaders: { authorization: 'Bearer redacted-access_token-1' }, responseHeaders: {}, responseBody: '{"name":"NotFound"}' },
+});
+
+describe('ProgressReporter', () => {
+  const metrics: Metric[] = [
+    exchange('answers 200', 404),
+    exchange('refuses a plain user', 403),
+    { kind: 'failure-text', file: FILE, shared: '"accountId": "redacted-accountid-1"', terminal: `"accountId": "${ACCOUNT}"` },
+  ];
+
+  it('numbers a failure and shows its request, status, body and the message as this terminal may show it', () => {
+    const out = run(metrics, {});
+    expect(out).toContain('✗ 1. GET Account answers 200');
+    expect(out).toContain(`GET Account: GET {{admin_url}}/accounts/${ACCOUNT} → 404`);
+    expect(out).toContain('authorization: Bearer redacted-access_token-1');
+    expect(out).toContain('{"name":"NotFound"}');
+    expect(out).toContain(`body {"accountId": "${ACCOUNT}"}`);
+  });
+
+  it('shows skipped tests, lists the failures by number at the end, and has a skipped row in the summary', () => {
+    const out = run(metrics, {});
+    expect(out).toContain('○ GET Account is skipped on a real account (pending)');
+    expect(out).toMatch(/Failures\n {2}1\. suites\/admin\/account\.test\.ts › GET Account answers 200\n {5}expect\(received\)\.toBe\(expected\) · Expected: 200 · Received: 404/);
+    expect(out).toMatch(/│\s+skipped tests │\s+1 │/);
+  });
+
+  it('prints a passing test’s exchanges in full only with --verbose', () => {
+    expect(run(metrics, {})).not.toContain('  response 403');
+    expect(run(metrics, { CLOUDLINK_VERBOSE: '1' })).toContain('  response 403');
+  });
+
+  it('writes no colour codes when colour is off', () => {
+    expect(run(metrics, {})).not.toContain('\u001b[');
+  });
+});
