@@ -9,6 +9,8 @@ import { FixtureRecorder, ReplayPlayer, fixturePathFor } from './fixtures';
 import { Scrubber } from './redact';
 import { TokenStore, jwtExpiry, type TokenSet } from './auth/token-store';
 import type { SendContext } from './pipeline/types';
+import { identifierPolicy, type IdentifierPolicy } from './redact/sharing';
+import { exposeFailureMasker } from './report/failure-masker';
 import { USER_KEYS, USER_VARIABLES, type UserKey } from './auth/users';
 
 export interface TestState {
@@ -22,8 +24,10 @@ export interface TestState {
   retriesExpected?: boolean;
   /** Headers added to every request the test sends, token refreshes included (CollectionClient.addHeadersForTest). */
   headers: Record<string, string>;
-  /** Breaches of the platform-wide contract found by the client (a JSON answer not typed application/json). */
+  /** Breaches of the contract found by the client's contract step (harness/pipeline/contract.ts). */
   contractProblems: string[];
+  /** Where the account's identifiers are masked (mask_identifiers). */
+  identifiers: IdentifierPolicy;
 }
 
 export interface FileState {
@@ -40,6 +44,7 @@ class Session {
   private environment?: Environment;
   private tokenStore?: TokenStore;
   private cachedBaseUrls?: Record<string, string>;
+  private identifierPolicy?: IdentifierPolicy;
   private undoLedger?: UndoLedger | null;
   file?: FileState;
   test?: TestState;
@@ -79,7 +84,10 @@ class Session {
     const known = this.env.accountKeys
       .map((key) => ({ name: key, value: this.env.values[key] ?? '' }))
       .filter((secret) => secret.value !== '');
-    this.test = { name, scrubber: new Scrubber(known, { baseUrls: this.baseUrls() }), cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {} };
+    const scrubber = new Scrubber(known, { baseUrls: this.baseUrls() });
+    const identifiers = this.identifiers();
+    this.test = { name, scrubber, cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {}, identifiers };
+    exposeFailureMasker(scrubber, { file: this.file?.relativePath ?? '', policy: identifiers });
     this.file?.player?.start(name);
     this.file?.recorder?.begin(name);
   }
@@ -99,6 +107,12 @@ class Session {
     this.test = undefined;
     this.file?.player?.finish(test.name);
     if (failures.length) throw new Error(`After test "${test.name}":\n${failures.join('\n')}`);
+  }
+
+  /** Where identifiers of the account are masked (mask_identifiers; harness/redact/sharing.ts), decided once. */
+  identifiers(): IdentifierPolicy {
+    this.identifierPolicy ??= identifierPolicy(this.env.values.mask_identifiers);
+    return this.identifierPolicy;
   }
 
   /** What a send from the running test may use (harness/pipeline). */

@@ -6,14 +6,15 @@ import { reportExchange } from '../report/allure';
 import type { FileState, TestState } from '../session';
 import type { Exchange } from './exchange';
 
-export async function keepExchange(test: TestState, file: FileState | undefined, exchange: Exchange, wireMs: number): Promise<Exchange> {
+export async function keepExchange(test: TestState, file: FileState | undefined, exchange: Exchange, wireMs: number, baseUrls?: Record<string, string>): Promise<Exchange> {
   const scrubbed = test.scrubber.scrubExchange(exchange);
   if (exchange.inbound) scrubbed.inbound = true;
-  await keepScrubbed(test, file, scrubbed, wireMs);
+  await keepScrubbed(test, file, scrubbed, wireMs, baseUrls);
   return scrubbed;
 }
 
-export async function keepScrubbed(test: TestState, file: FileState | undefined, scrubbed: Exchange, wireMs: number): Promise<void> {
+/** `baseUrls`: for the report's curl command; without them it names $CLOUDLINK_<X>_URL instead. */
+export async function keepScrubbed(test: TestState, file: FileState | undefined, scrubbed: Exchange, wireMs: number, baseUrls?: Record<string, string>): Promise<void> {
   file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
-  await reportExchange(scrubbed, wireMs);
+  await reportExchange(scrubbed, wireMs, { variables: test.scrubber.knownVariables(), baseUrls });
 }

@@ -43,6 +43,8 @@ export const KNOWN_VARIABLES: readonly string[] = [
   // and set by global setup for the embedded one; blank on a real account (harness/switchboard.ts).
   'switchboard_address',
   'switchboard_key',
+  // Where the account's identifiers are masked: auto (in what is shared, and the terminal in CI), true, false.
+  'mask_identifiers',
 ];
 
 /** The prefix of every override name; it keeps harness settings apart from unrelated variables. */
@@ -61,6 +63,8 @@ export const CONTROL_NAMES: readonly string[] = [
   'CLOUDLINK_SANDBOX_DRIFTS',
   // npm start's --insecure and --delay-request (harness/env/validate.ts readRunSettings).
   'CLOUDLINK_TLS_INSECURE',
+  // 1: the progress reporter prints every exchange in full (npm start -- --verbose).
+  'CLOUDLINK_VERBOSE',
   'CLOUDLINK_REQUEST_DELAY_MS',
 ];
 

@@ -1,5 +1,6 @@
-// The suites' jest environment: allure-jest's node environment with two changes. It hands every
-// test file its worker's schema registry, compiled once. And allure-js writes
+// The suites' jest environment: allure-jest's node environment with three changes. It masks
+// failure messages for sharing before any reporter reads them. It hands every test file its
+// worker's schema registry, compiled once. And allure-js writes
 // each result and attachment to a temporary file, fsyncs it and renames it — about 3 ms per request
 // on a busy 2-core machine, the largest single cost of a replay run (measured with --cpu-prof).
 // These files are rebuilt by every run and read once by the report renderer after jest exits, so
@@ -9,6 +10,8 @@ import path from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import AllureNodeEnvironment from 'allure-jest/node';
 import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
+import type { Circus } from '@jest/types';
+import { maskFailures } from '../report/failure-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 
 class PlainFileWriter extends FileSystemWriter {
@@ -42,5 +45,13 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
     runtime.writer = new PlainFileWriter(resultsDir);
     // One schema registry per worker, not per test file (harness/schema/registry.ts).
     this.global[WORKER_REGISTRY] = workerRegistry;
+  }
+
+  /**
+   * Failure messages masked by the identifier policy before allure-jest and jest-junit read them
+   * (harness/report/failure-events.ts); allure-jest runs this before its own handler.
+   */
+  handleTestEvent(event: Circus.Event, state: Circus.State): void {
+    maskFailures(event, state, this.global);
   }
 }

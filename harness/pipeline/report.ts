@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { keepExchange, keepScrubbed } from '../client/keep-exchange';
 import { toUrlTemplate } from '../fixtures/url-template';
-import { writeMetric } from '../report/metrics';
+import { exchangeDetail } from '../report/exchange-detail';
+import { writeMetric, type ExchangeDetail } from '../report/metrics';
 import { requestOf, type Step } from './types';
 
 export const report: Step = async (outgoing, context, next) => {
@@ -15,13 +16,19 @@ export const report: Step = async (outgoing, context, next) => {
   const request = requestOf(outgoing);
   const name = outgoing.named.name;
   let url: string;
+  let detail: ExchangeDetail;
+  // A curl command in the report wants the real base URLs; replay has only the fake replay origin.
+  const curlBaseUrls = context.env.mode === 'replay' ? undefined : context.baseUrls;
   if (answer.recorded) {
-    await keepScrubbed(test, context.file, answer.recorded, answer.ms);
+    await keepScrubbed(test, context.file, answer.recorded, answer.ms, curlBaseUrls);
     url = answer.recorded.request.url;
+    detail = exchangeDetail(answer.recorded, answer.recorded, test.scrubber, test.identifiers);
   } else {
     const { recorded: _none, ms: _ms, ...response } = answer;
-    const scrubbed = await keepExchange(test, context.file, { name, request: { ...request, url: toUrlTemplate(request.url, context.baseUrls) }, response }, answer.ms);
+    const raw = { name, request: { ...request, url: toUrlTemplate(request.url, context.baseUrls) }, response };
+    const scrubbed = await keepExchange(test, context.file, raw, answer.ms, curlBaseUrls);
     url = scrubbed.request.url;
+    detail = exchangeDetail(raw, scrubbed, test.scrubber, test.identifiers);
   }
   writeMetric({
     kind: 'exchange',
@@ -33,6 +40,7 @@ export const report: Step = async (outgoing, context, next) => {
     status: answer.status,
     ms: answer.ms,
     harnessMs: performance.now() - started - answer.ms,
+    detail,
   });
   return answer;
 };

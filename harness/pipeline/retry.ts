@@ -1,6 +1,7 @@
 // Step: sends again what may be sent again (retry-policy.ts): on a reset or timeout, on 429 and on
 // 502/503/504, up to the policy's attempts, waiting what the answer asks (Retry-After) or a
 // jittered back-off. Inside a test each retry is noted, so a test that needed one is reported flaky.
+import { maskSecrets } from '../redact/sharing';
 import { writeMetric } from '../report/metrics';
 import { isRetrySafe, RETRYABLE_STATUSES, retryDelayMs, retryPolicy } from './retry-policy';
 import { TransportError } from './transport';
@@ -34,7 +35,9 @@ export const retry: Step = async (outgoing, context, next) => {
     const test = context.test;
     if (test) {
       test.retries.push(`"${named.name}" attempt ${attempt} got ${reason}; sent again after ${delay} ms`);
-      writeMetric({ kind: 'retry', file: context.file?.relativePath ?? '', test: test.name, name: named.name, attempt, reason, delayMs: delay });
+      const file = context.file?.relativePath ?? '';
+      writeMetric({ kind: 'retry', file, test: test.name, name: named.name, attempt, reason, delayMs: delay, expected: test.retriesExpected === true });
+      if (failure) writeMetric({ kind: 'transport-failure', file, test: test.name, name: named.name, message: maskSecrets(failure.message, test.scrubber) });
     } else {
       process.stderr.write(`cloudlink: "${named.name}" attempt ${attempt} got ${reason}; sending again after ${delay} ms\n`);
     }

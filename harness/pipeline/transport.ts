@@ -10,7 +10,7 @@ import type { RecordedRequest, RecordedResponse } from '../client/exchange';
 import { readRunSettings, type Environment } from '../env';
 import { isReplayMiss } from '../fixtures/player';
 import { toUrlTemplate } from '../fixtures/url-template';
-import { maskSensitive } from '../redact/mask';
+import { maskSecrets } from '../redact/sharing';
 import { requestOf, type Terminal } from './types';
 
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -122,7 +122,8 @@ export const transport: Terminal = async (outgoing, context) => {
     const reason = (cause as Error)?.message ?? String(cause);
     const where = `${request.method} ${toUrlTemplate(request.url, context.baseUrls)}`;
     throw new TransportError(
-      `"${outgoing.named.name}" (${where}) got no answer after ${elapsed} ms: ${context.test ? context.test.scrubber.scrubText(reason) : String(maskSensitive(reason))}`,
+      // Secrets masked here; identifiers are masked later where the message is shared (harness/redact/sharing.ts).
+      `"${outgoing.named.name}" (${where}) got no answer after ${elapsed} ms: ${maskSecrets(reason, context.test?.scrubber)}`,
       error.code,
       cause,
     );

@@ -44,6 +44,8 @@ function overridesFor(options: CommandOptions, row: DataRow | undefined): Record
   for (const [key, value] of [...options.envVars, ...Object.entries(row ?? {})]) out[envVariableName(key)] = value;
   if (options.delayRequestMs !== undefined) out[REQUEST_DELAY_VARIABLE] = String(options.delayRequestMs);
   if (options.insecure) out[TLS_INSECURE_VARIABLE] = '1';
+  // The progress reporter prints every exchange in full (harness/report).
+  if (options.verbose) out.CLOUDLINK_VERBOSE = '1';
   return out;
 }
 

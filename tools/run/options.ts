@@ -33,7 +33,9 @@ export const USAGE = `Usage: npm start -- [options]
                                  environment; secret values are written blank
   -x, --suppress-exit-code       exit 0 even when tests fail (mistakes in the command line still exit 2)
       --color <on|off|auto>      colours in the output (default auto)
-      --verbose                  print the stack of every error, a user's mistake included
+      --verbose                  print every exchange in full, and the stack of every error
+      --mask-identifiers         mask account and user ids and emails in the terminal too (the default in CI)
+      --no-mask-identifiers      show them everywhere but in fixtures (mask_identifiers=false); secrets stay masked
   -h, --help                     this text
 
 Exit codes: 0 every test passed; 1 a test or the API failed; 2 a mistake in the options, the
@@ -106,6 +108,8 @@ export const RUN_FLAGS = {
   'suppress-exit-code': { type: 'boolean', short: 'x' },
   color: { type: 'string' },
   verbose: { type: 'boolean' },
+  'mask-identifiers': { type: 'boolean' },
+  'no-mask-identifiers': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -127,6 +131,9 @@ export function parseRunArgs(argv: string[]): CommandOptions | 'help' {
   if (timeoutRequest !== undefined) envVars.push(['request_timeout_ms', String(timeoutRequest)]);
   const timeout = durationFlag('--timeout', values.timeout, 1);
   if (timeout !== undefined) envVars.push(['run_timeout_ms', String(timeout)]);
+  if (values['mask-identifiers'] && values['no-mask-identifiers']) throw new UsageError('Give --mask-identifiers or --no-mask-identifiers, not both.');
+  if (values['mask-identifiers']) envVars.push(['mask_identifiers', 'true']);
+  if (values['no-mask-identifiers']) envVars.push(['mask_identifiers', 'false']);
   return {
     environment: values.environment,
     mode,
