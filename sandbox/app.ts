@@ -5,6 +5,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './platform/body-parsers';
 import { answerFrameworkError } from './platform/error-handler';
 import { newCorrelationId } from './platform/correlation-id';
 import { registerPlatform } from './platform/register';
+import { answerClientError, registerServerErrors } from './platform/server-errors';
 import { adminService } from './services/admin';
 import { authenticationService } from './services/authentication';
 import { chatService } from './services/chat';
@@ -40,7 +41,15 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
     // close() must not wait for idle keep-alive sockets of test clients.
     forceCloseConnections: true,
     frameworkErrors: answerFrameworkError,
+    // Node's own answers to broken requests are bare; this one speaks the platform shape.
+    clientErrorHandler: answerClientError,
+    http: {
+      // Its 400 for a missing Host has no body and no correlation id; platform/server-errors.ts
+      // applies the same rule in the platform shape.
+      requireHostHeader: false,
+    },
   });
+  registerServerErrors(app);
   registerPlatform(app);
   registerSwitchboard(app, state);
   app.register(authenticationService, { prefix: SERVICE_PREFIXES.auth_url, state });
