@@ -6,6 +6,7 @@ import { answerFrameworkError } from './platform/error-handler';
 import { newCorrelationId } from './platform/correlation-id';
 import { registerPlatform } from './platform/register';
 import { answerClientError, registerServerErrors } from './platform/server-errors';
+import { serverTimeouts } from './platform/timeouts';
 import { adminService } from './services/admin';
 import { authenticationService } from './services/authentication';
 import { chatService } from './services/chat';
@@ -32,6 +33,7 @@ export interface BuiltSandbox {
 
 export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
   const state = createState(options);
+  const timeouts = serverTimeouts(options.timeouts);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -43,7 +45,12 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
     frameworkErrors: answerFrameworkError,
     // Node's own answers to broken requests are bare; this one speaks the platform shape.
     clientErrorHandler: answerClientError,
+    requestTimeout: timeouts.requestTimeout,
+    keepAliveTimeout: timeouts.keepAliveTimeout,
     http: {
+      headersTimeout: timeouts.headersTimeout,
+      requestTimeout: timeouts.requestTimeout,
+      connectionsCheckingInterval: timeouts.connectionsCheckingInterval,
       // Its 400 for a missing Host has no body and no correlation id; platform/server-errors.ts
       // applies the same rule in the platform shape.
       requireHostHeader: false,

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { CORRELATION_HEADER } from './correlation-id';
+import { DEFAULT_TIMEOUTS, serverTimeouts } from './timeouts';
 import { AUTH, testSandbox, type TestSandbox } from '../test-helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -55,11 +56,12 @@ function viaSocket(port: number, bytes: string): Promise<Answer> {
   });
 }
 
+const TIMEOUTS = { headersMs: 300, requestMs: 600 };
 let sandbox: TestSandbox;
 let origin: string;
 let port: number;
 beforeAll(async () => {
-  sandbox = await testSandbox();
+  sandbox = await testSandbox({ timeouts: TIMEOUTS });
   const address = sandbox.app.server.address() as net.AddressInfo;
   port = address.port;
   origin = `http://127.0.0.1:${port}`;
@@ -119,5 +121,38 @@ describe("requests Node's HTTP parser refuses", () => {
     const answer = await viaSocket(port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
     expect({ status: answer.status, body: answer.body }).toEqual({ status: 403, body: { message: 'Missing Authentication Token' } });
     expect(answer.headers[CORRELATION_HEADER]).toMatch(UUID);
+  });
+});
+
+describe('slow clients', () => {
+  it.each([
+    ['sends nothing', ''],
+    ['never finishes its headers', `GET ${AUTH}/token HTTP/1.1\r\nHost: x\r\n`],
+  ])('answers a client that %s with 408 RequestTimeout after the headers timeout', async (_label, bytes) => {
+    const started = Date.now();
+    expectPlatformError(await viaSocket(port, bytes), 408, 'RequestTimeout');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUTS.headersMs - 20);
+    // Well inside the jest timeout, where Node's own 60 s headers timeout would never be.
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('answers a body that trickles past the request timeout with 408', async () => {
+    const started = Date.now();
+    const head = `POST ${AUTH}/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`;
+    expectPlatformError(await viaSocket(port, head), 408, 'RequestTimeout');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUTS.requestMs - 20);
+  });
+});
+
+describe('serverTimeouts', () => {
+  it('bounds headers at 10 s, the request at 30 s and idle keep-alive at 10 s, checked at least every second', () => {
+    expect(DEFAULT_TIMEOUTS).toEqual({ headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000 });
+    expect(serverTimeouts()).toEqual({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 10_000, connectionsCheckingInterval: 1000 });
+    expect(serverTimeouts(TIMEOUTS).connectionsCheckingInterval).toBe(75);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, or one that is not a positive integer', () => {
+    expect(() => serverTimeouts({ headersMs: 5000, requestMs: 1000 })).toThrow('may not exceed');
+    expect(() => serverTimeouts({ keepAliveMs: 0 })).toThrow('keepAliveMs must be a positive integer');
   });
 });
