@@ -22,7 +22,7 @@ function viaHttp(origin: string, path: string, options: http.RequestOptions = {}
       let text = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => {
         try {
-          resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body: JSON.parse(text) });
+          resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body: text ? JSON.parse(text) : undefined });
         } catch (error) {
           reject(new Error(`${response.statusCode} with a body that is not JSON: ${JSON.stringify(text)}`, { cause: error }));
         }
@@ -93,6 +93,17 @@ describe("requests Node's HTTP parser refuses", () => {
     const answer = await viaHttp(origin, `${AUTH}/token`, { headers: { 'x-padding': 'p'.repeat(32 * 1024) } });
     expectPlatformError(answer, 431, 'RequestHeaderFieldsTooLarge');
     expect(answer.headers.connection).toBe('close');
+  });
+
+  it('answers a broken HEAD without a body, which its client would read as a second answer', async () => {
+    const answer = await viaHttp(origin, `${AUTH}/token`, { method: 'HEAD', headers: { 'x-padding': 'p'.repeat(32 * 1024) } });
+    expect([answer.status, answer.body, Number(answer.headers['content-length'])]).toEqual([431, undefined, expect.any(Number)]);
+    expect(answer.headers[CORRELATION_HEADER]).toMatch(UUID);
+    const raw = await viaSocket(port, `HEAD ${AUTH}/token HTTP/1.1\r\nHost: x\r\nX-Padding: ${'p'.repeat(32 * 1024)}\r\n\r\n`);
+    expect([raw.status, raw.body]).toEqual([431, undefined]);
+    // The request line is found even with a body behind it in the same read.
+    const badUrl = await viaSocket(port, `HEAD ${AUTH}/\x01 HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}`);
+    expect([badUrl.status, badUrl.body, badUrl.headers[CORRELATION_HEADER]]).toEqual([400, undefined, expect.stringMatching(UUID)]);
   });
 
   it('answers a URL over 16 KiB with 431 as well', async () => {

@@ -10,15 +10,18 @@ import type { FastifyInstance } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId } from './correlation-id';
 import { gatewayMiss } from './gateway';
 
-/** Writes a whole HTTP/1.1 answer on a socket no ServerResponse owns, then closes our side. */
-export function writeRawAnswer(socket: Duplex, status: number, body: unknown, extraHeaders: string[] = []): void {
+/**
+ * Writes a whole HTTP/1.1 answer on a socket no ServerResponse owns, then closes our side. An
+ * answer to HEAD declares its body but must not carry it (RFC 9110 §9.3.2).
+ */
+export function writeRawAnswer(socket: Duplex, status: number, body: unknown, extraHeaders: string[] = [], head = false): void {
   const text = JSON.stringify(body);
-  const head = [
+  const lines = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, 'Content-Type: application/json; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(text)}`, `${CORRELATION_HEADER}: ${newCorrelationId()}`, 'Connection: close',
     ...extraHeaders,
   ];
-  socket.end(`${head.join('\r\n')}\r\n\r\n${text}`);
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${head ? '' : text}`);
 }
 
 interface ClientErrorAnswer {
@@ -48,6 +51,24 @@ const LINGER_MS = 1000;
 
 interface HttpSocket extends Duplex {
   _httpMessage?: { headersSent?: boolean } | null;
+  parser?: { incoming?: { method?: string; complete?: boolean } | null } | null;
+}
+
+/**
+ * Whether the broken request is a HEAD, as far as can be told: from the request itself once its
+ * headers were read (a timed-out body), else from the request line when the chunk that broke the
+ * parser holds it (Node keeps that chunk as `rawPacket`). Unknown counts as not HEAD: oversized
+ * headers read in several chunks hide the method, and most such requests are not HEADs.
+ */
+function isHeadRequest(error: Error & { rawPacket?: unknown }, socket: HttpSocket): boolean {
+  // `incoming` may still be the previous request on a kept-alive connection; only an unfinished
+  // one is the request that broke.
+  const incoming = socket.parser?.incoming;
+  if (incoming && !incoming.complete) return incoming.method === 'HEAD';
+  const text = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.toString('latin1') : '';
+  // The last request line in the chunk starts the broken request; a body may follow it.
+  const requests = text.split('\r\n\r\n').filter((part) => /^[A-Z]+ [^\r\n]*HTTP\/\d/.test(part));
+  return requests[requests.length - 1]?.startsWith('HEAD ') ?? false;
 }
 
 /**
@@ -55,7 +76,7 @@ interface HttpSocket extends Duplex {
  * it answers only when no answer is already on its way on this connection (a pipelined request
  * may break while an earlier one is being answered); otherwise it just drops the connection.
  */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+export function answerClientError(error: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed || answered.has(socket)) return;
   answered.add(socket);
   const inFlight = (socket as HttpSocket)._httpMessage;
@@ -68,7 +89,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
   // instead of the answer if we closed with its bytes unread. Those bytes are drained and dropped.
   socket.on('data', () => {});
   socket.on('error', () => socket.destroy());
-  writeRawAnswer(socket, status, { name, message });
+  writeRawAnswer(socket, status, { name, message }, [], isHeadRequest(error, socket as HttpSocket));
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
 
