@@ -5,8 +5,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './platform/body-parsers';
 import { answerFrameworkError } from './platform/error-handler';
 import { newCorrelationId } from './platform/correlation-id';
 import { registerPlatform } from './platform/register';
-import { answerClientError, registerServerErrors } from './platform/server-errors';
-import { serverTimeouts } from './platform/timeouts';
+import { answerClientError, registerServerErrors, serverTimeouts } from './platform/http-server';
 import { adminService } from './services/admin';
 import { authenticationService } from './services/authentication';
 import { chatService } from './services/chat';
@@ -45,13 +44,15 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
     frameworkErrors: answerFrameworkError,
     // Node's own answers to broken requests are bare; this one speaks the platform shape.
     clientErrorHandler: answerClientError,
+    // fastify sets these two on the server after creating it (its own defaults otherwise); Node
+    // checks headersTimeout against requestTimeout when the server is created, so both go in `http`.
     requestTimeout: timeouts.requestTimeout,
     keepAliveTimeout: timeouts.keepAliveTimeout,
     http: {
       headersTimeout: timeouts.headersTimeout,
       requestTimeout: timeouts.requestTimeout,
       connectionsCheckingInterval: timeouts.connectionsCheckingInterval,
-      // Its 400 for a missing Host has no body and no correlation id; platform/server-errors.ts
+      // Its 400 for a missing Host has no body and no correlation id; platform/http-server.ts
       // applies the same rule in the platform shape.
       requireHostHeader: false,
     },

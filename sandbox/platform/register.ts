@@ -5,7 +5,7 @@ import { registerBodyParsers } from './body-parsers';
 import { registerCorrelationId } from './correlation-id';
 import { registerErrorHandler } from './error-handler';
 import { registerGateway } from './gateway';
-import { registerHostCheck } from './server-errors';
+import { registerHostCheck } from './http-server';
 
 export function registerPlatform(app: FastifyInstance): void {
   // Order matters: the correlation id must be on the reply before the gateway hook can answer.

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { newCorrelationId, CORRELATION_HEADER } from '../../platform/correlation-id';
 import { isSandboxError } from '../../platform/errors';
 import { gatewayMiss } from '../../platform/gateway';
-import { writeRawAnswer as refuse } from '../../platform/server-errors';
+import { writeRawAnswer as refuse } from '../../platform/http-server';
 
 /** Decides whether an upgrade may open a socket on a subscription; throws a SandboxError if not. */
 export type SocketGate = (subscriptionId: string, authorization: string | undefined) => void;

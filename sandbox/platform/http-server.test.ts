@@ -1,10 +1,10 @@
 // Errors the server raises before any route runs — a body it cannot read, headers over Node's
 // limit, a client too slow, a request that is not HTTP — answered like every other CloudLink
-// error: `{name, message}` and a fresh x-mitel-correlation-id.
+// error: `{name, message}` and a fresh x-mitel-correlation-id; and the timeouts behind the 408s.
 import http from 'node:http';
 import net from 'node:net';
 import { CORRELATION_HEADER } from './correlation-id';
-import { DEFAULT_TIMEOUTS, serverTimeouts } from './timeouts';
+import { DEFAULT_TIMEOUTS, serverTimeouts } from './http-server';
 import { AUTH, testSandbox, type TestSandbox } from '../test-helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

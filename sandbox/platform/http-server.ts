@@ -1,14 +1,47 @@
-// Answers Node's HTTP server would otherwise give itself, bare and without a correlation id: a
+// The sandbox's HTTP server itself, below fastify's routes: how long a client may take, and the
+// answers Node's server would otherwise give itself, bare and without a correlation id — a
 // request it cannot parse (400), headers over its size limit (431), a client too slow to send its
 // request (408), an `Expect` it does not know (417), a CONNECT (no answer at all) and an HTTP/1.1
-// request without Host (400, empty). They reach no fastify route, so none of the platform's hooks
-// run; here they get the `{name, message}` body and `x-mitel-correlation-id` every answer has
+// request without Host (400, empty). They reach no route, so none of the platform's hooks run;
+// here they get the `{name, message}` body and `x-mitel-correlation-id` every answer has
 // (MEDIA-SPEC definitions.error, P-USING). The names are CHOICES.
+//
+// Timeouts (CHOICES, bounded well above what any loopback client needs): Node's defaults let a
+// connection that never finishes its headers live 60 s (and up to 30 s more, since expiry is only
+// checked every 30 s) and never time out a trickled body; fastify keeps idle keep-alive sockets
+// 72 s. Here: headers in 10 s, the whole request in 30 s, idle keep-alive 10 s. There is
+// deliberately no idle-socket timeout (fastify's connectionTimeout): once a request is in, the
+// socket is silent until the answer, and a switchboard latency fault may hold that up to 600 s.
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { CORRELATION_HEADER, newCorrelationId } from './correlation-id';
 import { gatewayMiss } from './gateway';
+import type { SandboxTimeouts } from '../types';
+
+export const DEFAULT_TIMEOUTS: Required<SandboxTimeouts> = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 10_000 };
+
+export interface ServerTimeouts {
+  headersTimeout: number;
+  requestTimeout: number;
+  keepAliveTimeout: number;
+  connectionsCheckingInterval: number;
+}
+
+export function serverTimeouts(options: SandboxTimeouts = {}): ServerTimeouts {
+  const { headersMs, requestMs, keepAliveMs } = { ...DEFAULT_TIMEOUTS, ...options };
+  for (const [name, value] of Object.entries({ headersMs, requestMs, keepAliveMs })) {
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`timeouts.${name} must be a positive integer, got ${value}`);
+  }
+  if (headersMs > requestMs) throw new Error(`timeouts.headersMs (${headersMs}) may not exceed timeouts.requestMs (${requestMs})`);
+  return {
+    headersTimeout: headersMs,
+    requestTimeout: requestMs,
+    keepAliveTimeout: keepAliveMs,
+    // Node notices an expired request only when it checks; checking often keeps the bound honest.
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersMs / 4))),
+  };
+}
 
 /**
  * Writes a whole HTTP/1.1 answer on a socket no ServerResponse owns, then closes our side. An
