@@ -41,6 +41,9 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
     requestIdHeader: false,
     // close() must not wait for idle keep-alive sockets of test clients.
     forceCloseConnections: true,
+    // fastify's 503 for a request that arrives while closing is in its own shape, without a
+    // correlation id; the sandbox just answers it, and close() then drops the connection.
+    return503OnClosing: false,
     frameworkErrors: answerFrameworkError,
     // Node's own answers to broken requests are bare; this one speaks the platform shape.
     clientErrorHandler: answerClientError,

@@ -135,6 +135,21 @@ describe("requests Node's HTTP parser refuses", () => {
   });
 });
 
+describe('closing', () => {
+  it('answers a request that arrives while the sandbox closes like any other, not with a bare 503', async () => {
+    let during: Answer | undefined;
+    const closing = await testSandbox({
+      setup: (app) => app.addHook('preClose', async () => {
+        const { port: open } = app.server.address() as net.AddressInfo;
+        during = await viaSocket(open, `GET ${AUTH}/token HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      }),
+    });
+    await closing.close();
+    expect(during?.status).toBe(401);
+    expectPlatformError(during as Answer, 401, 'MissingAuthToken');
+  });
+});
+
 describe('slow clients', () => {
   it.each([
     ['sends nothing', ''],
@@ -152,6 +167,29 @@ describe('slow clients', () => {
     const head = `POST ${AUTH}/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`;
     expectPlatformError(await viaSocket(port, head), 408, 'RequestTimeout');
     expect(Date.now() - started).toBeGreaterThanOrEqual(TIMEOUTS.requestMs - 20);
+  });
+});
+
+describe('idle keep-alive connections', () => {
+  it('are closed after keepAliveMs without a 408: the headers timeout waits for a next request', async () => {
+    const idle = await testSandbox({ timeouts: { headersMs: 200, requestMs: 400, keepAliveMs: 1000 } });
+    const { port: open } = idle.app.server.address() as net.AddressInfo;
+    const socket = net.connect(open, '127.0.0.1');
+    let text = '';
+    let answeredAt = 0;
+    socket.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+      answeredAt ||= Date.now();
+    });
+    const closedAt = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now())));
+    socket.write(`GET ${AUTH}/token HTTP/1.1\r\nHost: x\r\n\r\n`);
+    const idleMs = (await closedAt) - answeredAt;
+    await idle.close();
+    expect(text.match(/^HTTP\/1\.1 \d+/gm)).toEqual(['HTTP/1.1 401']);
+    expect(text).toContain('Keep-Alive: timeout=1');
+    // Node adds a second of grace to the announced timeout before it closes.
+    expect(idleMs).toBeGreaterThanOrEqual(1000);
+    expect(idleMs).toBeLessThan(4000);
   });
 });
 
