@@ -205,7 +205,8 @@ export class FuzzGenerator {
       headers['content-type'] = this.pick(['application/json', 'application/x-www-form-urlencoded']);
     }
     // Not on HEAD: when oversized headers reach the server in several reads it cannot tell a HEAD,
-    // and its 431 body would then break the client's parse (sandbox/README "Server errors").
+    // and its 431 body would then break the client's parse (the known gap in sandbox/README
+    // "Limits, timeouts and server errors").
     if (request.method !== 'HEAD' && this.chance(0.02)) headers['x-huge'] = 'h'.repeat(16 * 1024 + this.int(48 * 1024));
     if (this.chance(0.05)) headers[this.junk(10).replace(/[^A-Za-z0-9-]/g, '') || 'x-junk'] = this.junk(200);
     if (this.chance(0.05)) headers['x-mitel-correlation-id'] = this.junk(36);
