@@ -5,6 +5,7 @@ import { DEFAULT_BODY_LIMIT_BYTES } from './platform/body-parsers';
 import { answerFrameworkError } from './platform/error-handler';
 import { newCorrelationId } from './platform/correlation-id';
 import { registerPlatform } from './platform/register';
+import { answerClientError, registerServerErrors, serverTimeouts } from './platform/http-server';
 import { adminService } from './services/admin';
 import { authenticationService } from './services/authentication';
 import { chatService } from './services/chat';
@@ -31,6 +32,7 @@ export interface BuiltSandbox {
 
 export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
   const state = createState(options);
+  const timeouts = serverTimeouts(options.timeouts);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -39,8 +41,26 @@ export function buildSandbox(options: SandboxOptions = {}): BuiltSandbox {
     requestIdHeader: false,
     // close() must not wait for idle keep-alive sockets of test clients.
     forceCloseConnections: true,
+    // fastify's 503 for a request that arrives while closing is in its own shape, without a
+    // correlation id; the sandbox just answers it, and close() then drops the connection.
+    return503OnClosing: false,
     frameworkErrors: answerFrameworkError,
+    // Node's own answers to broken requests are bare; this one speaks the platform shape.
+    clientErrorHandler: answerClientError,
+    // fastify sets these two on the server after creating it (its own defaults otherwise); Node
+    // checks headersTimeout against requestTimeout when the server is created, so both go in `http`.
+    requestTimeout: timeouts.requestTimeout,
+    keepAliveTimeout: timeouts.keepAliveTimeout,
+    http: {
+      headersTimeout: timeouts.headersTimeout,
+      requestTimeout: timeouts.requestTimeout,
+      connectionsCheckingInterval: timeouts.connectionsCheckingInterval,
+      // Its 400 for a missing Host has no body and no correlation id; platform/http-server.ts
+      // applies the same rule in the platform shape.
+      requireHostHeader: false,
+    },
   });
+  registerServerErrors(app);
   registerPlatform(app);
   registerSwitchboard(app, state);
   app.register(authenticationService, { prefix: SERVICE_PREFIXES.auth_url, state });

@@ -3,7 +3,7 @@ export { startSandbox } from './main';
 export { buildSandbox, API_VERSION, SERVICE_PREFIXES, type BuiltSandbox } from './app';
 export { toPostmanEnvironment, SANDBOX_X_MITEL_APP, type PostmanEnvironment, type PostmanVariable } from './postman-environment';
 export type {
-  RunningSandbox, SandboxCredentials, SandboxOptions, SandboxUrls, SandboxUser, StartSandboxOptions,
+  RunningSandbox, SandboxCredentials, SandboxOptions, SandboxTimeouts, SandboxUrls, SandboxUser, StartSandboxOptions,
 } from './types';
 export { switchboardClient, SwitchboardRequestError, type SwitchboardClient } from './switchboard/client';
 export { switchboardFromFlags, parseFaultFlag, type SwitchboardFlags } from './switchboard/cli-spec';

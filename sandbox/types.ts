@@ -18,6 +18,17 @@ export interface SandboxOptions {
   webhook?: WebhookOptions;
   /** Faults and contract drifts in force from the start (sandbox/README "Switchboard"); none by default. */
   switchboard?: SwitchboardConfig;
+  /** How long a slow or idle client may hold a connection (sandbox/README "Limits, timeouts and server errors"). */
+  timeouts?: SandboxTimeouts;
+}
+
+export interface SandboxTimeouts {
+  /** From a connection's opening (on a kept-alive one, its next request's first byte) to the end of the headers; 10000 by default. */
+  headersMs?: number;
+  /** From the same start to the end of the body; 30000 by default. Not less than headersMs. */
+  requestMs?: number;
+  /** How long an idle keep-alive connection is kept open between requests; 10000 by default. */
+  keepAliveMs?: number;
 }
 
 export interface WebhookOptions {

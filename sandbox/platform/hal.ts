@@ -4,7 +4,7 @@
 // New routes page through platform/odata.ts (parseOData + pageOf); halPage stays for embedded
 // sub-collections and parseODataQuery for routes that read $filter themselves.
 import { badRequest } from './errors';
-import { DEFAULT_TOP, MAX_TOP, parseOData } from './odata';
+import { DEFAULT_TOP, MAX_TOP, checkFilterLength, parseOData } from './odata';
 
 export { DEFAULT_TOP, MAX_TOP };
 
@@ -35,6 +35,8 @@ export function parseODataQuery(query: unknown, options: { filter: boolean }): P
   if (options.filter) delete params.$filter;
   const paging = parseOData(params, { allow: ['$top', '$skip'] });
   if (filter !== undefined && typeof filter !== 'string') throw badRequest('UnsupportedQueryParameters', '$filter must be given once.');
+  // The route matches the text itself, but the same bound applies on every list.
+  if (filter !== undefined) checkFilterLength(filter);
   return { top: paging.top, skip: paging.skip, filter };
 }
 

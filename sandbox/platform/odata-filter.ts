@@ -19,6 +19,21 @@ export const invalidQuery = (message: string): SandboxError => badRequest('Inval
 /** 400 UnsupportedQueryParameters (AUTH-SPEC GET /apps): parses, but asks for what the route lacks. */
 export const unsupportedQuery = (message: string): SandboxError => badRequest('UnsupportedQueryParameters', message);
 
+/**
+ * CHOICE (CloudLink publishes no limits): the longest `$filter` read and how deeply it may nest
+ * (parentheses and `not`). The parser recurses once per level, so without a bound a few thousand
+ * parentheses overflow the stack; real filters (MEDIA-SPEC, RN-APP) are one or two comparisons.
+ */
+export const MAX_FILTER_LENGTH = 2000;
+export const MAX_FILTER_DEPTH = 32;
+
+/** Refuses a `$filter` over MAX_FILTER_LENGTH; routes that read $filter themselves call it too. */
+export function checkFilterLength(text: string): void {
+  if (text.length > MAX_FILTER_LENGTH) {
+    throw invalidQuery(`$filter is ${text.length} characters long; the sandbox reads at most ${MAX_FILTER_LENGTH}.`);
+  }
+}
+
 interface Token {
   kind: 'word' | 'string' | 'number' | '(' | ')' | ',';
   text: string;
@@ -95,6 +110,7 @@ function ordered(op: ComparisonOp, a: unknown, b: unknown): boolean {
 
 class FilterParser<T> {
   private position = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[], private readonly resolve: FieldResolver<T>) {}
 
   parse(): Predicate<T> {
@@ -120,6 +136,17 @@ class FilterParser<T> {
     return invalidQuery(`$filter: unexpected '${token.text}' at position ${token.at}.`);
   }
 
+  /** Runs `parse` one nesting level down, refusing to go past MAX_FILTER_DEPTH. */
+  private nested<R>(at: Token, parse: () => R): R {
+    if (this.depth >= MAX_FILTER_DEPTH) {
+      throw invalidQuery(`$filter nests deeper than ${MAX_FILTER_DEPTH} levels (parentheses and 'not') at position ${at.at}.`);
+    }
+    this.depth += 1;
+    const result = parse();
+    this.depth -= 1;
+    return result;
+  }
+
   private expect(kind: Token['kind']): Token {
     const token = this.tokens[this.position];
     if (token?.kind !== kind) throw token ? invalidQuery(`$filter: expected '${kind}' at position ${token.at}.`) : this.unexpected(token);
@@ -127,30 +154,31 @@ class FilterParser<T> {
     return token;
   }
 
+  // A chain of `and`/`or` is kept flat: nested closures would make evaluation recurse once per
+  // operand, which a long filter could still push towards the stack limit.
   private or(): Predicate<T> {
-    let left = this.and();
+    const parts = [this.and()];
     while (this.peekWord('or')) {
       this.position += 1;
-      const [a, b] = [left, this.and()];
-      left = (item) => a(item) || b(item);
+      parts.push(this.and());
     }
-    return left;
+    return parts.length === 1 ? (parts[0] as Predicate<T>) : (item) => parts.some((part) => part(item));
   }
 
   private and(): Predicate<T> {
-    let left = this.unary();
+    const parts = [this.unary()];
     while (this.peekWord('and')) {
       this.position += 1;
-      const [a, b] = [left, this.unary()];
-      left = (item) => a(item) && b(item);
+      parts.push(this.unary());
     }
-    return left;
+    return parts.length === 1 ? (parts[0] as Predicate<T>) : (item) => parts.every((part) => part(item));
   }
 
   private unary(): Predicate<T> {
-    if (!this.peekWord('not')) return this.primary();
+    const token = this.tokens[this.position];
+    if (!token || !this.peekWord('not')) return this.primary();
     this.position += 1;
-    const inner = this.unary();
+    const inner = this.nested(token, () => this.unary());
     return (item) => !inner(item);
   }
 
@@ -158,7 +186,7 @@ class FilterParser<T> {
     const token = this.tokens[this.position];
     if (token?.kind === '(') {
       this.position += 1;
-      const inner = this.or();
+      const inner = this.nested(token, () => this.or());
       this.expect(')');
       return inner;
     }
@@ -211,6 +239,7 @@ class FilterParser<T> {
 
 /** Compiles a `$filter` expression; throws 400 InvalidQuery / UnsupportedQueryParameters naming the problem. */
 export function compileFilter<T>(text: string, resolve: FieldResolver<T>): Predicate<T> {
+  checkFilterLength(text);
   return new FilterParser(tokenize(text), resolve).parse();
 }
 

@@ -13,12 +13,13 @@
 //       `{count, _links:{self, next?}, _embedded:{items}}`, links re-encoding the whole query.
 //   applyOData(items, q): T[]                          filter + order, every page (bulk actions).
 //   compileFilter / compileOrderBy (odata-filter.ts), invalidQuery, unsupportedQuery,
-//   DEFAULT_TOP, MAX_TOP, ODATA_OPTIONS, types ODataOption, ODataOptions, ODataQuery, FieldMap.
+//   checkFilterLength, MAX_FILTER_LENGTH, MAX_FILTER_DEPTH, DEFAULT_TOP, MAX_TOP, ODATA_OPTIONS, types ODataOption, ODataOptions, ODataQuery, FieldMap.
 //
 // Errors, all 400 `{name, message}` naming the culprit: an option the route lacks, a bad
 // $top/$skip, an unknown field, function or $expand value → UnsupportedQueryParameters (AUTH-SPEC
-// GET /apps); a $filter/$orderby/$skiptoken that does not parse, a repeated option, or $skip
-// with $skiptoken → InvalidQuery (CHOICE: name undocumented).
+// GET /apps); a $filter/$orderby/$skiptoken that does not parse, a $filter longer or deeper than
+// the sandbox reads, a repeated option, or $skip with $skiptoken → InvalidQuery (CHOICE: name
+// undocumented).
 //
 // $skiptoken (CHOICE, format undocumented): opaque to clients. Today it is base64url JSON
 // `{"s": <offset of the next item>, "a": <key of the last item served>, "f": <hash of $filter and
@@ -29,11 +30,11 @@
 import { createHash } from 'node:crypto';
 import type { HalCollection } from './hal';
 import {
-  compileFilter, compileOrderBy, invalidQuery, unsupportedQuery,
+  MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, checkFilterLength, compileFilter, compileOrderBy, invalidQuery, unsupportedQuery,
   type Comparator, type FieldResolver, type Predicate,
 } from './odata-filter';
 
-export { compileFilter, compileOrderBy, invalidQuery, unsupportedQuery };
+export { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, checkFilterLength, compileFilter, compileOrderBy, invalidQuery, unsupportedQuery };
 export type { Comparator, FieldResolver, HalCollection, Predicate };
 
 /** CHOICE: page size when $top is absent, and the largest $top honoured (undocumented). */

@@ -32,6 +32,11 @@ export type Expr =
 
 /** CHOICE: filters longer than this are refused; no sample comes near it. */
 export const MAX_FILTER_LENGTH = 1000;
+/**
+ * CHOICE: how deeply `( )`, `!` and filters inside filters may nest, the same bound as OData's
+ * $filter (platform/odata-filter.ts). The parser recurses once per level; S-NOTIF's sample nests one.
+ */
+export const MAX_NESTING_DEPTH = 32;
 
 const NAME = /[A-Za-z_$][\w$]*/y;
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -39,6 +44,7 @@ const OPERATORS: readonly ComparisonOp[] = ['==', '!=', '<=', '>=', '=~', '<', '
 
 class Parser {
   private at = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -53,6 +59,15 @@ class Parser {
 
   private fail(why: string): never {
     throw new JsonPathError(`publicationFilter: ${why} at position ${this.at}.`);
+  }
+
+  /** Runs `parse` one nesting level down, refusing to go past MAX_NESTING_DEPTH. */
+  private nested<R>(parse: () => R): R {
+    if (this.depth >= MAX_NESTING_DEPTH) this.fail(`nesting deeper than ${MAX_NESTING_DEPTH} levels is not supported`);
+    this.depth += 1;
+    const result = parse();
+    this.depth -= 1;
+    return result;
   }
 
   private space(): void {
@@ -92,7 +107,7 @@ class Parser {
     this.space();
     let segment: Segment;
     if (this.eat('*')) segment = { kind: 'wildcard' };
-    else if (this.eat('?')) segment = { kind: 'filter', expr: this.filterBody() };
+    else if (this.eat('?')) segment = { kind: 'filter', expr: this.nested(() => this.filterBody()) };
     else if (this.text[this.at] === "'" || this.text[this.at] === '"') segment = { kind: 'child', name: this.string() };
     else {
       const index = this.match(/-?\d+/y);
@@ -125,10 +140,10 @@ class Parser {
     this.space();
     if (this.text.startsWith('!', this.at) && !this.text.startsWith('!=', this.at)) {
       this.at += 1;
-      return { kind: 'not', operand: this.unary() };
+      return { kind: 'not', operand: this.nested(() => this.unary()) };
     }
     if (this.eat('(')) {
-      const inner = this.or();
+      const inner = this.nested(() => this.or());
       this.space();
       if (!this.eat(')')) this.fail('expected ")"');
       return inner;

@@ -1,6 +1,7 @@
 // The publicationFilter subset: what it selects over a `{ publications: [...] }` envelope, and
 // what it refuses to read.
 import { JsonPathError, compileJsonPath } from './json-path';
+import { MAX_FILTER_LENGTH, MAX_NESTING_DEPTH } from './json-path-parser';
 
 const envelope = (content: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   publications: [{ topic: 'platform-api-media', method: 'PUT', subject: '/2017-09-01/endpoints/200/calls/1', content, ...extra }],
@@ -59,5 +60,29 @@ describe('compileJsonPath', () => {
   ])('refuses %s, naming the problem', (filter, problem) => {
     expect(() => compileJsonPath(filter)).toThrow(JsonPathError);
     expect(() => compileJsonPath(filter)).toThrow(problem);
+  });
+});
+
+describe('compileJsonPath limits', () => {
+  // Levels counted as the parser does: `[?` is one, each `(` or `!` inside it another.
+  const group = (levels: number) => `$.publications[?${'('.repeat(levels - 1)}@.content.extraPbxData${')'.repeat(levels - 1)}]`;
+  const nots = (levels: number) => `$.publications[?(${'!'.repeat(levels - 2)}@.content.extraPbxData)]`;
+  // A filter inside a path inside a filter: refused as not singular, but only once parsed, so the
+  // parser recurses through every level first; each [? counts as one.
+  const filters = (levels: number) => `$${'[?@.a'.repeat(levels)}${']'.repeat(levels)}`;
+
+  it(`reads ${MAX_NESTING_DEPTH} levels of ( ), ! or nested filters and refuses one more`, () => {
+    expect(selects(group(MAX_NESTING_DEPTH), ringing)).toBe(true);
+    expect(selects(nots(MAX_NESTING_DEPTH), ringing)).toBe(true);
+    expect(selects(nots(MAX_NESTING_DEPTH - 1), ringing)).toBe(false);
+    expect(() => compileJsonPath(filters(MAX_NESTING_DEPTH))).toThrow('singular');
+    for (const filter of [group(MAX_NESTING_DEPTH + 1), nots(MAX_NESTING_DEPTH + 1), filters(MAX_NESTING_DEPTH + 1)]) {
+      expect(() => compileJsonPath(filter)).toThrow(new RegExp(`nesting deeper than ${MAX_NESTING_DEPTH} levels .* at position \\d+`));
+    }
+  });
+
+  it(`refuses a filter over ${MAX_FILTER_LENGTH} characters before parsing it`, () => {
+    expect(() => compileJsonPath(`$${'.a'.repeat(MAX_FILTER_LENGTH / 2)}`)).toThrow(`longer than ${MAX_FILTER_LENGTH} characters`);
+    expect(() => compileJsonPath(`$${'.a'.repeat(MAX_FILTER_LENGTH / 2 - 1)}`)).not.toThrow();
   });
 });

@@ -7,24 +7,14 @@
 // subscription with no socket open.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { STATUS_CODES } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { newCorrelationId, CORRELATION_HEADER } from '../../platform/correlation-id';
 import { isSandboxError } from '../../platform/errors';
 import { gatewayMiss } from '../../platform/gateway';
+import { writeRawAnswer as refuse } from '../../platform/http-server';
 
 /** Decides whether an upgrade may open a socket on a subscription; throws a SandboxError if not. */
 export type SocketGate = (subscriptionId: string, authorization: string | undefined) => void;
-
-function refuse(socket: Duplex, status: number, body: unknown, extraHeaders: string[] = []): void {
-  const text = JSON.stringify(body);
-  const head = [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, 'Content-Type: application/json; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(text)}`, `${CORRELATION_HEADER}: ${newCorrelationId()}`, 'Connection: close',
-    ...extraHeaders,
-  ];
-  socket.end(`${head.join('\r\n')}\r\n\r\n${text}`);
-}
 
 export class SocketHub {
   private readonly server = new WebSocketServer({ noServer: true });

@@ -53,6 +53,8 @@ describe('POST /subscriptions', () => {
     ['a numeric subjectFilter', { subjectFilter: 7 }, 'InvalidRequest', 'subjectFilter'],
     ['recursive descent', { publicationFilter: '$..state' }, 'InvalidRequest', 'recursive descent'],
     ['a single "="', { publicationFilter: "$.publications[?(@.content.state = 'ringing')]" }, 'InvalidRequest', 'position'],
+    ['a filter nested 33 deep', { publicationFilter: `$.publications[?${'('.repeat(33)}@.a${')'.repeat(33)}]` }, 'InvalidRequest', 'deeper than 32'],
+    ['a filter over 1000 characters', { publicationFilter: `$.publications[?(@.a == '${'x'.repeat(1000)}')]` }, 'InvalidRequest', '1000'],
   ])('refuses %s', async (_label, overrides, name, mentions) => {
     const response = await call('POST', '/subscriptions', 'primary', { ...sampleBody, ...overrides });
     expect(response.statusCode).toBe(400);
