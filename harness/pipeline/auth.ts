@@ -6,7 +6,7 @@
 import { TokenAcquisitionError, tokenFrom } from '../auth/acquire';
 import { tokenRequests } from '../auth/token-requests';
 import { TokenRefreshError, type TokenSet } from '../auth/token-store';
-import type { UserKey } from '../auth/users';
+import { USER_KEYS, USER_VARIABLES, type UserKey } from '../auth/users';
 import { buildRequest } from '../client/build-request';
 import type { NamedRequest } from '../client/named-request';
 import { retry } from './retry';
@@ -16,18 +16,29 @@ const REFRESH: NamedRequest = { name: 'POST Refresh Token', ...tokenRequests['PO
 
 export const auth: Step = async (outgoing, context, next) => {
   const { named, options } = outgoing;
-  const user = options.as ?? named.auth ?? 'primary';
-  const explicitAuth = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'authorization');
   const tokens = context.tokens;
-  const useToken = user !== 'none' && !explicitAuth && tokens !== undefined;
-  const refresher = (refreshToken: string) => refreshAs(user as UserKey, refreshToken, context, next);
-  const token = useToken ? await tokens.accessToken(user, refresher) : undefined;
+  const explicit = explicitAuthorization(options.headers);
+  // An Authorization the test writes itself may still carry a user's token ("{{access_token}}" bare,
+  // as Mitel's samples send it): that is the user's current token, refreshed like any other.
+  const user = explicit === undefined ? (options.as ?? named.auth ?? 'primary') : tokenUserIn(explicit);
+  if (user === undefined || user === 'none' || tokens === undefined) return next(built(outgoing, context, undefined));
 
-  const answer = await next(built(outgoing, context, token));
-  if (answer.status !== 401 || !useToken || token === undefined) return answer;
+  const refresher = (refreshToken: string) => refreshAs(user, refreshToken, context, next);
+  const token = await tokens.accessToken(user, refresher);
+  const answer = await next(built(outgoing, context, token, explicit !== undefined ? user : undefined));
+  if (answer.status !== 401) return answer;
   const fresh = await tokens.refresh(user, token, refresher);
-  return next(built(outgoing, context, fresh));
+  return next(built(outgoing, context, fresh, explicit !== undefined ? user : undefined));
 };
+
+function explicitAuthorization(headers: Record<string, string> | undefined): string | undefined {
+  return Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+}
+
+/** The user whose token variable an explicit Authorization header names; undefined for any other value. */
+function tokenUserIn(header: string): UserKey | undefined {
+  return USER_KEYS.find((user) => header.includes(`{{${USER_VARIABLES[user].accessToken}}}`));
+}
 
 /** A user's access token for something that is not a request (a websocket's handshake), refreshed first when due. */
 export function currentAccessToken(user: UserKey, context: SendContext, next: Next): Promise<string> {
@@ -35,9 +46,14 @@ export function currentAccessToken(user: UserKey, context: SendContext, next: Ne
   return context.tokens.accessToken(user, (refreshToken) => refreshAs(user, refreshToken, context, next));
 }
 
-/** The outgoing send with its concrete request; the running test's extra headers go on every request it sends. */
-function built(outgoing: Outgoing, context: SendContext, token: string | undefined): Outgoing {
-  const request = buildRequest(outgoing.named, context.env, outgoing.options, token);
+/**
+ * The outgoing send with its concrete request; the running test's extra headers go on every request
+ * it sends. With `inHeaderOf`, the token goes where the test's own Authorization names that user's
+ * token variable, instead of a Bearer header of its own.
+ */
+function built(outgoing: Outgoing, context: SendContext, token: string | undefined, inHeaderOf?: UserKey): Outgoing {
+  const options = inHeaderOf && token !== undefined ? { ...outgoing.options, vars: { ...outgoing.options.vars, [USER_VARIABLES[inHeaderOf].accessToken]: token } } : outgoing.options;
+  const request = buildRequest(outgoing.named, context.env, options, inHeaderOf ? undefined : token);
   const extra = context.test?.headers ?? {};
   if (Object.keys(extra).length) request.headers = { ...request.headers, ...extra };
   return { ...outgoing, request };

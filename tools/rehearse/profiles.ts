@@ -14,6 +14,7 @@ export const BAD_NIGHT_FLAGS: readonly string[] = [
   '--fault', 'rate-limit:retryAfterSeconds=1,retryAfterFormat=seconds,share=0.02',
   '--fault', 'rate-limit:retryAfterSeconds=1,retryAfterFormat=http-date,share=0.01',
   '--fault', 'latency:ms=400,share=0.03',
-  // Some tokens die long before the hour they announce: the harness refreshes on the 401.
-  '--fault', 'short-tokens:ttlSeconds=20,share=0.5',
+  // Some tokens die long before the hour they announce — those of token setup among them, mid-run:
+  // the harness refreshes on the 401.
+  '--fault', 'short-tokens:ttlSeconds=45,share=0.3',
 ];
