@@ -69,6 +69,8 @@ export default tseslint.config(
     },
     rules: {
       eqeqeq: ['error', 'smart'],
+      // Prettier owns the layout, and breaks `request(origin)[method](path)` before the `[`.
+      'no-unexpected-multiline': 'off',
       // `declare global { namespace jest { ... } }` is how a custom jest matcher is typed.
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
