@@ -34,6 +34,7 @@ export function discoverCollections(rootDir: string = REPO_ROOT, only: readonly 
     const file = path.join(suites, api, 'collection.ts');
     if (!existsSync(file)) continue;
     // A runtime load, as jest loads test files: the module is the collection's own source of truth.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the path is known only at run time
     const loaded = require(file) as Record<string, unknown>;
     const folderList = Array.isArray(loaded.folders) ? (loaded.folders as CollectionFolder[]) : undefined;
     for (const value of Object.values(loaded)) {

@@ -1,4 +1,5 @@
-// The sandbox's public entry: the harness and scripts import from here and nowhere deeper.
+// The sandbox's public entry: the harness, tools and scripts import from here and nowhere deeper, but
+// for the light switchboard/client.ts and switchboard/types.ts (eslint.config.mjs enforces it).
 export { startSandbox } from './main';
 export { buildSandbox, API_VERSION, SERVICE_PREFIXES, type BuiltSandbox } from './app';
 export { toPostmanEnvironment, SANDBOX_X_MITEL_APP, type PostmanEnvironment, type PostmanVariable } from './postman-environment';

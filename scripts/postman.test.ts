@@ -98,6 +98,7 @@ describe('the round trip: export, then import back', () => {
       });
       const back = new Map(result.requests.map((r) => [r.request.name, r.request]));
       // The generated module is what a user keeps: it must load back to the same requests.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module written by this test
       const module = require(path.join(work, 'import', collection.api, 'suites', collection.api, 'collection.ts')) as Record<string, Collection>;
       const written = Object.values(module).find((value) => typeof value === 'object' && value !== null && 'requests' in value)!;
       expect(Object.values(written.requests)).toEqual(result.requests.map((r) => r.request));

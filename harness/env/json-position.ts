@@ -43,7 +43,10 @@ export function jsonErrorOffset(text: string): number {
     if (text.charAt(at) === '-') at++;
     if (text.charAt(at) === '0') at++;
     else digits();
-    if (text.charAt(at) === '.') (at++, digits());
+    if (text.charAt(at) === '.') {
+      at++;
+      digits();
+    }
     if (/[eE]/.test(text.charAt(at))) {
       at++;
       if (/[+-]/.test(text.charAt(at))) at++;

@@ -50,7 +50,7 @@ export function readSchema(file: SchemaFile): JsonSchema {
     }
     return parsed as JsonSchema;
   } catch (error) {
-    throw new Error(`${file.relativePath} is not a valid schema document: ${(error as Error).message}`);
+    throw new Error(`${file.relativePath} is not a valid schema document: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -17,6 +17,7 @@ function failureOf(assertion: () => void): string {
   try {
     assertion();
   } catch (error) {
+    // eslint-disable-next-line no-control-regex -- jest's colour codes start with ESC
     return (error as Error).message.replace(/\u001b\[[0-9;]*m/g, '');
   }
   throw new Error('the assertion was expected to fail');

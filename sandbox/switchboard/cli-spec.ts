@@ -35,7 +35,7 @@ export function parseFaultFlag(text: string): FaultSpec {
     const raw: unknown = text.trim().startsWith('{') ? JSON.parse(text) : compactFault(text.trim());
     return readFault(raw, 'fault');
   } catch (error) {
-    throw new Error(`--fault '${text}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`--fault '${text}': ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
@@ -57,6 +57,6 @@ export function switchboardFromFlags(flags: SwitchboardFlags): SwitchboardConfig
   } catch (error) {
     const field = error instanceof SwitchboardSpecError ? error.field : '';
     const flag = field.startsWith('drifts') ? '--drift' : field === 'seed' ? '--seed' : '--fault';
-    throw new Error(`${flag}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${flag}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

@@ -1,5 +1,6 @@
 // The test process's handle on a running sandbox's switchboard: plain fetch against the keyed
-// route, typed with the switchboard's own shapes. The harness reaches it through sandbox/index.ts.
+// route, typed with the switchboard's own shapes. It loads no Fastify, so it is one of the sandbox's
+// public entries (with index.ts and types.ts; eslint.config.mjs): harness/switchboard.ts imports it.
 import {
   SWITCHBOARD_KEY_HEADER, type DriftInfo, type FaultSpec, type SwitchboardAccess, type SwitchboardConfig,
   type SwitchboardSnapshot,

@@ -22,6 +22,7 @@ const COLLECTIONS = { authentication, admin, media, conversations, notifications
 type Api = keyof typeof COLLECTIONS;
 type As = SandboxUser['key'] | 'none';
 // Answers are read loosely here: the schema check is what types them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type Json = Record<string, any>;
 
 interface Options {

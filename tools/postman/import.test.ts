@@ -65,6 +65,7 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
   });
 
   it('generates a collection module that loads back to exactly the imported requests, folders included', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module written by this test
     const module = require(path.join(root, 'suites/library/collection.ts')) as { library: Collection; folders: unknown };
     expect(Object.values(module.library.requests)).toEqual(result.requests.map((r) => r.request));
     expect(module.folders).toEqual([

@@ -74,23 +74,35 @@ function csvRecords(text: string, where: string): { value: string; line: number 
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (value += '"', i++);
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[i + 1] === '"') {
+        value += '"';
+        i++;
+      } else if (char === '"') quoted = false;
       else {
         if (char === '\n') line++;
         value += char;
       }
-    } else if (char === '"' && value === '') (quoted = true, (quoteLine = line));
-    else if (char === ',') (fields.push({ value, line: recordLine }), (value = ''));
-    else if (char === '\n' || char === '\r') {
+    } else if (char === '"' && value === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (char === ',') {
+      fields.push({ value, line: recordLine });
+      value = '';
+    } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
       fields.push({ value, line: recordLine });
       records.push(fields);
-      (fields = []), (value = ''), line++, (recordLine = line);
+      fields = [];
+      value = '';
+      line++;
+      recordLine = line;
     } else if (char === '"') throw new UsageError(`${where}, line ${line}: a quote inside an unquoted field; quote the whole field and double the quote ("").`);
     else value += char;
   }
   if (quoted) throw new UsageError(`${where}, line ${quoteLine}: a quoted field is never closed.`);
-  if (value !== '' || fields.length) (fields.push({ value, line: recordLine }), records.push(fields));
+  if (value !== '' || fields.length) {
+    fields.push({ value, line: recordLine });
+    records.push(fields);
+  }
   return records;
 }

@@ -11,7 +11,7 @@
 // The provider must answer before the variable's first use; the nearest one wins.
 import type { NamedRequest } from '../../../harness/client/named-request';
 import { isCredentialName } from '../../../harness/redact/sensitive';
-import { variablesOf } from '../import/convert';
+import { variablesOf } from '../import/parameters';
 import type { BodyPath } from '../import/script-expressions';
 import type { JsonSchema } from './inline-schema';
 

@@ -16,7 +16,7 @@
 // The script's lines are recognised by `npm run import` (isPerRequestPreRequest), so the round trip
 // stays clean; the harness suites compute these values themselves.
 import type { NamedRequest } from '../../../harness/client/named-request';
-import { variablesOf } from '../import/convert';
+import { variablesOf } from '../import/parameters';
 import type { PlannedCapture } from './captures';
 
 export const PER_REQUEST_MARKER = '// Exported by the CloudLink harness: values for this request only (pm.variables).';

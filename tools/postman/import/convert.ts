@@ -7,7 +7,7 @@ import { PostmanInputError, itemLabel, type SourceRequest } from '../format';
 import { convertAuth, userOfToken, type SecretVariable } from './auth';
 import { convertBody } from './body';
 import { inferSchema, kebabCase, pascalCase, type JsonSchema } from './infer-schema';
-import { ParameterCollector, variablesIn, variablesInJson, type NamedParameter } from './parameters';
+import { ParameterCollector, variablesOf, type NamedParameter } from './parameters';
 import { translateScripts, type Capture, type Check, type ScriptLine, type Translation } from './scripts';
 
 export interface SchemaToWrite {
@@ -175,10 +175,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-export function variablesOf(request: NamedRequest): string[] {
-  const body = request.body;
-  const fromBody = !body ? [] : body.mode === 'json' ? variablesInJson(body.json) : body.mode === 'urlencoded' ? variablesInJson(body.form) : variablesIn(body.raw);
-  return [...new Set([...variablesIn(request.url), ...variablesInJson(request.headers ?? {}), ...fromBody])];
 }

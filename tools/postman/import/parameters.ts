@@ -2,6 +2,7 @@
 // (`{endpointId}` in a URL, `{Destination}` in a body) beside the real `{{variables}}`, and Postman
 // itself has `:name` path variables. Sent as they are, both would reach the API as literal text, so
 // each becomes a `{{name}}` variable the suite must supply, and the importer lists it.
+import type { NamedRequest } from '../../../harness/client/named-request';
 
 export interface NamedParameter {
   name: string;
@@ -65,4 +66,12 @@ export function variablesInJson(value: unknown): string[] {
     return [...new Set(Object.entries(value).flatMap(([key, item]) => [...variablesIn(key), ...variablesInJson(item)]))];
   }
   return [];
+}
+
+/** The `{{variables}}` a request uses in its URL, headers and body. Here, not in convert.ts, so the
+ * exporter can use it without loading the importer (which loads the exporter's script helpers). */
+export function variablesOf(request: NamedRequest): string[] {
+  const body = request.body;
+  const fromBody = !body ? [] : body.mode === 'json' ? variablesInJson(body.json) : body.mode === 'urlencoded' ? variablesInJson(body.form) : variablesIn(body.raw);
+  return [...new Set([...variablesIn(request.url), ...variablesInJson(request.headers ?? {}), ...fromBody])];
 }
