@@ -147,7 +147,7 @@ function registerUndo(collection: Collection, label: string, action: UndoAction 
       try {
         await performUndo(action, collection.requests, (named, options) => sendNamed(collection, named, options));
       } catch (error) {
-        throw new Error(`${(error as Error).message} while undoing ${label}.`);
+        throw new Error(`${(error as Error).message} while undoing ${label}.`, { cause: error });
       }
       if (id) session.ledger()?.done(id);
     },

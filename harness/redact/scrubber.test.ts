@@ -1,4 +1,4 @@
-import type { Exchange, RecordedRequest, RecordedResponse } from '../client/exchange';
+import type { Exchange, RecordedResponse } from '../client/exchange';
 import { Scrubber } from './scrubber';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -68,6 +68,8 @@ export function failureText(message: string, c: Colours): string {
 export function headline(message: string): string {
   const lines = message
     .split('\n')
+    // jest colours its messages with ANSI escapes (ESC [ … m); the headline is plain text.
+    // eslint-disable-next-line no-control-regex
     .map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim())
     .filter((line) => line !== '' && !line.startsWith('at '));
   const first = (lines[0] ?? '').replace(/^Error: /, '');
