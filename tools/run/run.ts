@@ -157,7 +157,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
       testPathPatterns: options.collections.map((api) => `suites/${api}/`),
       testNamePattern: options.request ? `^${escapeRegExp(options.request)} ` : undefined,
       bail: options.bail ? 1 : undefined,
-      reporters: [...(options.silent ? [] : [path.join(__dirname, '../report/progress-reporter.ts')]), ...(options.junit === false ? [] : ['jest-junit'])],
+      reporters: [...(options.silent ? [] : [path.join(__dirname, '../../harness/report/progress-reporter.ts')]), ...(options.junit === false ? [] : ['jest-junit'])],
       ci: process.env.CI === 'true',
       // jest's default on a 2-core machine is one worker; suite files spend most of their time
       // loading modules and waiting on I/O, so two workers finish sooner even with the sandbox beside them.
