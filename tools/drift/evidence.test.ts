@@ -41,10 +41,15 @@ describe('breaksWithEvidence', () => {
   });
 
   it('calls an integer that became a fraction retyped, but not a whole number where fractions were seen', () => {
-    expect(breaksWithEvidence(evidenceOf(user(), user({ count: 3 })), user({ count: 2.5 }))).toEqual([
+    const counts = [1, 2, 3, 4, 5].map((count) => user({ count }));
+    expect(breaksWithEvidence(evidenceOf(...counts), user({ count: 2.5 }))).toEqual([
       { change: 'retyped', path: 'count', recorded: 'integer', live: 'number' },
     ]);
     expect(breaksWithEvidence(evidenceOf(user({ count: 0.5 })), user({ count: 1 }))).toEqual([]);
+  });
+
+  it('does not call a fraction a retype where whole numbers were recorded only a few times (they may be chance)', () => {
+    expect(breaksWithEvidence(evidenceOf(user({ count: 3 }), user({ count: 4 })), user({ count: 3.2 }))).toEqual([]);
   });
 
   it('does not call null a retype, and names a removed object once', () => {

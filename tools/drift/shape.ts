@@ -110,7 +110,8 @@ export interface EvidenceBreak {
  * Where a live answer breaks with every recording of its request: a field every recorded object
  * at its place had and a live object there lacks (a rename or a removal the schema, calling the
  * field optional, lets pass), and a field found with a type no recording had (null aside; an
- * integer where recordings had fractions is still a number).
+ * integer where recordings had fractions is still a number, and a fraction counts as a retype only
+ * where at least INTEGER_EVIDENCE whole numbers were recorded).
  */
 export function breaksWithEvidence(evidence: Evidence, liveAnswer: unknown): EvidenceBreak[] {
   const live = addEvidence(emptyEvidence(), liveAnswer);
@@ -125,15 +126,23 @@ export function breaksWithEvidence(evidence: Evidence, liveAnswer: unknown): Evi
       continue;
     }
     if (!now) continue;
-    const strange = [...now.types].filter((type) => type !== 'null' && !fits(type, field.types));
+    const strange = [...now.types].filter((type) => type !== 'null' && !fits(type, field));
     if (strange.length > 0) out.push({ change: 'retyped', path, recorded: [...field.types].join('|'), live: strange.join('|') });
   }
   // A whole object gone is one finding, not one per field inside it.
   return out.filter((b) => !out.some((other) => other !== b && other.change === 'removed' && b.path.startsWith(`${other.path}.`)));
 }
 
-function fits(type: EvidenceType, recorded: Set<EvidenceType>): boolean {
-  return recorded.has(type) || (type === 'integer' && recorded.has('number'));
+/**
+ * Whole numbers seen fewer times than this may be chance (a ring time of exactly 3 s), so a
+ * fraction where they were seen is not yet a retype.
+ */
+export const INTEGER_EVIDENCE = 5;
+
+function fits(type: EvidenceType, recorded: { present: number; types: Set<EvidenceType> }): boolean {
+  if (recorded.types.has(type)) return true;
+  if (type === 'integer') return recorded.types.has('number');
+  return type === 'number' && recorded.types.has('integer') && recorded.present < INTEGER_EVIDENCE;
 }
 
 function evidenceTypeOf(value: unknown): EvidenceType {
