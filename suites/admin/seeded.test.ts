@@ -64,3 +64,15 @@ describe('GET Site (seeded)', () => {
     expect(res.body).toMatchObject({ siteId: user.siteId, timeZone: 'America/Toronto', description: expect.any(String) });
   });
 });
+
+describe('GET Users (Token Account) (seeded)', () => {
+  it('lists the seeded users of the token’s own account, the admin with extension 2001 among them', async () => {
+    const res = await api.send<UserCollection>('GET Users (Token Account)', { query: { $top: '100' } });
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchSchema('admin/user-collection');
+    const users = res.body._embedded.items;
+    expect(users.find((user) => user.extension === '2001')).toMatchObject({ role: 'ACCOUNT_ADMIN' });
+    expect(new Set(users.map((user) => user.accountId)).size).toBe(1);
+  });
+});

@@ -1,8 +1,9 @@
-// What the media seed holds, read back (sandbox/README.md "Media"): the softphone endpoints of the
+// What the media seed holds, read back (sandbox/README.md "Seeded credentials"): the softphones of the
 // seeded users, which the desk-phone tests never read, and the seeded recording of the answered
-// call in the history, with its label. Nothing here changes state.
+// call in the history with its label, and the seeded call that rang out. Nothing here changes state.
 import { useCollection } from '../../harness';
 import type { Endpoint } from '../../types/media/endpoint';
+import type { CallRecordCollection } from '../../types/media/call-record-collection';
 import type { Recording } from '../../types/media/recording';
 import type { RecordingCollection } from '../../types/media/recording-collection';
 import { media } from './collection';
@@ -33,5 +34,18 @@ describe('GET Recording (seeded)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchSchema('media/recording');
     expect(res.body).toMatchObject({ label: 'Seeded sample', contentType: 'audio/wav', durationInSeconds: 60 });
+  });
+});
+
+describe('GET Call Record (seeded)', () => {
+  it('reads the seeded call to 2001 that rang out: completed unanswered, cancelled, from desk phone 200', async () => {
+    // The seed's second call to 2001 is that extension's second leg (sandbox/README.md "Seeded credentials").
+    const res = await api.send<CallRecordCollection>('GET Call Record', { vars: { callId: encodeURIComponent('endpoints/2001/calls/2') } });
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchSchema('media/call-record-collection');
+    expect(res.body._embedded.items).toEqual([
+      expect.objectContaining({ callId: 'endpoints/2001/calls/2', from: '200', cause: 'callCancelled', direction: 'inbound', completed: false }),
+    ]);
   });
 });
