@@ -50,14 +50,14 @@ describe('toMatchSchema', () => {
       "1. at (root): must have required property 'scope'\n     schema: #/required\n     value:  {",
     );
     expect(message).toContain(
-      '2. at /expires_in: must be number\n     schema: #/properties/expires_in/type\n     value:  "3600"',
+      '2. at /expires_in: must be integer\n     schema: #/properties/expires_in/type\n     value:  "3600"',
     );
   });
 
   it('masks a JWT in an offending value', () => {
     const message = failureOf(() => expect({ ...token, expires_in: JWT }).toMatchSchema('authentication/token'));
 
-    expect(message).toContain('at /expires_in: must be number');
+    expect(message).toContain('at /expires_in: must be integer');
     expect(message).not.toContain('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9');
     expect(message).not.toContain('c2lnbmF0dXJlLXNlY3JldA');
   });

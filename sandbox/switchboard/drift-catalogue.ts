@@ -7,6 +7,10 @@
 // routes are another engineer's work in progress: its drifts are written against the paths and
 // field names agreed for it (accounts, users with userId, accountId, email, name, role) and, like
 // every field drift, change nothing where the field is absent.
+//
+// The kinds a schema alone used to miss have drifts of their own: an integer turned fraction, an
+// always-sent field renamed camelCase → snake_case or removed (also from list items only), and a
+// DELETE answering 204 with no body where the sandbox answers 200 with the resource.
 import type { DriftOp } from './drift-ops';
 import type { DriftInfo, ServiceName } from './types';
 
@@ -30,6 +34,10 @@ const USERS = ['GET /accounts/{accountId}/users'];
 const USER = [
   ...USERS, 'POST /accounts/{accountId}/users', 'GET /accounts/{accountId}/users/{userId}',
   'PUT /accounts/{accountId}/users/{userId}', 'DELETE /accounts/{accountId}/users/{userId}',
+];
+const GROUP = [
+  'GET /accounts/{accountId}/groups', 'POST /accounts/{accountId}/groups', 'GET /accounts/{accountId}/groups/{groupId}',
+  'PUT /accounts/{accountId}/groups/{groupId}', 'DELETE /accounts/{accountId}/groups/{groupId}',
 ];
 const CALL_LISTS = ['GET /calls', 'GET /calls/records', 'GET /endpoints/{endpointId}/calls', 'GET /calls/{callId}/records'];
 const CALL = [
@@ -75,6 +83,10 @@ export const DRIFT_CATALOGUE: readonly DriftDefinition[] = [
     [{ op: 'rename', field: '_embedded.items', to: '_embedded.applications', on: 'body' }]),
   drift('authentication.application.active-string', 'An application\'s active flag is the string "true"/"false".', APPLICATION,
     [{ op: 'retype', field: 'active', to: 'string' }]),
+  drift('authentication.token.expires-in-fraction', 'expires_in is a fraction (3600.5) instead of whole seconds.', TOKEN,
+    [{ op: 'fraction', field: 'expires_in' }]),
+  drift('authentication.application.description-renamed', 'An application\'s description is renamed application_description.', APPLICATION,
+    [{ op: 'rename', field: 'description', to: 'application_description' }]),
   drift('authentication.authorize.code-renamed', 'POST /authorize answers {authorization_code} instead of {code}.', ['POST /authorize'],
     [{ op: 'rename', field: 'code', to: 'authorization_code' }]),
 
@@ -87,6 +99,14 @@ export const DRIFT_CATALOGUE: readonly DriftDefinition[] = [
   }]),
   drift('admin.users.count-missing', 'The users collection has no count.', USERS, [{ op: 'remove', field: 'count', on: 'body' }]),
   drift('admin.users.links-missing', 'The users collection has no _links.', USERS, [{ op: 'remove', field: '_links', on: 'body' }]),
+  drift('admin.user.display-name-renamed', 'displayName is renamed display_name in user resources.', USER,
+    [{ op: 'rename', field: 'displayName', to: 'display_name' }]),
+  drift('admin.users.items-email-missing', 'The users list drops email from its items (single users keep it).', USERS,
+    [{ op: 'remove', field: 'email' }]),
+  drift('admin.user.delete-status-204', 'DELETE of a user answers 204 with no body instead of 200 with the user.', ['DELETE /accounts/{accountId}/users/{userId}'],
+    [{ op: 'status', from: 200, to: 204 }]),
+  drift('admin.group.member-count-fraction', 'A group\'s memberCount is a fraction.', GROUP, [{ op: 'fraction', field: 'memberCount' }]),
+  drift('admin.account.language-code-missing', 'The account has no languageCode.', ACCOUNT, [{ op: 'remove', field: 'languageCode' }]),
   drift('admin.account.name-renamed', 'The account\'s name is renamed accountName.', ACCOUNT, [{ op: 'rename', field: 'name', to: 'accountName' }]),
 
   // Media
@@ -105,6 +125,12 @@ export const DRIFT_CATALOGUE: readonly DriftDefinition[] = [
     [{ op: 'rename', field: '_embedded.items', to: '_embedded.calls', on: 'body' }]),
   drift('media.recording.duration-string', 'A recording\'s durationInSeconds is a string.', RECORDING,
     [{ op: 'retype', field: 'durationInSeconds', to: 'string' }]),
+  drift('media.recording.duration-fraction', 'A recording\'s durationInSeconds is a fraction (60.5).', RECORDING,
+    [{ op: 'fraction', field: 'durationInSeconds' }]),
+  drift('media.call.from-name-renamed', 'A call\'s fromName is renamed from_name.', CALL, [{ op: 'rename', field: 'fromName', to: 'from_name' }]),
+  drift('media.calls.items-state-missing', 'Call lists drop state from their items (a single call keeps it).', CALL_LISTS,
+    [{ op: 'remove', field: 'state' }]),
+  drift('media.endpoint.name-missing', 'An endpoint has no name.', ENDPOINT, [{ op: 'remove', field: 'name' }]),
   drift('media.conference.access-code-number', 'A conference\'s accessCode is a number (leading zeros lost).', CONFERENCE,
     [{ op: 'retype', field: 'accessCode', to: 'number' }]),
 
@@ -115,6 +141,11 @@ export const DRIFT_CATALOGUE: readonly DriftDefinition[] = [
     [{ op: 'status', from: 201, to: 200 }]),
   drift('chat.conversations.count-missing', 'The conversations collection has no count.', ['GET /conversations'],
     [{ op: 'remove', field: 'count', on: 'body' }]),
+  drift('chat.conversation.delete-status-204', 'DELETE /conversations/{conversationId} answers 204 with no body instead of 200.', ['DELETE /conversations/{conversationId}'],
+    [{ op: 'status', from: 200, to: 204 }]),
+  drift('chat.participants.items-status-missing', 'Participant lists drop status from their items.', ['GET /conversations/{conversationId}/participants'],
+    [{ op: 'remove', field: 'status' }]),
+  drift('chat.message.account-id-renamed', 'A message\'s accountId is renamed account_id.', MESSAGE, [{ op: 'rename', field: 'accountId', to: 'account_id' }]),
   drift('chat.message.body-missing', 'Messages have no body.', MESSAGE, [{ op: 'remove', field: 'body' }]),
   drift('chat.message.created-on-epoch', 'A message\'s createdOn is epoch milliseconds instead of an ISO date.', MESSAGE,
     [{ op: 'retype', field: 'createdOn', to: 'number' }]),
@@ -130,6 +161,10 @@ export const DRIFT_CATALOGUE: readonly DriftDefinition[] = [
     [{ op: 'status', from: 201, to: 200 }]),
   drift('notifications.subscription.transport-enum', 'transport in upper case (webhook → WEBHOOK).', SUBSCRIPTION,
     [{ op: 'enum', field: 'transport', values: { webhook: 'WEBHOOK', websocket: 'WEBSOCKET' } }]),
+  drift('notifications.subscription.subject-filter-renamed', 'subjectFilter is renamed subject_filter in subscription resources.', SUBSCRIPTION,
+    [{ op: 'rename', field: 'subjectFilter', to: 'subject_filter' }]),
+  drift('notifications.subscription.delete-status-204', 'DELETE /subscriptions/{subscriptionId} answers 204 with no body instead of 200.', ['DELETE /subscriptions/{subscriptionId}'],
+    [{ op: 'status', from: 200, to: 204 }]),
   drift('notifications.subscriptions.items-flattened', 'GET /subscriptions drops _embedded: items sit at the top level.', ['GET /subscriptions'],
     [{ op: 'rename', field: '_embedded.items', to: 'items', on: 'body' }, { op: 'remove', field: '_embedded', on: 'body' }]),
   drift('notifications.publication.content-renamed', 'Webhook notifications carry the resource in payload, not content.', WEBHOOK,

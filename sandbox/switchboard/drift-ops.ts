@@ -12,6 +12,8 @@ export type FieldOp =
   | { op: 'remove'; field: string; on?: 'resource' | 'body' }
   | { op: 'rename'; field: string; to: string; on?: 'resource' | 'body' }
   | { op: 'retype'; field: string; to: JsonType; on?: 'resource' | 'body' }
+  /** A whole number gains a half (60 → 60.5): still a JSON number, no longer an integer. */
+  | { op: 'fraction'; field: string; on?: 'resource' | 'body' }
   | { op: 'enum'; field: string; values: Readonly<Record<string, string>>; on?: 'resource' | 'body' };
 
 export type DriftOp = FieldOp | { op: 'status'; from?: number; to: number } | { op: 'content-type'; to: string };
@@ -101,6 +103,9 @@ function applyFieldOp(target: Json, op: FieldOp): void {
     }
     case 'retype':
       holder[key] = convert(value, op.to);
+      return;
+    case 'fraction':
+      if (Number.isInteger(value)) holder[key] = (value as number) + 0.5;
       return;
     case 'enum':
       if (typeof value === 'string' && Object.hasOwn(op.values, value)) holder[key] = op.values[value];

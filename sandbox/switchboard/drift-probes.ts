@@ -104,6 +104,14 @@ const whoAmI: Probe = async (t) => observed(await t.call('GET', `${AUTH}/token`,
 const account = `${ADMIN}/accounts/${MAIN_ACCOUNT_ID}`;
 const adminUser = (t: BoardTest) => `${account}/users/${t.sandbox.user('primary').userId}`;
 
+/** Creates something with POST (anything but 2xx fails the probe), then observes its DELETE. */
+const createThenDelete = (collection: string, body: unknown, idField: string): Probe => async (t) => {
+  const created = await arranged(t.call('POST', collection, body), `POST ${collection}`);
+  return observed(await t.call('DELETE', `${collection}/${String(created[idField])}`));
+};
+
+const createGroup: Probe = async (t) => observed(await t.call('POST', `${account}/groups`, { name: 'Drift probe group' }));
+
 /** Every drift id of the catalogue, and the request that shows it. */
 export const PROBES: Readonly<Record<string, Probe>> = {
   'authentication.token.status-200': postToken,
@@ -115,6 +123,8 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   'authentication.apps.items-renamed': get(`${AUTH}/apps`),
   'authentication.application.active-string': get(`${AUTH}/applications/${OIDC_CLIENT_ID}`),
   'authentication.authorize.code-renamed': authorize,
+  'authentication.token.expires-in-fraction': postToken,
+  'authentication.application.description-renamed': get(`${AUTH}/applications/${OIDC_CLIENT_ID}`),
 
   'admin.user.email-missing': (t) => get(adminUser(t))(t),
   'admin.user.id-renamed': (t) => get(adminUser(t))(t),
@@ -122,6 +132,11 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   'admin.users.count-missing': get(`${account}/users`),
   'admin.users.links-missing': get(`${account}/users`),
   'admin.account.name-renamed': get(account),
+  'admin.user.display-name-renamed': (t) => get(adminUser(t))(t),
+  'admin.users.items-email-missing': get(`${account}/users`),
+  'admin.user.delete-status-204': createThenDelete(`${account}/users`, { name: 'Drift Probe', email: 'drift-probe@example.com' }, 'userId'),
+  'admin.group.member-count-fraction': createGroup,
+  'admin.account.language-code-missing': get(account),
 
   'media.call.state-enum': get(`${MEDIA}/endpoints/2001/calls/1`),
   'media.call.call-id-missing': get(`${MEDIA}/endpoints/2001/calls/1`),
@@ -133,6 +148,10 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   'media.calls.items-renamed': get(`${MEDIA}/calls`),
   'media.recording.duration-string': get(`${MEDIA}/recordings/${SEEDED_RECORDING_ID}`),
   'media.conference.access-code-number': createConference,
+  'media.recording.duration-fraction': get(`${MEDIA}/recordings/${SEEDED_RECORDING_ID}`),
+  'media.call.from-name-renamed': get(`${MEDIA}/endpoints/2001/calls/1`),
+  'media.calls.items-state-missing': get(`${MEDIA}/calls/records`),
+  'media.endpoint.name-missing': get(`${MEDIA}/endpoints/2001`),
 
   'chat.conversation.id-renamed': createConversation,
   'chat.conversation.create-status-200': createConversation,
@@ -141,11 +160,16 @@ export const PROBES: Readonly<Record<string, Probe>> = {
   'chat.message.created-on-epoch': postMessage,
   'chat.participant.status-enum': listParticipants,
   'chat.messages.content-type-hal': listMessages,
+  'chat.conversation.delete-status-204': createThenDelete(`${CHAT}/conversations`, { originalParticipants: [] }, 'conversationId'),
+  'chat.participants.items-status-missing': listParticipants,
+  'chat.message.account-id-renamed': postMessage,
 
   'notifications.subscription.id-renamed': createSubscription,
   'notifications.subscription.create-status-200': createSubscription,
   'notifications.subscription.transport-enum': createSubscription,
   'notifications.subscriptions.items-flattened': listSubscriptions,
+  'notifications.subscription.subject-filter-renamed': createSubscription,
+  'notifications.subscription.delete-status-204': createThenDelete(`${NOTIFY}/subscriptions`, SOCKET_SUBSCRIPTION, 'subscriptionId'),
   'notifications.publication.content-renamed': webhookDelivery,
   'notifications.publication.method-enum': webhookDelivery,
 };

@@ -57,6 +57,12 @@ function expectFieldOp(op: FieldOp, before: Observed, after: Observed): void {
       expect({ field: op.field, before: typeOf(readField(was, op.field)) === op.to, after: typeOf(readField(is, op.field)) })
         .toEqual({ field: op.field, before: false, after: op.to });
       return;
+    case 'fraction': {
+      const value = readField(was, op.field);
+      expect({ field: op.field, integer: Number.isInteger(value) }).toEqual({ field: op.field, integer: true });
+      expect(readField(is, op.field)).toBe((value as number) + 0.5);
+      return;
+    }
     case 'enum': {
       const value = readField(was, op.field);
       expect(Object.keys(op.values)).toContain(value);

@@ -1,11 +1,12 @@
-// One live exchange against its recording: the status, the content type, the answer's shape, and
-// the live answer against the schema of the request's status. The schema decides what breaks:
-// a live answer that no longer validates (a required field gone, a type or enum changed) is
-// breaking; a shape change the schema allows (a new field, an optional one no longer answered) is
-// additive, a warning for whoever maintains the schemas.
+// One live exchange against its recording: the status, the content type, the answer's shape, the
+// live answer against the schema of the request's status, and against what every recording of the
+// request showed. Breaking: an answer that no longer validates (a required field gone, a type or
+// enum changed), a field every recording had and the live answer lacks (a rename the schema, calling
+// the field optional, lets pass), a field whose type changed. Additive, a warning for whoever
+// maintains the schemas: a new field, an optional field some recordings lacked too.
 import type { Exchange } from '../../harness/client/exchange';
 import { validateAgainst } from '../../harness/schema/registry';
-import { compareShapes, shapeOf } from './shape';
+import { breaksWithEvidence, compareShapes, shapeOf, type Evidence } from './shape';
 
 export type DriftKind =
   | 'status-changed'
@@ -36,8 +37,13 @@ export interface Where {
   test: string;
 }
 
-/** The findings for one exchange; `schemaId` is the schema the collection declares for the live status. */
-export function compareExchange(where: Where, recorded: Exchange | undefined, live: Exchange, schemaId: string | undefined): DriftFinding[] {
+/**
+ * The findings for one exchange; `schemaId` is the schema the collection declares for the live
+ * status, `evidence` what every recording of the same request and status showed.
+ */
+export function compareExchange(
+  where: Where, recorded: Exchange | undefined, live: Exchange, schemaId: string | undefined, evidence?: Evidence,
+): DriftFinding[] {
   const base = { ...where, request: live.name, url: live.request.url };
   if (!recorded) return [{ kind: 'request-unrecorded', severity: 'additive', ...base, live: live.response.status }];
   if (recorded.response.status !== live.response.status) {
@@ -57,11 +63,20 @@ export function compareExchange(where: Where, recorded: Exchange | undefined, li
       findings.push({ kind, severity: 'breaking', ...base, path, live: problem.message });
     }
   }
+  if (evidence && live.response.body !== undefined && typeof live.response.body === 'object') {
+    for (const change of breaksWithEvidence(evidence, live.response.body)) {
+      if (broken.has(change.path)) continue;
+      broken.add(change.path);
+      const kind = change.change === 'removed' ? 'field-removed' : 'field-retyped';
+      findings.push({ kind, severity: 'breaking', ...base, path: change.path, recorded: change.recorded, live: change.live });
+    }
+  }
   if (typeof recorded.response.body === 'object' && typeof live.response.body === 'object') {
     for (const change of compareShapes(shapeOf(recorded.response.body), shapeOf(live.response.body))) {
       if (broken.has(change.path)) continue;
+      // A type change is breaking whatever the schema says: no client reads "3600" as it read 3600.
       const kind = change.change === 'added' ? 'field-added' : change.change === 'removed' ? 'field-removed' : 'field-retyped';
-      findings.push({ kind, severity: 'additive', ...base, path: change.path, recorded: change.recorded, live: change.live });
+      findings.push({ kind, severity: kind === 'field-retyped' ? 'breaking' : 'additive', ...base, path: change.path, recorded: change.recorded, live: change.live });
     }
   }
   return findings;

@@ -1,7 +1,7 @@
 // `npm run drift -- --env <target>`: runs the suites live, keeps every exchange (scrubbed, as a
 // fixture would be) in a capture directory, and compares each with the recorded fixture of the
-// same test — status, content type, the answer's shape, and the live answer against its schema
-// (tools/drift/compare.ts). Writes reports/drift.md and reports/drift.json; only breaking drift
+// same test — status, content type, the answer's shape, the live answer against its schema, and
+// against what every recording of the same request showed (tools/drift/compare.ts). Writes reports/drift.md and reports/drift.json; only breaking drift
 // fails. Values are never compared, so ids, timestamps and counts never show up as drift.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +14,7 @@ import { CAPTURE_DIR_VARIABLE } from '../../harness/session';
 import { RETRYABLE_STATUSES } from '../../harness/pipeline/retry-policy';
 import { compareExchange, type DriftFinding } from './compare';
 import { writeDriftHtml } from './html';
+import { addEvidence, emptyEvidence, type Evidence } from './shape';
 
 export type { DriftFinding } from './compare';
 
@@ -49,12 +50,34 @@ export function schemaLookup(root: string): SchemaLookup {
   };
 }
 
+/** Where evidence is filed: the suite folder (names repeat across collections), request and status. */
+const evidenceKey = (api: string, request: string, status: number) => `${api} ${status} ${request}`;
+
+/** What every committed recording of each request answered, across all the suites' fixtures. */
+export function recordedEvidence(root: string): Map<string, Evidence> {
+  const out = new Map<string, Evidence>();
+  const suites = path.join(root, 'suites');
+  for (const file of listJson(suites)) {
+    const relative = path.relative(suites, file).split(path.sep);
+    if (relative[1] !== '__fixtures__') continue;
+    for (const exchanges of Object.values(readFixture(file)?.tests ?? {})) {
+      for (const exchange of exchanges) {
+        if (exchange.inbound || typeof exchange.response.body !== 'object' || exchange.response.body === null) continue;
+        const key = evidenceKey(relative[0] as string, exchange.name, exchange.response.status);
+        out.set(key, addEvidence(out.get(key) ?? emptyEvidence(), exchange.response.body));
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Compares every captured fixture file under `captureDir` with the committed one it mirrors.
  * Exchanges are paired by test, request name and occurrence; inbound messages are left out.
  */
 export function compareCaptures(captureDir: string, root: string, schemaFor: SchemaLookup): { exchanges: number; findings: DriftFinding[] } {
   const findings: DriftFinding[] = [];
+  const evidence = recordedEvidence(root);
   let exchanges = 0;
   for (const captured of listJson(captureDir)) {
     const relative = path.relative(captureDir, captured);
@@ -73,7 +96,8 @@ export function compareCaptures(captureDir: string, root: string, schemaFor: Sch
         if (TRANSIENT_STATUSES.has(exchange.response.status) && before?.response.status !== exchange.response.status) continue;
         seen.set(exchange.name, index + 1);
         const api = file.split(/[/\\]/)[1] ?? '';
-        findings.push(...compareExchange({ file, test }, before, exchange, schemaFor(api, exchange.name, exchange.response.status)));
+        const status = exchange.response.status;
+        findings.push(...compareExchange({ file, test }, before, exchange, schemaFor(api, exchange.name, status), evidence.get(evidenceKey(api, exchange.name, status))));
       }
     }
   }

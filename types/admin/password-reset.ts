@@ -7,13 +7,13 @@ export interface PasswordReset {
   /**
    * The address the reset mail goes to.
    */
-  email?: string;
+  email: string;
   /**
    * The action that was taken, e.g. forgot.
    */
-  action?: string;
+  action: string;
   /**
    * What was done, in words.
    */
-  message?: string;
+  message: string;
 }

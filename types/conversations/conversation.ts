@@ -10,6 +10,14 @@ import type { ParticipantCollection } from './participant-collection';
  */
 export interface Conversation extends Resource {
   /**
+   * When the resource was last modified (ISO 8601 date-time).
+   */
+  modifiedOn: string;
+  /**
+   * The principal that last modified the resource.
+   */
+  modifiedBy: string;
+  /**
    * The identifier of the conversation, used in every path below /conversations/{conversationId}.
    */
   conversationId: string;
@@ -24,23 +32,23 @@ export interface Conversation extends Resource {
   /**
    * Who may find the conversation: PUBLIC in the legacy object, PRIVATE for a direct chat.
    */
-  visibility?: string;
+  visibility: string;
   /**
    * The language of the conversation, e.g. en-US.
    */
-  languageCode?: string;
+  languageCode: string;
   /**
    * Whether the conversation is a stream (a channel) rather than a chat between people; the direct-chat sample sends false.
    */
-  stream?: boolean;
+  stream: boolean;
   /**
    * Whether the conversation was created hidden, as the direct-chat sample asks.
    */
-  hidden?: boolean;
+  hidden: boolean;
   /**
    * Whether the service adds system messages (someone joined, left) to the conversation.
    */
-  generateSystemMessages?: boolean;
+  generateSystemMessages: boolean;
   /**
    * The code that lets someone join the conversation, seen on the legacy object.
    */
@@ -65,8 +73,8 @@ export interface Conversation extends Resource {
   /**
    * The conversation's participants and its latest messages, each as a HAL collection.
    */
-  _embedded?: {
-    participants?: ParticipantCollection;
-    messages?: MessageCollection;
+  _embedded: {
+    participants: ParticipantCollection;
+    messages: MessageCollection;
   };
 }

@@ -14,15 +14,15 @@ export interface Call extends Resource {
   /**
    * The endpoint (device or extension) that owns this leg.
    */
-  endpointId?: string;
+  endpointId: string;
   /**
    * The account the endpoint belongs to.
    */
-  accountId?: string;
+  accountId: string;
   /**
    * The site of the endpoint, for multi-site networked PBXs.
    */
-  siteId?: string;
+  siteId: string;
   /**
    * The calling device or number, the same on every leg of the call.
    */
@@ -34,7 +34,7 @@ export interface Call extends Resource {
   /**
    * The name presented for the calling party.
    */
-  fromName?: string;
+  fromName: string;
   /**
    * The principal (a user, or the endpoint itself) of the calling party, when known.
    */
@@ -50,7 +50,7 @@ export interface Call extends Resource {
   /**
    * The name presented for the called party.
    */
-  toName?: string;
+  toName: string;
   /**
    * The principal (a user, or the endpoint itself) of the called party, when known.
    */
@@ -110,7 +110,7 @@ export interface Call extends Resource {
   /**
    * When the resource was created (ISO 8601 date-time).
    */
-  createdOn?: string;
+  createdOn: string;
   /**
    * On a completed leg: whether the call was answered.
    */

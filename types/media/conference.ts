@@ -25,7 +25,7 @@ export interface Conference extends Resource {
   /**
    * The conference's name.
    */
-  name?: string;
+  name: string;
   /**
    * Deprecated in favour of type: private for inviteOnly, public for everyoneAllowed.
    */
@@ -95,12 +95,12 @@ export interface Conference extends Resource {
       /**
        * The number of addresses.
        */
-      count?: number;
-      _links?: Links;
+      count: number;
+      _links: Links;
       /**
        * The embedded addresses.
        */
-      _embedded?: {
+      _embedded: {
         /**
          * The addresses.
          */

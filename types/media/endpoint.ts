@@ -13,11 +13,11 @@ export interface Endpoint extends Resource {
   /**
    * The endpoint's display name.
    */
-  name?: string;
+  name: string;
   /**
    * The kind of device; internal use only in the spec.
    */
-  type?: string;
+  type: string;
   /**
    * The line state, from the endpoint's live calls.
    */
@@ -37,7 +37,7 @@ export interface Endpoint extends Resource {
   /**
    * The mobile number calls are routed to while PSTN routing is on (internal use only in the spec), else empty.
    */
-  pstnRouting?: string;
+  pstnRouting: string;
   /**
    * The endpoint's own link and the link to its calls.
    */
@@ -49,6 +49,6 @@ export interface Endpoint extends Resource {
     /**
      * The path of the endpoint's calls.
      */
-    calls?: string;
+    calls: string;
   };
 }
