@@ -102,7 +102,7 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
   it('turns single braces and :path variables into named parameters and lists them', () => {
     expect(byName('POST Make Call').request).toMatchObject({ url: '{{media_url}}/endpoints/{{endpointId}}/calls', body: { json: { to: '{{Destination}}' } } });
     expect(byName('POST Make Call').parameters.map((p) => p.name)).toEqual(['Destination', 'endpointId']);
-    expect(byName('GET User').parameters).toEqual([{ name: 'userId', value: '1234', from: 'path-variable' }]);
+    expect(byName('GET User').parameters).toEqual([{ name: 'userId', value: '1234', from: 'path-variable', placeholder: ':userId' }]);
     expect(formatImportReport(result)).toContain('POST Make Call: Destination ({Destination} in Postman), endpointId ({endpointId} in Postman)');
   });
 
