@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { discoverCollections } from '../harness/collections';
+import { UserError } from '../harness/user-error';
 import { exportAll } from '../tools/postman/export';
 import { formatExportReport } from '../tools/postman/report';
 
@@ -11,6 +12,7 @@ const USAGE = `Usage: npm run export -- [options]
   -o, --out <dir>                where the files go (default: reports/postman)
   -e, --environment <name|file>  the environment to export with them (default: sandbox)
   -c, --collection <api>         only this collection, e.g. authentication (repeatable; default: all)
+      --force                    write over files in --out that an export did not make
   -h, --help                     this text`;
 
 const root = path.resolve(__dirname, '..');
@@ -20,6 +22,7 @@ try {
       out: { type: 'string', short: 'o' },
       environment: { type: 'string', short: 'e' },
       collection: { type: 'string', short: 'c', multiple: true },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -27,10 +30,12 @@ try {
     process.stdout.write(`${USAGE}\n`);
   } else {
     const outDir = path.resolve(values.out ?? path.join(root, 'reports', 'postman'));
-    const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root });
+    const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root, force: values.force });
     process.stdout.write(formatExportReport(result, process.cwd()));
   }
 } catch (error) {
-  process.stderr.write(`export: ${(error as Error).message}\n`);
-  process.exitCode = 1;
+  // A user's mistake (a bad flag, a file in the way) is one line and exit 2; anything else is ours.
+  const mine = error instanceof UserError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS') === true;
+  process.stderr.write(`export: ${mine ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+  process.exitCode = mine ? 2 : 1;
 }

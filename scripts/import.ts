@@ -1,20 +1,24 @@
-// `npm run import -- <collection.json> [--environment <environment.json>] [--name <folder>] [--force]`:
+// `npm run import -- <collection.json> [--environment <environment.json>] [--name <folder>] [--force] [--fill-from-sandbox]`:
 // see tools/postman/import. Prints what was written, the secrets to put in .env, the named
 // parameters to supply and every script line that was not translated.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { UserError } from '../harness/user-error';
 import { importPostman } from '../tools/postman/import';
+import { readSandboxSeed } from '../tools/postman/import/sandbox-values';
 import { formatImportReport } from '../tools/postman/report';
 
 const USAGE = `Usage: npm run import -- <collection.json> [options]
   <collection.json>              a Postman collection export, format v2.0 or v2.1
   -e, --environment <file>       the Postman environment export that goes with it
   -n, --name <folder>            the folder under suites/ and schemas/ (default: the collection's name)
-      --force                    overwrite files an earlier import wrote
+      --force                    overwrite files an earlier import wrote (never hand-written ones)
+      --fill-from-sandbox        fill ids and inputs from the embedded sandbox's seed, so the suite
+                                 runs against the sandbox as written (environment target=sandbox)
       --root <dir>               write under <dir> instead of this repository (environments/, suites/, schemas/)
   -h, --help                     this text`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -22,6 +26,7 @@ function main(argv: string[]): number {
       environment: { type: 'string', short: 'e' },
       name: { type: 'string', short: 'n' },
       force: { type: 'boolean', default: false },
+      'fill-from-sandbox': { type: 'boolean', default: false },
       root: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -40,15 +45,20 @@ function main(argv: string[]): number {
     rootDir: path.resolve(values.root ?? path.join(__dirname, '..')),
     name: values.name,
     force: values.force,
+    sandboxSeed: values['fill-from-sandbox'] ? await readSandboxSeed() : undefined,
   });
   process.stdout.write(formatImportReport(result));
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  // Bad input is the user's to fix: one message, no stack.
-  process.stderr.write(`import: ${(error as Error).message}\n`);
-  process.exitCode = 1;
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    // Bad input is the user's to fix: one message, no stack, exit 2; anything else is ours (exit 1).
+    const mine = error instanceof UserError || (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+    process.stderr.write(`import: ${mine ? error.message : (error.stack ?? error.message)}\n`);
+    process.exitCode = mine ? 2 : 1;
+  },
+);

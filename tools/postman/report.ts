@@ -87,6 +87,9 @@ export function formatExportReport(result: ExportResult, cwd: string): string {
     const blank = collection.fillIn.filter((f) => f.sample === undefined);
     if (sampled.length > 0) lines.push(`  sample values from the recorded suites (check them): ${sampled.map((f) => `${f.variable}=${JSON.stringify(f.sample)}`).join(', ')}`);
     if (blank.length > 0) lines.push(`  fill in before running: ${blank.map((f) => `${f.variable} (${f.usedBy.map((n) => `"${n}"`).join(', ')})`).join('; ')}`);
+    if (collection.unasserted.length > 0) {
+      lines.push(`  NO ASSERTION (a Newman run passes these whatever they answer): ${listWithin(collection.unasserted.map((n) => `"${n}"`))}`);
+    }
   }
   lines.push('', 'Import both into Postman, or run them: npx newman run <collection> -e <environment>. See docs/postman.md.');
   return `${lines.join('\n')}\n`;

@@ -28,6 +28,8 @@ export interface ImportedRequest {
   /** Make a PKCE pair (code_verifier, code_challenge) before sending, as the export's pre-request script did. */
   pkce: boolean;
   untranslated: ScriptLine[];
+  /** Names the request's test script bound to the parsed body, for its untranslated lines. */
+  bodyNames: string[];
   notes: string[];
   secrets: SecretVariable[];
   schemas: SchemaToWrite[];
@@ -97,6 +99,7 @@ export function convertRequest(source: SourceRequest, context: ConvertContext, s
     captures: [...shared.flatMap((t) => t.captures), ...scripts.captures],
     pkce: scripts.pkce,
     untranslated: scripts.untranslated,
+    bodyNames: scripts.bodyNames,
     notes: [...auth.notes, ...body.notes],
     secrets: auth.secrets,
     schemas,

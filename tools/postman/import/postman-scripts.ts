@@ -22,6 +22,10 @@ export interface PostmanScriptRecord {
   statuses: number[];
   checks: Check[];
   captures: RecordedCapture[];
+  /** Script lines the import could not translate, by script, kept verbatim so the export gives them back. */
+  untranslated?: { test: string[]; prerequest: string[] };
+  /** Names those lines use for the parsed body (`jsonData`). */
+  bodyNames?: string[];
 }
 
 /** The module's `postmanScripts`, by request name; malformed entries are left out rather than guessed at. */
@@ -35,7 +39,16 @@ export function readPostmanScripts(value: unknown): Map<string, PostmanScriptRec
       statuses: Array.isArray(record.statuses) ? record.statuses.filter((s): s is number => typeof s === 'number') : [],
       checks: Array.isArray(record.checks) ? record.checks.filter((c) => c && typeof c === 'object' && typeof (c as Check).kind === 'string') : [],
       captures: Array.isArray(record.captures) ? record.captures.filter((c) => c && typeof c.variable === 'string') : [],
+      untranslated: {
+        test: strings(record.untranslated?.test),
+        prerequest: strings(record.untranslated?.prerequest),
+      },
+      bodyNames: strings(record.bodyNames).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)),
     });
   }
   return out;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

@@ -106,7 +106,13 @@ function scriptRecords(input: CollectionModuleInput): Record<string, PostmanScri
       ...created.map((t) => ({ variable: t.variable, paths: t.paths, scope: 'collectionVariables' as const })),
     ];
     const record: PostmanScriptRecord = { statuses: imported.expected, checks: imported.checks, captures };
-    if (record.statuses.length > 0 || record.checks.length > 0 || record.captures.length > 0) out[name] = record;
+    const lines = (listen: string) => imported.untranslated.filter((l) => l.listen === listen).map((l) => l.text);
+    if (imported.untranslated.length > 0) {
+      record.untranslated = { test: lines('test'), prerequest: lines('prerequest') };
+      if (imported.bodyNames.length > 0) record.bodyNames = imported.bodyNames;
+    }
+    // Every request gets a record: the export asserts what the suite asserts (a 2xx when nothing else).
+    out[name] = record;
   }
   return out;
 }
