@@ -9,6 +9,7 @@ import ts from 'typescript';
 import type { Collection } from '../../harness/client/named-request';
 import { checkAgainstMetaSchema } from '../../harness/schema/registry';
 import { importPostman, type ImportResult } from './import';
+import { ParameterCollector } from './import/parameters';
 import { formatImportReport } from './report';
 
 const FIXTURES = path.join(__dirname, '__fixtures__');
@@ -180,5 +181,21 @@ describe('importPostman: a v2.0 export without environment', () => {
     expect(result.requests[0]).toMatchObject({ expected: [200], captures: [{ variable: 'applicationId', source: { path: ['_embedded', 'items', 0, 'applicationId'] } }] });
     expect(result.requests[2]?.request.body).toEqual({ mode: 'raw', raw: '<note>hello</note>', contentType: 'application/xml' });
     expect(result.environment?.secrets).toEqual([expect.objectContaining({ key: 'basic_auth', envName: 'CLOUDLINK_BASIC_AUTH' })]);
+  });
+});
+
+describe('ParameterCollector: {single braces} wherever Mitel writes them', () => {
+  it('takes words with spaces as one camelCase name, and leaves the braces of JSON and GraphQL alone', () => {
+    const params = new ParameterCollector();
+
+    expect(params.singleBraces('{"name": "{Full name}", "deviceId": "{Webhook URL}"}')).toBe('{"name": "{{fullName}}", "deviceId": "{{webhookUrl}}"}');
+    expect(params.singleBraces('Bearer {Application GUID}')).toBe('Bearer {{applicationGuid}}');
+    expect(params.singleBraces('query { calls { callId } }')).toBe('query { calls { callId } }');
+    expect(params.singleBraces('{{already}} and { spaced }')).toBe('{{already}} and { spaced }');
+    expect(params.list().map((p) => [p.name, p.placeholder])).toEqual([
+      ['fullName', '{Full name}'],
+      ['webhookUrl', '{Webhook URL}'],
+      ['applicationGuid', '{Application GUID}'],
+    ]);
   });
 });
