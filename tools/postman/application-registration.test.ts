@@ -48,6 +48,16 @@ describe('a Mitel-style collection imported with --fill-from-sandbox', () => {
     expect(createUser.body).toEqual({ mode: 'json', json: { name: '{{fullName}}', email: '{{emailAddress}}', role: 'USER' } });
   });
 
+  it('borrows the contract of the harness request with the same route, and says where there is none', () => {
+    const { result } = importInto('contracts');
+    const responses = (name: string) => result.requests.find((r) => r.request.name === name)!.request.responses;
+
+    expect(responses('Create User')[201]).toBe('admin/user');
+    expect(responses('Create Subscription')[201]).toBe('notifications/subscription');
+    expect(responses('Enable Application')).toEqual({ 200: '_shared/resource' });
+    expect(formatImportReport(result)).toContain('Enable Application: no saved example and no harness request for this route: it declares 200 with the generic _shared/resource schema');
+  });
+
   it('writes a suite that runs green against the sandbox as written, and leaves nothing behind', async () => {
     const { root, environmentFile } = importInto('green');
 

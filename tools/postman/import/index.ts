@@ -13,6 +13,7 @@ import { checkReadableFile, checkTarget, checkWritableDir } from '../limits';
 import { readPostmanCollection } from '../read-collection';
 import { convertRequest, type ImportedRequest } from './convert';
 import { kebabCase } from './infer-schema';
+import { knownRoutes, type KnownRoute } from './known-routes';
 import { findCreatedThings, neededParameters, type CreatedThing } from './lifecycle';
 import { fillFromSandbox, type FilledValue, type SandboxSeed } from './sandbox-values';
 import { renderCollectionModule } from './render-collection';
@@ -72,7 +73,7 @@ export function importPostman(options: ImportOptions): ImportResult {
   const source = readPostmanCollection(options.collectionFile);
   const environmentText = options.environmentFile === undefined ? undefined : readText(options.environmentFile);
   const knownSchemaIds = new Set(listSchemaFiles(options.rootDir).map((file) => file.id));
-  const imported = convertCollection(source, { api: options.name, environmentText, environmentFile: options.environmentFile, knownSchemaIds, sandboxSeed: options.sandboxSeed });
+  const imported = convertCollection(source, { api: options.name, environmentText, environmentFile: options.environmentFile, knownSchemaIds, knownRoutes: knownRoutes(), sandboxSeed: options.sandboxSeed });
   return { ...imported, files: writeImport(imported, source.file, options) };
 }
 
@@ -81,12 +82,13 @@ export interface ConvertOptions {
   environmentText?: string;
   environmentFile?: string;
   knownSchemaIds?: ReadonlySet<string>;
+  knownRoutes?: ReadonlyMap<string, KnownRoute>;
   sandboxSeed?: SandboxSeed;
 }
 
 export function convertCollection(source: SourceCollection, options: ConvertOptions = {}): ImportedCollection {
   const api = options.api ?? (kebabCase(source.name) || 'imported');
-  const context = { file: source.file, api, knownSchemaIds: options.knownSchemaIds ?? new Set<string>() };
+  const context = { file: source.file, api, knownSchemaIds: options.knownSchemaIds ?? new Set<string>(), knownRoutes: options.knownRoutes };
   const collectionScripts = translateScripts(source.scripts.test, source.scripts.prerequest);
   const folderScripts = source.folders.map((folder) => ({ folder, translation: translateScripts(folder.scripts.test, folder.scripts.prerequest) }));
   const requests = source.requests.map((request) => {
