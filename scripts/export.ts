@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run export -- [options]
   -o, --out <dir>                where the files go (default: reports/postman)
   -e, --environment <name|file>  the environment to export with them (default: sandbox)
   -c, --collection <api>         only this collection, e.g. authentication (repeatable; default: all)
+      --force                    write over files in --out that an export did not make
   -h, --help                     this text`;
 
 const root = path.resolve(__dirname, '..');
@@ -21,6 +22,7 @@ runMain('export', (argv) => {
     out: { type: 'string', short: 'o' },
     environment: { type: 'string', short: 'e' },
     collection: { type: 'string', short: 'c', multiple: true },
+    force: { type: 'boolean' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -30,7 +32,7 @@ runMain('export', (argv) => {
   }
   checkCollections(root, values.collection ?? []);
   const outDir = path.resolve(values.out ?? path.join(root, 'reports', 'postman'));
-  const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root });
+  const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root, force: values.force ?? false });
   process.stdout.write(formatExportReport(result, process.cwd()));
   return 0;
 });

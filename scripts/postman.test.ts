@@ -2,7 +2,7 @@
 // the exports are run by Newman (its Node API) against a freshly started sandbox, and imported back
 // as `npm run import` does it to show that nothing was lost. All five collections must run green;
 // what the export does to make a standalone run pass (docs/postman.md) is asserted here too.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -11,7 +11,8 @@ import { discoverCollections } from '../harness/collections';
 import { exportAll, type ExportResult } from '../tools/postman/export';
 import { importPostman } from '../tools/postman/import';
 import { describeFailures, newmanInputFor, runNewman } from '../tools/postman/newman';
-import { startSandbox, type RunningSandbox } from '../sandbox';
+import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../sandbox';
+import { readSandboxSeed } from '../tools/postman/import/sandbox-values';
 
 const ROOT = path.resolve(__dirname, '..');
 const work = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-postman-'));
@@ -128,4 +129,51 @@ describe('the round trip: export, then import back', () => {
       expect(result.environment?.secrets.map((s) => s.key)).toEqual(exported.environment.document.values.filter((v) => v.type === 'secret').map((v) => v.key));
     }
   });
+});
+
+describe('a Mitel-style collection: import, export, Newman', () => {
+  const FIXTURES = path.join(ROOT, 'tools', 'postman', '__fixtures__');
+  const original = path.join(FIXTURES, 'application-registration.postman_collection.json');
+  const environment = path.join(FIXTURES, 'application-registration.postman_environment.json');
+  let roundTrip: ExportResult;
+  let parameters: Record<string, string>;
+  let importedEnvironment: object;
+
+  beforeAll(async () => {
+    const root = path.join(work, 'mitel');
+    const result = importPostman({ collectionFile: original, environmentFile: environment, rootDir: root, sandboxSeed: await readSandboxSeed() });
+    // What the user types in; ids the collection creates are captured by the run, never typed.
+    const created = new Set(result.things.map((t) => t.variable));
+    parameters = Object.fromEntries(result.requests.flatMap((r) => r.parameters.filter((p) => !created.has(p.name)).map((p) => [p.name, p.value])));
+    const environmentFile = path.join(root, 'environments', `${result.environment!.stem}.postman_environment.json`);
+    importedEnvironment = JSON.parse(readFileSync(environmentFile, 'utf8')) as object;
+    roundTrip = exportAll({ entries: discoverCollections(root), outDir: path.join(work, 'mitel-export'), environment: environmentFile, rootDir: root });
+  });
+
+  /** What a Postman user types into the environment for the sandbox: its URLs and the primary user (an account admin). */
+  const sandboxValues = () => Object.fromEntries(toPostmanEnvironment(sandbox).values.filter((v) => v.value !== '').map((v) => [v.key, v.value]));
+
+  it('runs the round trip green with no fewer assertions than the original, and no 401: the token script came back', async () => {
+    const before = await runNewman({ collection: original, environment: importedEnvironment, envVar: sandboxValues() });
+    const after = await runNewman({ collection: roundTrip.files[0]!, environment: roundTrip.files[1]!, envVar: { ...sandboxValues(), ...parameters } });
+
+    expect(describeFailures(after.failures)).toBe('');
+    expect(after.assertions).toBeGreaterThanOrEqual(before.assertions);
+    expect(after.responses.filter((r) => r.status === 401)).toEqual([]);
+    expect(after.responses.map((r) => r.request)).toEqual(before.responses.map((r) => r.request));
+    expect(roundTrip.collections[0]!.unasserted).toEqual([]);
+    process.stdout.write(`Newman assertions: original ${before.assertions}, round trip ${after.assertions} (${after.requests} requests)\n`);
+  }, 60_000);
+
+  it('fails in Newman when a translated assertion does not hold: no false green', async () => {
+    const file = roundTrip.files[0]!;
+    const broken = path.join(work, 'mitel-export', 'broken.postman_collection.json');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('pm.expect(jsonData.token_type).to.eql(\\"bearer\\")');
+    writeFileSync(broken, text.replace('pm.expect(jsonData.token_type).to.eql(\\"bearer\\")', 'pm.expect(jsonData.token_type).to.eql(\\"mac\\")'));
+
+    const outcome = await runNewman({ collection: broken, environment: roundTrip.files[1]!, envVar: { ...sandboxValues(), ...parameters } });
+
+    expect(outcome.failures.map((f) => `${f.request} › ${f.test}`)).toEqual(['Auth Token › Auth Token: token_type equals "bearer"']);
+  }, 60_000);
 });

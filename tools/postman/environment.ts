@@ -18,6 +18,7 @@ export interface EnvironmentValue {
   value: string;
   type: 'default' | 'secret';
   enabled: true;
+  description?: string;
 }
 
 export interface EnvironmentDocument {

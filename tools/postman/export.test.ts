@@ -12,6 +12,7 @@ import { exportCollection } from './export';
 import { exportEnvironment } from './environment';
 import { inlineSchema } from './export/inline-schema';
 import type { PostmanItem } from './format';
+import { formatExportReport } from './report';
 
 const shop = defineCollection({
   name: 'Shop',
@@ -122,5 +123,54 @@ describe('exportEnvironment', () => {
     expect(JSON.stringify(document)).not.toMatch(/not-for-postman|also-secret/);
     expect(document.values.find((v) => v.key === 'auth_url')?.value).toBe('https://authentication.api.mitel.io/2017-09-01');
     expect(document.values.find((v) => v.key === 'refresh_token')).toEqual({ key: 'refresh_token', value: '', type: 'secret', enabled: true });
+  });
+});
+
+describe('exportCollection: what an import recorded comes back as Postman tests', () => {
+  const registration = defineCollection({
+    name: 'Registration',
+    api: 'registration',
+    requests: {
+      'Auth Token': {
+        method: 'POST',
+        url: '{{auth_url}}/token',
+        auth: 'none',
+        body: { mode: 'urlencoded', form: { grant_type: 'password', username: '{{username}}', password: '{{password}}' } },
+        responses: {},
+      },
+      'Create User': { method: 'POST', url: '{{admin_url}}/users', responses: {} },
+      'Ping': { method: 'GET', url: '{{admin_url}}/ping', responses: {} },
+    },
+  });
+  const records = new Map([
+    ['Auth Token', {
+      statuses: [201],
+      checks: [{ kind: 'equals' as const, path: ['token_type'], value: 'bearer' }],
+      captures: [{ variable: 'access_token', paths: [['access_token']], scope: 'environment' as const }],
+    }],
+    ['Create User', { statuses: [], checks: [], captures: [{ variable: 'userId', paths: [['userId'], ['id']], scope: 'collectionVariables' as const }] }],
+  ]);
+  const result = exportCollection({ collection: registration }, ENVIRONMENT_KEYS, records);
+  const named = (name: string) => ([(result.document.item as PostmanItem[]).find((i) => i.name === name)?.event?.find((e) => e.listen === 'test')?.script?.exec ?? []].flat() as string[]).join('\n');
+
+  it('takes "Auth Token" as the token setup, storing the token as its script did, instead of adding "POST Token"', () => {
+    expect(result.addedTokenSetup).toBe(false);
+    expect(named('Auth Token')).toContain('pm.environment.set("access_token", jsonData.access_token);');
+    expect(named('Auth Token')).toContain('pm.expect(jsonData.token_type).to.eql("bearer");');
+  });
+
+  it('asserts a 2xx where the scripts named no status, and captures the id where the answer has it', () => {
+    expect(named('Create User')).toContain('pm.response.to.be.success;');
+    expect(named('Create User')).toContain('pm.collectionVariables.set("userId", jsonData.userId !== undefined ? jsonData.userId : jsonData.id);');
+    expect(result.captured).toEqual([{ variable: 'userId', from: 'Create User' }]);
+  });
+
+  it('flags a request left with no assertion, in the result and in the report', () => {
+    const plain = exportCollection({ collection: registration }, ENVIRONMENT_KEYS);
+
+    expect(plain.unasserted).toEqual(['Auth Token', 'Create User', 'Ping']);
+    expect(result.unasserted).toEqual(['Ping']);
+    const report = formatExportReport({ files: [], collections: [result], environment: { stem: 'sandbox', document: { name: 'sandbox', values: [], _postman_variable_scope: 'environment' }, blanked: [] } }, '/');
+    expect(report).toContain('NO ASSERTION (a Newman run passes these whatever they answer): "Ping"');
   });
 });

@@ -4,6 +4,8 @@
 // this format gets PostmanInputError: one line naming the file and the item, so a broken export
 // from someone else's Postman is fixed without reading this code.
 
+import { UserError } from '../../harness/user-error';
+
 export const COLLECTION_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
 /** The `info.schema` URLs the reader accepts, by version. Postman has used both hosts. */
@@ -172,14 +174,15 @@ export interface SourceCollection {
 
 // ---- Bad input.
 
-export class PostmanInputError extends Error {
+/** A user mistake (exit 2, no stack): bad input is the user's to fix. */
+export class PostmanInputError extends UserError {
   constructor(
     readonly file: string,
     readonly problem: string,
     /** The item at fault, folders first ("Admin › Users › GET User"); undefined for the whole file. */
     readonly item?: string,
   ) {
-    super(`${file}${item === undefined ? '' : `, item "${item}"`}: ${problem}`);
+    super(`${file}${item === undefined ? '' : `, item "${cut(item)}"`}: ${problem}`);
     this.name = 'PostmanInputError';
   }
 }
@@ -187,6 +190,11 @@ export class PostmanInputError extends Error {
 /** How an item is named in messages: its folders and its own name, as Postman's sidebar nests them. */
 export function itemLabel(folders: readonly string[], name: string): string {
   return [...folders, name].join(' › ');
+}
+
+/** A name from someone's file, short enough for a message. */
+function cut(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
 }
 
 /** A short rendering of a value for messages; long strings are cut, as they may hold anything. */
@@ -197,4 +205,13 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   return `the ${typeof value} ${String(value)}`;
+}
+
+/**
+ * `items` joined for a message, at most `max` of them, with how many were left out: a hostile file
+ * with 60,000 bad items gets a message a person can read, not 600 KB of it.
+ */
+export function listWithin(items: readonly string[], max = 10, separator = ', '): string {
+  if (items.length <= max) return items.join(separator);
+  return `${items.slice(0, max).join(separator)}${separator}… and ${items.length - max} more`;
 }

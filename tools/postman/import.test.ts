@@ -9,6 +9,7 @@ import ts from 'typescript';
 import type { Collection } from '../../harness/client/named-request';
 import { checkAgainstMetaSchema } from '../../harness/schema/registry';
 import { importPostman, type ImportResult } from './import';
+import { ParameterCollector } from './import/parameters';
 import { formatImportReport } from './report';
 
 const FIXTURES = path.join(__dirname, '__fixtures__');
@@ -85,7 +86,10 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
     expect(byName('PUT User').request.body).toEqual({ mode: 'json', json: { name: '{{Name}}', email: '{{email}}' } });
     expect(byName('PATCH User Flags').request.body).toEqual({ mode: 'raw', raw: '{ "count": {{count}} }', contentType: 'application/json' });
     expect(byName('POST User Avatar').request.body).toMatchObject({ mode: 'raw', contentType: expect.stringMatching(/^multipart\/form-data; boundary=/) });
-    expect(byName('POST User Avatar').notes).toEqual([expect.stringContaining('form-data part "avatar" is a file')]);
+    expect(byName('POST User Avatar').notes).toEqual([
+      expect.stringContaining('form-data part "avatar" is a file'),
+      expect.stringContaining('no saved example and no harness request for this route: it declares 200 or 201 with the generic _shared/resource schema'),
+    ]);
     expect(byName('PUT Note').request.body).toEqual({ mode: 'raw', raw: 'Call back {{Destination}} tomorrow', contentType: 'text/plain' });
     expect(byName('POST Search').request.body).toEqual({ mode: 'json', json: { query: 'query { calls(first: {{count}}) { callId } }', variables: { state: 'ringing' } } });
     expect(byName('GET Health').request.body).toBeUndefined();
@@ -103,7 +107,7 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
   it('turns single braces and :path variables into named parameters and lists them', () => {
     expect(byName('POST Make Call').request).toMatchObject({ url: '{{media_url}}/endpoints/{{endpointId}}/calls', body: { json: { to: '{{Destination}}' } } });
     expect(byName('POST Make Call').parameters.map((p) => p.name)).toEqual(['Destination', 'endpointId']);
-    expect(byName('GET User').parameters).toEqual([{ name: 'userId', value: '1234', from: 'path-variable' }]);
+    expect(byName('GET User').parameters).toEqual([{ name: 'userId', value: '1234', from: 'path-variable', placeholder: ':userId' }]);
     expect(formatImportReport(result)).toContain('POST Make Call: Destination ({Destination} in Postman), endpointId ({endpointId} in Postman)');
   });
 
@@ -181,5 +185,21 @@ describe('importPostman: a v2.0 export without environment', () => {
     expect(result.requests[0]).toMatchObject({ expected: [200], captures: [{ variable: 'applicationId', source: { path: ['_embedded', 'items', 0, 'applicationId'] } }] });
     expect(result.requests[2]?.request.body).toEqual({ mode: 'raw', raw: '<note>hello</note>', contentType: 'application/xml' });
     expect(result.environment?.secrets).toEqual([expect.objectContaining({ key: 'basic_auth', envName: 'CLOUDLINK_BASIC_AUTH' })]);
+  });
+});
+
+describe('ParameterCollector: {single braces} wherever Mitel writes them', () => {
+  it('takes words with spaces as one camelCase name, and leaves the braces of JSON and GraphQL alone', () => {
+    const params = new ParameterCollector();
+
+    expect(params.singleBraces('{"name": "{Full name}", "deviceId": "{Webhook URL}"}')).toBe('{"name": "{{fullName}}", "deviceId": "{{webhookUrl}}"}');
+    expect(params.singleBraces('Bearer {Application GUID}')).toBe('Bearer {{applicationGuid}}');
+    expect(params.singleBraces('query { calls { callId } }')).toBe('query { calls { callId } }');
+    expect(params.singleBraces('{{already}} and { spaced }')).toBe('{{already}} and { spaced }');
+    expect(params.list().map((p) => [p.name, p.placeholder])).toEqual([
+      ['fullName', '{Full name}'],
+      ['webhookUrl', '{Webhook URL}'],
+      ['applicationGuid', '{Application GUID}'],
+    ]);
   });
 });

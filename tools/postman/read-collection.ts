@@ -18,9 +18,11 @@ import {
   type SourceCollection,
   type SourceRequest,
 } from './format';
+import { checkCollectionShape, checkReadableFile } from './limits';
 import { keyValues, readExamples, readRequestParts } from './read-request';
 
 export function readPostmanCollection(file: string): SourceCollection {
+  checkReadableFile(file);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -48,6 +50,7 @@ export function parsePostmanCollection(text: string, file: string): SourceCollec
     throw new PostmanInputError(file, `"info.name" must be a non-empty string, not ${describeValue(info.name)}`);
   }
   if (!Array.isArray(record.item)) throw new PostmanInputError(file, `"item" must be an array of requests and folders, not ${describeValue(record.item)}`);
+  checkCollectionShape(record.item, file);
 
   const collectionAuth = record.auth === undefined || record.auth === null ? undefined : readAuth(record.auth, file, undefined);
   const out: SourceCollection = {

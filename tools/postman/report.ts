@@ -4,6 +4,7 @@
 // export: per collection, what a Postman run captures by itself and what the user must fill in.
 import path from 'node:path';
 import type { ExportResult } from './export';
+import { listWithin } from './format';
 import type { ImportResult } from './import';
 
 export function formatImportReport(result: ImportResult): string {
@@ -20,13 +21,34 @@ export function formatImportReport(result: ImportResult): string {
     lines.push('', 'Secrets were not copied into the environment file; set them in .env (git-ignored) instead:');
     for (const secret of secrets) lines.push(`  ${secret.key} → ${secret.envName}${secret.hint ? ` (${secret.hint})` : ''}`);
   }
-  const parameters = result.requests.filter((r) => r.parameters.length > 0);
+  const createdIds = (name: string) => result.things.filter((t) => t.users.includes(name)).map((t) => t.variable);
+  const parameters = result.requests
+    .map((r) => ({ r, own: r.parameters.filter((p) => !createdIds(r.request.name).includes(p.name)) }))
+    .filter(({ own }) => own.length > 0);
   if (parameters.length > 0) {
     lines.push('', `Named parameters the suite must supply (\`parameters\` in suites/${result.api}/${result.api}.test.ts; blank ones skip their test):`);
-    for (const r of parameters) {
-      const list = r.parameters.map((p) => `${p.name} (${p.from === 'single-brace' ? `{${p.name}} in Postman` : `:${p.name}, saved as "${p.value}"`})`);
+    for (const { r, own } of parameters) {
+      const list = own.map((p) => `${p.name} (${p.from === 'single-brace' ? `${p.placeholder} in Postman` : `${p.placeholder}, saved as "${p.value}"`})${p.value !== '' && p.from === 'single-brace' ? ` = ${JSON.stringify(p.value)}` : ''}`);
       lines.push(`  ${r.request.name}: ${list.join(', ')}`);
     }
+  }
+  if (result.things.length > 0) {
+    lines.push('', 'Created by one request and passed to the later ones (the suite captures each id from the answer):');
+    for (const thing of result.things) {
+      const removal = thing.undo ? `; "${thing.undo}" removes it after the last test that uses it, even when one fails` : '; the collection has no DELETE for it, so the run leaves it behind';
+      lines.push(`  ${thing.variable}: from "${thing.creator}", used by ${thing.users.map((u) => `"${u}"`).join(', ') || 'no later request'}${removal}`);
+    }
+  }
+  if (result.filled.length > 0) {
+    lines.push('', "Filled in from the sandbox's seed (--fill-from-sandbox):");
+    for (const f of result.filled) lines.push(`  ${f.kind === 'parameter' ? 'parameter ' : ''}${f.name} = ${JSON.stringify(f.value)} (${f.what})`);
+  }
+  const values = new Map(result.requests.flatMap((r) => r.parameters.map((p) => [p.name, p.value] as const)));
+  const skipped = result.requests.filter((r) => (result.needed.get(r.request.name) ?? []).some((name) => (values.get(name) ?? '') === ''));
+  if (skipped.length > 0) {
+    lines.push('', `${count(skipped.length, 'test')} of ${result.requests.length} will be skipped until their parameters are filled in: ${listWithin(skipped.map((r) => `"${r.request.name}"`))}.`);
+  } else if (result.requests.length > 0) {
+    lines.push('', `All ${count(result.requests.length, 'test')} will run: no parameter is blank.`);
   }
   const untranslated = [
     ...result.sharedScripts.map(({ where, line }) => `  ${where}, ${line.listen} line ${line.line}: ${line.text.trim()}`),
@@ -65,6 +87,9 @@ export function formatExportReport(result: ExportResult, cwd: string): string {
     const blank = collection.fillIn.filter((f) => f.sample === undefined);
     if (sampled.length > 0) lines.push(`  sample values from the recorded suites (check them): ${sampled.map((f) => `${f.variable}=${JSON.stringify(f.sample)}`).join(', ')}`);
     if (blank.length > 0) lines.push(`  fill in before running: ${blank.map((f) => `${f.variable} (${f.usedBy.map((n) => `"${n}"`).join(', ')})`).join('; ')}`);
+    if (collection.unasserted.length > 0) {
+      lines.push(`  NO ASSERTION (a Newman run passes these whatever they answer): ${listWithin(collection.unasserted.map((n) => `"${n}"`))}`);
+    }
   }
   lines.push('', 'Import both into Postman, or run them: npx newman run <collection> -e <environment>. See docs/postman.md.');
   return `${lines.join('\n')}\n`;

@@ -18,7 +18,13 @@ export interface ScriptCapture extends PlannedCapture {
 export const POSTMAN_FIELDS: readonly string[] = ['name', 'description', 'method', 'url', 'headers', 'body', 'auth', 'responses'];
 export const HARNESS_FIELDS_MARKER = '// cloudlink-harness fields:';
 
-export function testScript(request: NamedRequest, schemaOf: (id: string) => JsonSchema, captures: readonly ScriptCapture[]): string[] {
+/** An imported request's own assertions (export/imported-scripts.ts): its status test replaces the declared one. */
+export interface ImportedAssertions {
+  status: string[];
+  extra: string[];
+}
+
+export function testScript(request: NamedRequest, schemaOf: (id: string) => JsonSchema, captures: readonly ScriptCapture[], imported?: ImportedAssertions): string[] {
   const expected = successStatus(request);
   const ids = [...new Set(Object.values(request.responses))];
   const lines: string[] = ['// Exported by the CloudLink harness: the expected status, and the JSON Schema of each status this request may answer.'];
@@ -32,7 +38,8 @@ export function testScript(request: NamedRequest, schemaOf: (id: string) => Json
     const byStatus = Object.fromEntries(Object.entries(request.responses).map(([status, id]) => [status, id]));
     lines.push(`const schemaByStatus = ${JSON.stringify(byStatus)};`);
   }
-  if (expected !== undefined) {
+  if (imported) lines.push(...imported.status);
+  else if (expected !== undefined) {
     lines.push(`pm.test(${JSON.stringify(`${request.name} answers ${expected}`)}, function () {`, `    pm.response.to.have.status(${expected});`, '});');
   }
   if (ids.length > 0) {
@@ -44,6 +51,7 @@ export function testScript(request: NamedRequest, schemaOf: (id: string) => Json
       '});',
     );
   }
+  if (imported) lines.push(...imported.extra);
   if (captures.length > 0 && expected !== undefined) {
     lines.push(`if (pm.response.code === ${expected}) {`, '    const jsonData = pm.response.json();');
     for (const capture of captures) lines.push(`    pm.${capture.scope}.set(${JSON.stringify(capture.variable)}, jsonData${accessor(capture.path)});`);

@@ -7,7 +7,8 @@ import { PostmanInputError, itemLabel, type SourceRequest } from '../format';
 import { convertAuth, userOfToken, type SecretVariable } from './auth';
 import { convertBody } from './body';
 import { inferSchema, kebabCase, pascalCase, type JsonSchema } from './infer-schema';
-import { ParameterCollector, variablesOf, type NamedParameter } from './parameters';
+import { genericResponses, routeKey, type KnownRoute } from './known-routes';
+import { ParameterCollector, variablesIn, variablesInJson, variablesOf, type NamedParameter } from './parameters';
 import { translateScripts, type Capture, type Check, type ScriptLine, type Translation } from './scripts';
 
 export interface SchemaToWrite {
@@ -28,6 +29,8 @@ export interface ImportedRequest {
   /** Make a PKCE pair (code_verifier, code_challenge) before sending, as the export's pre-request script did. */
   pkce: boolean;
   untranslated: ScriptLine[];
+  /** Names the request's test script bound to the parsed body, for its untranslated lines. */
+  bodyNames: string[];
   notes: string[];
   secrets: SecretVariable[];
   schemas: SchemaToWrite[];
@@ -41,6 +44,8 @@ export interface ConvertContext {
   api: string;
   /** Schema ids that already exist under schemas/. */
   knownSchemaIds: ReadonlySet<string>;
+  /** The harness's own routes, for requests whose examples give no contract (known-routes.ts). */
+  knownRoutes?: ReadonlyMap<string, KnownRoute>;
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -87,17 +92,31 @@ export function convertRequest(source: SourceRequest, context: ConvertContext, s
   const schemas = scripts.schemaByStatus
     ? carriedSchemas(request, scripts.schemaByStatus, scripts.inlinedSchemas, context)
     : inferredSchemas(source, request, context);
+  let expected = expectedStatuses(scripts, shared, source);
+  const notes: string[] = [];
+  if (Object.keys(request.responses).length === 0) {
+    // Every answer is checked against a declared status: borrow the harness's contract for this route, else a generic one.
+    const known = context.knownRoutes?.get(routeKey(request.method, request.url));
+    if (known) {
+      request.responses = { ...known.responses };
+      if (expected.length === 0) expected = successOf(known.responses);
+    } else {
+      request.responses = genericResponses(request.method, expected);
+      notes.push(`no saved example and no harness request for this route: it declares ${Object.keys(request.responses).join(' or ')} with the generic _shared/resource schema; add a saved example or a schema`);
+    }
+  }
   return {
     request,
     folders: source.folders,
     parameters: params.list(),
     disabled,
-    expected: expectedStatuses(scripts, shared, source),
+    expected,
     checks: [...shared.flatMap((t) => t.checks), ...scripts.checks],
     captures: [...shared.flatMap((t) => t.captures), ...scripts.captures],
     pkce: scripts.pkce,
     untranslated: scripts.untranslated,
-    notes: [...auth.notes, ...body.notes],
+    bodyNames: scripts.bodyNames,
+    notes: [...auth.notes, ...body.notes, ...notes],
     secrets: auth.secrets,
     schemas,
     variables: variablesOf(request),
@@ -161,6 +180,11 @@ function expectedStatuses(own: Translation, shared: readonly Translation[], sour
   if (own.statuses.length > 0) return own.statuses;
   const inherited = [...new Set(shared.flatMap((t) => t.statuses))];
   return inherited.length > 0 ? inherited : expectedFromExamples(source);
+}
+
+function successOf(responses: Record<number, string>): number[] {
+  const success = Object.keys(responses).map(Number).sort((a, b) => a - b).find((status) => status >= 200 && status < 300);
+  return success === undefined ? [] : [success];
 }
 
 function expectedFromExamples(source: SourceRequest): number[] {

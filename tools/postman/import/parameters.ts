@@ -9,10 +9,14 @@ export interface NamedParameter {
   /** The value Postman saved for a path variable; blank for single braces, which have none. */
   value: string;
   from: 'single-brace' | 'path-variable';
+  /** As Postman shows it: `{Full name}`, `:userId`. */
+  placeholder: string;
 }
 
-// One brace on each side and not part of `{{…}}`; the name as Mitel writes them.
-const SINGLE_BRACE = /(?<!\{)\{([A-Za-z_][A-Za-z0-9_.-]*)\}(?!\})/g;
+// One brace on each side and not part of `{{…}}`; the name as Mitel writes them, words and spaces
+// included (`{Full name}`, `{Application GUID}`), but never starting or ending with a space, so the
+// braces of JSON or GraphQL text (`{ callId }`) are not taken for one.
+const SINGLE_BRACE = /(?<!\{)\{([A-Za-z_](?:[A-Za-z0-9_. -]*[A-Za-z0-9_.-])?)\}(?!\})/g;
 // A whole path segment `:name`; the colon of a scheme or port is never after a slash.
 const PATH_VARIABLE = /(^|\/):([A-Za-z_][A-Za-z0-9_-]*)(?=\/|$)/g;
 
@@ -22,8 +26,9 @@ export class ParameterCollector {
 
   /** `text` with every single-brace placeholder turned into a `{{variable}}`. */
   singleBraces(text: string): string {
-    return text.replace(SINGLE_BRACE, (_whole, name: string) => {
-      if (!this.found.has(name)) this.found.set(name, { name, value: '', from: 'single-brace' });
+    return text.replace(SINGLE_BRACE, (whole, written: string) => {
+      const name = parameterName(written);
+      if (!this.found.has(name)) this.found.set(name, { name, value: '', from: 'single-brace', placeholder: whole });
       return `{{${name}}}`;
     });
   }
@@ -31,7 +36,7 @@ export class ParameterCollector {
   /** A URL path (no query) with `:name` segments turned into `{{name}}`, keeping the values Postman saved. */
   pathVariables(path: string, saved: Readonly<Record<string, string>>): string {
     return path.replace(PATH_VARIABLE, (_whole, slash: string, name: string) => {
-      if (!this.found.has(name)) this.found.set(name, { name, value: saved[name] ?? '', from: 'path-variable' });
+      if (!this.found.has(name)) this.found.set(name, { name, value: saved[name] ?? '', from: 'path-variable', placeholder: `:${name}` });
       return `${slash}{{${name}}}`;
     });
   }
@@ -49,6 +54,13 @@ export class ParameterCollector {
   list(): NamedParameter[] {
     return [...this.found.values()];
   }
+}
+
+/** `{endpointId}` keeps its name; words with spaces become one camelCase name: `{Full name}` → fullName. */
+export function parameterName(written: string): string {
+  if (!/\s/.test(written)) return written;
+  const words = written.split(/\s+/).filter((word) => word !== '');
+  return words.map((word, index) => (index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())).join('');
 }
 
 const VARIABLE = /\{\{([^{}]+)\}\}/g;

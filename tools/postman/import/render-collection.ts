@@ -4,6 +4,8 @@
 // (the export reads it back, so a round trip keeps them).
 import type { NamedRequest } from '../../../harness/client/named-request';
 import type { ImportedRequest } from './convert';
+import type { CreatedThing } from './lifecycle';
+import { TOKEN_VARIABLES, type PostmanScriptRecord } from './postman-scripts';
 import { commentText, tsKey, tsString, tsValue } from './render-ts';
 
 export interface CollectionModuleInput {
@@ -17,6 +19,9 @@ export interface CollectionModuleInput {
   source: string;
   version: string;
   requests: readonly ImportedRequest[];
+  /** The import's banner, the first line: --force overwrites only files that carry it. */
+  banner: string;
+  things: readonly CreatedThing[];
 }
 
 const RENDERED = ['name', 'description', 'method', 'url', 'headers', 'body', 'auth', 'responses'];
@@ -28,6 +33,7 @@ export interface FolderEntry {
 
 export function renderCollectionModule(input: CollectionModuleInput): string {
   const lines = [
+    `// ${input.banner}`,
     `// The "${commentText(input.name)}" collection, imported by \`npm run import\` from ${commentText(input.source)}`,
     `// (Postman collection format v${input.version}). It is ordinary code now: edit it as the API changes.`,
     '// Values Postman users type in by hand ({single braces}, :path variables) are {{variables}} the suite',
@@ -52,6 +58,8 @@ export function renderCollectionModule(input: CollectionModuleInput): string {
   lines.push('  },', '});', '');
   lines.push('/** Postman\'s folders, outermost first, each with the requests it holds in Postman\'s order. */');
   lines.push(`export const folders: Array<{ path: string[]; requests: string[] }> = ${tsValue(foldersOf(input.requests))};`, '');
+  lines.push('/** What the Postman scripts asserted and stored, by request: `npm run export` writes them back as Postman tests. */');
+  lines.push(`export const postmanScripts = ${tsValue(scriptRecords(input), '')};`, '');
   return lines.join('\n');
 }
 
@@ -82,4 +90,29 @@ export function foldersOf(requests: readonly Pick<ImportedRequest, 'folders' | '
     entry.requests.push(imported.request.name);
   }
   return folders;
+}
+
+function scriptRecords(input: CollectionModuleInput): Record<string, PostmanScriptRecord> {
+  const out: Record<string, PostmanScriptRecord> = {};
+  for (const imported of input.requests) {
+    const name = imported.request.name;
+    const created = input.things.filter((t) => t.creator === name);
+    const captures = [
+      ...imported.captures.filter((c) => !created.some((t) => t.variable === c.variable)).map((c) => ({
+        variable: c.variable,
+        ...(c.source.kind === 'header' ? { header: c.source.name } : { paths: [c.source.path] }),
+        scope: TOKEN_VARIABLES.has(c.variable) ? ('environment' as const) : ('collectionVariables' as const),
+      })),
+      ...created.map((t) => ({ variable: t.variable, paths: t.paths, scope: 'collectionVariables' as const })),
+    ];
+    const record: PostmanScriptRecord = { statuses: imported.expected, checks: imported.checks, captures };
+    const lines = (listen: string) => imported.untranslated.filter((l) => l.listen === listen).map((l) => l.text);
+    if (imported.untranslated.length > 0) {
+      record.untranslated = { test: lines('test'), prerequest: lines('prerequest') };
+      if (imported.bodyNames.length > 0) record.bodyNames = imported.bodyNames;
+    }
+    // Every request gets a record: the export asserts what the suite asserts (a 2xx when nothing else).
+    out[name] = record;
+  }
+  return out;
 }

@@ -45,6 +45,8 @@ export interface Translation {
   harnessFields?: Record<string, unknown>;
   /** The pre-request script is the export's PKCE pair (code_verifier, code_challenge). */
   pkce: boolean;
+  /** Names the script bound to the parsed body (`var jsonData = pm.response.json()`), which untranslated lines may use. */
+  bodyNames: string[];
 }
 
 /** The JSON after the export's marker comment, or undefined when the line is not that comment. */
@@ -59,7 +61,7 @@ const NAMED_STATUSES: Record<string, number> = {
 
 export function translateScripts(test: readonly string[], prerequest: readonly string[]): Translation {
   const pkce = isPkcePreRequest(prerequest);
-  const out: Translation = { statuses: [], checks: [], captures: [], untranslated: [], inlinedSchemas: {}, pkce };
+  const out: Translation = { statuses: [], checks: [], captures: [], untranslated: [], inlinedSchemas: {}, pkce, bodyNames: [] };
   // The export's per-request values (pm.variables) are what the harness suites pass as `vars` in
   // code; they carry nothing a collection module holds, so they are read as known, not listed.
   const perRequest = isPerRequestPreRequest(prerequest);
@@ -103,10 +105,13 @@ export function translateScripts(test: readonly string[], prerequest: readonly s
       return statements.every((s) => statement(s, bodyNames, out)) ? undefined : keep();
     }
     if (/^if\s*\(\s*(?:pm\.response\.code|responseCode\.code)\s*===?\s*\d{3}\s*\)\s*\{$/.test(line)) return void open++;
+    // The export's guard around captures of a request that accepts any 2xx.
+    if (/^if\s*\(\s*pm\.response\.code\s*>=\s*200\s*&&\s*pm\.response\.code\s*<\s*300\s*\)\s*\{$/.test(line)) return void open++;
     if (/^\}\s*\)?$/.test(line) && open > 0) return void open--;
     if (!statement(line, bodyNames, out)) keep();
   });
   out.statuses = [...new Set(out.statuses)];
+  out.bodyNames = [...bodyNames];
   return out;
 }
 
