@@ -6,7 +6,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from 'node:path';
 import { discoverCollections } from '../../harness/collections';
 import { DOCUMENTED_OPERATIONS, type ApiName, type DocumentedOperation } from './operations';
-import { renderCoverageMarkdown } from './render';
+import { renderCoverageMarkdown, totalsLine } from './render';
+
+export { totalsLine };
 
 /** The part of a named request the map needs. */
 export interface RequestInfo {
@@ -113,12 +115,6 @@ export function coverageTotals(rows: readonly CoverageRow[], requests: readonly 
   const covered = rows.filter((row) => row.covered).length;
   const explained = rows.filter((row) => !row.covered && row.reason).length;
   return { operations: rows.length, covered, explained, open: rows.length - covered - explained, undocumentedRequests: [...new Set(undocumentedRequests)] };
-}
-
-export function totalsLine(totals: CoverageTotals): string {
-  const percent = (n: number) => (totals.operations === 0 ? 0 : Math.round((n / totals.operations) * 1000) / 10);
-  return `${totals.operations} documented operations: ${totals.covered} covered by a named request and a test (${percent(totals.covered)}%), ` +
-    `${totals.explained} not covered with a written reason, ${totals.open} open; ${percent(totals.covered + totals.explained)}% covered or explained.`;
 }
 
 /** Named requests of every collection, and what the suites' files and fixtures show about them. */

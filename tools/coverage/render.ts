@@ -1,7 +1,6 @@
 // The coverage map as Markdown: the totals first, then one table per API with a row per
 // documented operation, then the named requests no document mentions.
 import type { CoverageRow, CoverageTotals } from '.';
-import { totalsLine } from '.';
 
 const API_TITLES: Record<CoverageRow['api'], string> = {
   authentication: 'Authentication (AUTH-SPEC)', media: 'Media (MEDIA-SPEC)', admin: 'Admin (public documentation)',
@@ -41,4 +40,11 @@ export function renderCoverageMarkdown(rows: readonly CoverageRow[], totals: Cov
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** The one-line summary: covered, explained, open, as counts and shares of the documented operations. */
+export function totalsLine(totals: CoverageTotals): string {
+  const percent = (n: number) => (totals.operations === 0 ? 0 : Math.round((n / totals.operations) * 1000) / 10);
+  return `${totals.operations} documented operations: ${totals.covered} covered by a named request and a test (${percent(totals.covered)}%), ` +
+    `${totals.explained} not covered with a written reason, ${totals.open} open; ${percent(totals.covered + totals.explained)}% covered or explained.`;
 }

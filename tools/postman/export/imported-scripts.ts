@@ -14,6 +14,7 @@ import type { Check } from '../import/scripts';
 export function importedScriptsOf(entry: CollectionEntry): Map<string, PostmanScriptRecord> {
   if (!entry.fixturesDir) return new Map();
   // discoverCollections loaded this module already; require returns the same one.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module found at run time, not a static dependency
   const module = require(path.join(path.dirname(entry.fixturesDir), 'collection.ts')) as Record<string, unknown>;
   return readPostmanScripts(module.postmanScripts);
 }

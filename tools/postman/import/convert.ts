@@ -8,7 +8,7 @@ import { convertAuth, userOfToken, type SecretVariable } from './auth';
 import { convertBody } from './body';
 import { inferSchema, kebabCase, pascalCase, type JsonSchema } from './infer-schema';
 import { genericResponses, routeKey, type KnownRoute } from './known-routes';
-import { ParameterCollector, variablesIn, variablesInJson, variablesOf, type NamedParameter } from './parameters';
+import { ParameterCollector, variablesOf, type NamedParameter } from './parameters';
 import { translateScripts, type Capture, type Check, type ScriptLine, type Translation } from './scripts';
 
 export interface SchemaToWrite {
