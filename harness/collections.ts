@@ -25,9 +25,15 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 /** Every collection under `<rootDir>/suites`, by folder name; `only` keeps the named apis (folder names). */
 export function discoverCollections(rootDir: string = REPO_ROOT, only: readonly string[] = []): CollectionEntry[] {
   const suites = path.join(rootDir, 'suites');
-  const folders = existsSync(suites) ? readdirSync(suites, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const folders = existsSync(suites)
+    ? readdirSync(suites, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
   const unknown = only.filter((api) => !folders.includes(api));
-  if (unknown.length > 0) throw new Error(`No collection ${unknown.map((a) => `"${a}"`).join(', ')} under ${suites}; there are: ${folders.join(', ') || 'none'}.`);
+  if (unknown.length > 0)
+    throw new Error(`No collection ${unknown.map((a) => `"${a}"`).join(', ')} under ${suites}; there are: ${folders.join(', ') || 'none'}.`);
   const entries: CollectionEntry[] = [];
   for (const api of folders) {
     if (only.length > 0 && !only.includes(api)) continue;

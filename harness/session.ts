@@ -81,9 +81,7 @@ class Session {
   }
 
   beginTest(name: string): void {
-    const known = this.env.accountKeys
-      .map((key) => ({ name: key, value: this.env.values[key] ?? '' }))
-      .filter((secret) => secret.value !== '');
+    const known = this.env.accountKeys.map((key) => ({ name: key, value: this.env.values[key] ?? '' })).filter((secret) => secret.value !== '');
     const scrubber = new Scrubber(known, { baseUrls: this.baseUrls() });
     const identifiers = this.identifiers();
     this.test = { name, scrubber, cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {}, identifiers };
@@ -149,12 +147,15 @@ class Session {
     const file = this.file;
     this.file = undefined;
     file?.player?.close();
-    file?.recorder?.save({
-      recordedAt: new Date().toISOString(),
-      target: this.env.target,
-      environment: this.env.name,
-      basePaths: Object.fromEntries(this.env.urlKeys.map((key) => [key, basePathOf(this.env.values[key] ?? '')]).filter(([, p]) => p !== '')),
-    }, { prune: process.env[RECORD_SUBSET_VARIABLE] !== '1' });
+    file?.recorder?.save(
+      {
+        recordedAt: new Date().toISOString(),
+        target: this.env.target,
+        environment: this.env.name,
+        basePaths: Object.fromEntries(this.env.urlKeys.map((key) => [key, basePathOf(this.env.values[key] ?? '')]).filter(([, p]) => p !== '')),
+      },
+      { prune: process.env[RECORD_SUBSET_VARIABLE] !== '1' },
+    );
   }
 }
 

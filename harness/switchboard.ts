@@ -24,13 +24,19 @@ export function sandboxSwitchboard(): SwitchboardClient | undefined {
 export const itWithFaults = faultTest(() => session.env.mode === 'replay' || sandboxSwitchboard() !== undefined, 'no sandbox switchboard on this target');
 
 /** itWithFaults for a test that also writes: skipped in read-only runs too. */
-export const itWritesWithFaults = faultTest(() => !isReadOnly() && (session.env.mode === 'replay' || sandboxSwitchboard() !== undefined), 'read-only, or no sandbox switchboard on this target');
+export const itWritesWithFaults = faultTest(
+  () => !isReadOnly() && (session.env.mode === 'replay' || sandboxSwitchboard() !== undefined),
+  'read-only, or no sandbox switchboard on this target',
+);
 
 /**
  * `it` for a fault that leaves nothing to record (a reset connection, a timeout): it runs only live
  * against a sandbox with a switchboard, and is skipped, saying why, in replay and on real accounts.
  */
-export const itWithLiveFaults = faultTest(() => sandboxSwitchboard() !== undefined, 'needs a live sandbox switchboard (resets and timeouts leave nothing to replay)');
+export const itWithLiveFaults = faultTest(
+  () => sandboxSwitchboard() !== undefined,
+  'needs a live sandbox switchboard (resets and timeouts leave nothing to replay)',
+);
 
 function faultTest(available: () => boolean, reason: string) {
   return (name: string, fn: jest.ProvidesCallback, timeout?: number): void => {

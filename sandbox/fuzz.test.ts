@@ -27,15 +27,12 @@ function send(agent: http.Agent, port: number, request: FuzzRequest): Promise<An
   // bytes as a second, broken request; declaring every body keeps each request one request.
   const headers = request.body === undefined ? request.headers : { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) };
   return new Promise((resolve, reject) => {
-    const outgoing = http.request(
-      { host: '127.0.0.1', port, agent, method: request.method, path: request.path, headers },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
+    const outgoing = http.request({ host: '127.0.0.1', port, agent, method: request.method, path: request.path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
     // A socket that never answers is a finding, not a hang.
     outgoing.setTimeout(10_000, () => outgoing.destroy(new Error('no answer within 10 s')));
     outgoing.on('error', reject);
@@ -70,7 +67,9 @@ function findProblem(request: FuzzRequest, answer: Answer): string | undefined {
 
 const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…(${text.length})` : text);
 const describeRequest = (index: number, request: FuzzRequest) => {
-  const headers = Object.entries(request.headers).map(([name, value]) => `${name}: ${clip(value, 80)}`).join('; ');
+  const headers = Object.entries(request.headers)
+    .map(([name, value]) => `${name}: ${clip(value, 80)}`)
+    .join('; ');
   const body = request.body === undefined ? '' : ` body ${JSON.stringify(clip(request.body, 120))}`;
   return `#${index} ${request.method} ${clip(request.path, 200)} [${headers}]${body}`;
 };
@@ -91,8 +90,14 @@ beforeAll(async () => {
   generator = new FuzzGenerator(SEED, {
     valid: [admin.access_token, user.access_token],
     forged: [
-      `${header}.${escalated}.${signature}`, `${unsigned}.${payload}.`, `${header}.${payload}.${signature.slice(0, -2)}AA`,
-      admin.refresh_token, `${header}.${payload}`, 'a.b.c', '...', 'x'.repeat(4000),
+      `${header}.${escalated}.${signature}`,
+      `${unsigned}.${payload}.`,
+      `${header}.${payload}.${signature.slice(0, -2)}AA`,
+      admin.refresh_token,
+      `${header}.${payload}`,
+      'a.b.c',
+      '...',
+      'x'.repeat(4000),
     ],
   });
 });

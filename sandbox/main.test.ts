@@ -23,7 +23,10 @@ describe('startSandbox', () => {
   it('publishes the four seeded users and the OIDC client', () => {
     const { credentials } = sandbox;
     expect(credentials.users.map((user) => [user.key, user.role])).toEqual([
-      ['primary', 'ACCOUNT_ADMIN'], ['second', 'USER'], ['user', 'USER'], ['partner', 'PARTNER_ADMIN'],
+      ['primary', 'ACCOUNT_ADMIN'],
+      ['second', 'USER'],
+      ['user', 'USER'],
+      ['partner', 'PARTNER_ADMIN'],
     ]);
     expect(credentials.accountNumber).toMatch(/^\d+$/);
     expect(credentials.client.redirect_uri).toBe('http://127.0.0.1/callback');
@@ -63,9 +66,24 @@ describe('toPostmanEnvironment', () => {
     const values = Object.fromEntries(environment.values.map((variable) => [variable.key, variable.value]));
     expect(environment).toMatchObject({ name: 'CloudLink sandbox (running)', _postman_variable_scope: 'environment' });
     expect(Object.keys(values)).toEqual([
-      'username', 'password', 'username2', 'password2', 'accountId', 'x-mitel-app', 'auth_url', 'admin_url', 'media_url',
-      'chat_url', 'notifications_url', 'client_id', 'client_secret', 'redirect_uri', 'switchboard_address', 'switchboard_key',
-      'access_token', 'refresh_token',
+      'username',
+      'password',
+      'username2',
+      'password2',
+      'accountId',
+      'x-mitel-app',
+      'auth_url',
+      'admin_url',
+      'media_url',
+      'chat_url',
+      'notifications_url',
+      'client_id',
+      'client_secret',
+      'redirect_uri',
+      'switchboard_address',
+      'switchboard_key',
+      'access_token',
+      'refresh_token',
     ]);
     expect(values).toMatchObject({
       username2: 'sam.second@example.com',

@@ -46,9 +46,7 @@ function user(seed: UserSeed): UserRecord {
 
 const PARTNER_USER_ID = 'b3c4d5e6-f7a8-4b9c-8d0e-1f2a3b4c5d6e';
 
-function application(
-  seed: Pick<ApplicationRecord, 'applicationId' | 'clientSecret' | 'name' | 'description' | 'active' | 'redirectUris'>,
-): ApplicationRecord {
+function application(seed: Pick<ApplicationRecord, 'applicationId' | 'clientSecret' | 'name' | 'description' | 'active' | 'redirectUris'>): ApplicationRecord {
   return {
     ...seed,
     accountId: MAIN_ACCOUNT_ID,
@@ -73,42 +71,74 @@ export function createSeed(): SeedData {
     ],
     users: [
       user({
-        key: 'primary', userId: '0f1e2d3c-4b5a-4697-8877-665544332211', accountId: MAIN_ACCOUNT_ID,
-        email: 'alex.admin@example.com', loginId: 'alex.admin', mobile: '+15550100001', extension: '2001',
-        name: 'Alex Admin', role: 'ACCOUNT_ADMIN', password: 'Sandbox-Primary-1!',
+        key: 'primary',
+        userId: '0f1e2d3c-4b5a-4697-8877-665544332211',
+        accountId: MAIN_ACCOUNT_ID,
+        email: 'alex.admin@example.com',
+        loginId: 'alex.admin',
+        mobile: '+15550100001',
+        extension: '2001',
+        name: 'Alex Admin',
+        role: 'ACCOUNT_ADMIN',
+        password: 'Sandbox-Primary-1!',
       }),
       user({
-        key: 'second', userId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', accountId: MAIN_ACCOUNT_ID,
-        email: 'sam.second@example.com', extension: '2002',
-        name: 'Sam Second', role: 'USER', password: 'Sandbox-Second-2!',
+        key: 'second',
+        userId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        accountId: MAIN_ACCOUNT_ID,
+        email: 'sam.second@example.com',
+        extension: '2002',
+        name: 'Sam Second',
+        role: 'USER',
+        password: 'Sandbox-Second-2!',
       }),
       user({
-        key: 'user', userId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', accountId: MAIN_ACCOUNT_ID,
-        email: 'uma.user@example.com', extension: '2003',
-        name: 'Uma User', role: 'USER', password: 'Sandbox-User-3!',
+        key: 'user',
+        userId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+        accountId: MAIN_ACCOUNT_ID,
+        email: 'uma.user@example.com',
+        extension: '2003',
+        name: 'Uma User',
+        role: 'USER',
+        password: 'Sandbox-User-3!',
       }),
       user({
-        key: 'partner', userId: PARTNER_USER_ID, accountId: MAIN_ACCOUNT_ID,
-        email: 'pat.partner@example.com', name: 'Pat Partner', role: 'PARTNER_ADMIN', password: 'Sandbox-Partner-4!',
+        key: 'partner',
+        userId: PARTNER_USER_ID,
+        accountId: MAIN_ACCOUNT_ID,
+        email: 'pat.partner@example.com',
+        name: 'Pat Partner',
+        role: 'PARTNER_ADMIN',
+        password: 'Sandbox-Partner-4!',
       }),
       // Same email as "user" in another account: logging in as uma.user@example.com without
       // account_id is ambiguous and answers 409 MultipleMatching (AUTH-SPEC /token description).
       user({
-        userId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', accountId: OTHER_ACCOUNT_ID,
-        email: 'uma.user@example.com', name: 'Uma User (other account)', role: 'USER', password: 'Sandbox-Other-5!',
+        userId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+        accountId: OTHER_ACCOUNT_ID,
+        email: 'uma.user@example.com',
+        name: 'Uma User (other account)',
+        role: 'USER',
+        password: 'Sandbox-Other-5!',
       }),
     ],
     applications: [
       application({
-        applicationId: OIDC_CLIENT_ID, clientSecret: 'sandbox-client-secret-active',
-        name: 'CloudLink Harness', description: 'OpenID Connect client the harness signs in with.',
-        active: true, redirectUris: [OIDC_REDIRECT_URI],
+        applicationId: OIDC_CLIENT_ID,
+        clientSecret: 'sandbox-client-secret-active',
+        name: 'CloudLink Harness',
+        description: 'OpenID Connect client the harness signs in with.',
+        active: true,
+        redirectUris: [OIDC_REDIRECT_URI],
       }),
       // Third-party apps stay inactive until approved (AUTH-SPEC applicationsPostRequest.active).
       application({
-        applicationId: INACTIVE_CLIENT_ID, clientSecret: 'sandbox-client-secret-inactive',
-        name: 'Pending Partner App', description: 'A third-party application not yet approved.',
-        active: false, redirectUris: ['http://127.0.0.1/pending-callback'],
+        applicationId: INACTIVE_CLIENT_ID,
+        clientSecret: 'sandbox-client-secret-inactive',
+        name: 'Pending Partner App',
+        description: 'A third-party application not yet approved.',
+        active: false,
+        redirectUris: ['http://127.0.0.1/pending-callback'],
       }),
     ],
   };

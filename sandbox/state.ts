@@ -97,8 +97,13 @@ export function describeCredentials(state: SandboxState): SandboxCredentials {
   for (const user of state.users) {
     if (!user.key) continue;
     users.push({
-      key: user.key, username: user.email, password: user.password, userId: user.userId,
-      accountId: user.accountId, role: user.role, name: user.name,
+      key: user.key,
+      username: user.email,
+      password: user.password,
+      userId: user.userId,
+      accountId: user.accountId,
+      role: user.role,
+      name: user.name,
     });
   }
   return {

@@ -58,7 +58,9 @@ export async function testSandbox(options: TestSandboxOptions = {}): Promise<Tes
     },
     send: async (request) => {
       const response = await fetch(`${origin}${request.url}`, {
-        method: request.method, headers: request.headers, body: request.payload,
+        method: request.method,
+        headers: request.headers,
+        body: request.payload,
       });
       const body = await response.text();
       return {
@@ -72,9 +74,7 @@ export async function testSandbox(options: TestSandboxOptions = {}): Promise<Tes
   };
 }
 
-export function postForm(
-  sandbox: TestSandbox, path: string, fields: Record<string, string>, headers: Record<string, string> = {},
-): Promise<TestResponse> {
+export function postForm(sandbox: TestSandbox, path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<TestResponse> {
   return sandbox.send({
     method: 'POST',
     url: `${AUTH}${path}`,
@@ -83,11 +83,12 @@ export function postForm(
   });
 }
 
-export function postJson(
-  sandbox: TestSandbox, path: string, body: unknown, headers: Record<string, string> = {},
-): Promise<TestResponse> {
+export function postJson(sandbox: TestSandbox, path: string, body: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
   return sandbox.send({
-    method: 'POST', url: `${AUTH}${path}`, headers: { 'content-type': 'application/json', ...headers }, payload: JSON.stringify(body),
+    method: 'POST',
+    url: `${AUTH}${path}`,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: JSON.stringify(body),
   });
 }
 
@@ -103,7 +104,11 @@ export interface TokenBody {
 export async function login(sandbox: TestSandbox, key: SandboxUser['key'], extra: Record<string, string> = {}): Promise<TokenBody> {
   const user = sandbox.user(key);
   const response = await postForm(sandbox, '/token', {
-    grant_type: 'password', username: user.username, password: user.password, account_id: user.accountId, ...extra,
+    grant_type: 'password',
+    username: user.username,
+    password: user.password,
+    account_id: user.accountId,
+    ...extra,
   });
   if (response.statusCode !== 201) throw new Error(`login as ${key} answered ${response.statusCode}: ${response.body}`);
   return response.json<TokenBody>();

@@ -34,16 +34,58 @@ jest.setTimeout(120_000);
 describe('scripts: bad input exits 2 with one message and no stack (docs/errors.md)', () => {
   it.each([
     ['run.ts: unknown mode', 'run.ts', ['--mode', 'fast'], {}, 'cloudlink: Option --mode takes live, replay, record; not "fast".'],
-    ['run.ts: unknown request', 'run.ts', ['-r', 'POST (Token'], {}, 'cloudlink: Unknown request "POST (Token" (--request): no test is named after it. Did you mean "POST Token"?'],
-    ['run.ts: read_only that is not a boolean', 'run.ts', ['--mode', 'replay'], { CLOUDLINK_READ_ONLY: 'maybe' }, 'read_only is "maybe" (from CLOUDLINK_READ_ONLY in the process environment): expected true or false'],
-    ['run.ts: reports under /proc', 'run.ts', ['--reports', '/proc/x'], {}, 'cloudlink: Reports directory /proc/x (--reports) is under /proc, a special file system'],
-    ['run.ts: blank credentials, found by global setup', 'run.ts', ['-e', 'production', '-c', 'authentication', '--reporters', 'junit', '--reports', reports], { CLOUDLINK_USERNAME: '', CLOUDLINK_PASSWORD: '' }, 'cloudlink: Environment "production"'],
+    [
+      'run.ts: unknown request',
+      'run.ts',
+      ['-r', 'POST (Token'],
+      {},
+      'cloudlink: Unknown request "POST (Token" (--request): no test is named after it. Did you mean "POST Token"?',
+    ],
+    [
+      'run.ts: read_only that is not a boolean',
+      'run.ts',
+      ['--mode', 'replay'],
+      { CLOUDLINK_READ_ONLY: 'maybe' },
+      'read_only is "maybe" (from CLOUDLINK_READ_ONLY in the process environment): expected true or false',
+    ],
+    [
+      'run.ts: reports under /proc',
+      'run.ts',
+      ['--reports', '/proc/x'],
+      {},
+      'cloudlink: Reports directory /proc/x (--reports) is under /proc, a special file system',
+    ],
+    [
+      'run.ts: blank credentials, found by global setup',
+      'run.ts',
+      ['-e', 'production', '-c', 'authentication', '--reporters', 'junit', '--reports', reports],
+      { CLOUDLINK_USERNAME: '', CLOUDLINK_PASSWORD: '' },
+      'cloudlink: Environment "production"',
+    ],
     ['drift.ts: unknown flag', 'drift.ts', ['--envv', 'sandbox'], {}, 'drift: Unknown option --envv. Did you mean "--env"?'],
     ['sandbox.ts: port out of range', 'sandbox.ts', ['--port', '70000'], {}, 'sandbox: Option --port takes 0–65535, not "70000".'],
-    ['mutation.ts: unknown drift', 'mutation.ts', ['--drift', 'media.call.state-enums'], {}, 'mutation: Unknown drift "media.call.state-enums" (--drift). Did you mean "media.call.state-enum"?'],
+    [
+      'mutation.ts: unknown drift',
+      'mutation.ts',
+      ['--drift', 'media.call.state-enums'],
+      {},
+      'mutation: Unknown drift "media.call.state-enums" (--drift). Did you mean "media.call.state-enum"?',
+    ],
     ['import.ts: no collection file', 'import.ts', [], {}, 'import: Expected one collection file, got 0.'],
-    ['generate-types.ts: a root without schemas', 'generate-types.ts', ['--root', '/nonexistent'], {}, 'generate-types: --root /nonexistent holds no schemas/ directory.'],
-    ['export.ts: unknown collection', 'export.ts', ['-c', 'medias'], {}, 'export: Unknown collection "medias" (--collection): there is no suites/medias/ with tests. Did you mean "media"?'],
+    [
+      'generate-types.ts: a root without schemas',
+      'generate-types.ts',
+      ['--root', '/nonexistent'],
+      {},
+      'generate-types: --root /nonexistent holds no schemas/ directory.',
+    ],
+    [
+      'export.ts: unknown collection',
+      'export.ts',
+      ['-c', 'medias'],
+      {},
+      'export: Unknown collection "medias" (--collection): there is no suites/medias/ with tests. Did you mean "media"?',
+    ],
     ['bench.ts: unknown flag', 'bench.ts', ['--newmann'], {}, 'bench: Unknown option --newmann. Did you mean "--newman"?'],
     ['load.ts: a flag without its value', 'load.ts', ['--requests'], {}, "load: Option '--requests <value>' argument missing"],
     ['report.ts: a stray argument', 'report.ts', ['now'], {}, 'report: Unexpected argument "now": this command takes only options.'],
@@ -60,10 +102,22 @@ describe('scripts: bad input exits 2 with one message and no stack (docs/errors.
     expect(result.stderr).toMatch(STACK_LINE);
   });
 
-  it('--help lists every flag, Newman\'s included', async () => {
+  it("--help lists every flag, Newman's included", async () => {
     const result = await run('run.ts', ['--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--env-var', '--iteration-count', '--iteration-data', '--delay-request', '--timeout-request', '--insecure', '--export-environment', '--suppress-exit-code', '--color', '--verbose', '--environment']) {
+    for (const flag of [
+      '--env-var',
+      '--iteration-count',
+      '--iteration-data',
+      '--delay-request',
+      '--timeout-request',
+      '--insecure',
+      '--export-environment',
+      '--suppress-exit-code',
+      '--color',
+      '--verbose',
+      '--environment',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
   });

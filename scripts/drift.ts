@@ -25,7 +25,8 @@ runMain('drift', async (argv) => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (values.environment !== undefined && values.env !== undefined) throw new UsageError('Give the environment once: --environment and --env are the same option.');
+  if (values.environment !== undefined && values.env !== undefined)
+    throw new UsageError('Give the environment once: --environment and --env are the same option.');
   const environment = values.environment ?? values.env ?? 'sandbox';
   const reports = values.reports ?? 'reports';
   checkReportsDir(reports);
@@ -33,8 +34,7 @@ runMain('drift', async (argv) => {
   const breaking = writeDriftReport(report, reports);
   const count = report.findings.filter((finding) => finding.severity === 'breaking').length;
   process.stdout.write(
-    `drift: ${count} breaking, ${report.findings.length - count} additive over ${report.exchanges} exchanges; ` +
-      `see ${path.join(reports, 'drift.md')}\n`,
+    `drift: ${count} breaking, ${report.findings.length - count} additive over ${report.exchanges} exchanges; ` + `see ${path.join(reports, 'drift.md')}\n`,
   );
   return breaking ? 1 : 0;
 });

@@ -32,7 +32,13 @@ runMain('export', (argv) => {
   }
   checkCollections(root, values.collection ?? []);
   const outDir = path.resolve(values.out ?? path.join(root, 'reports', 'postman'));
-  const result = exportAll({ entries: discoverCollections(root, values.collection), outDir, environment: values.environment, rootDir: root, force: values.force ?? false });
+  const result = exportAll({
+    entries: discoverCollections(root, values.collection),
+    outDir,
+    environment: values.environment,
+    rootDir: root,
+    force: values.force ?? false,
+  });
   process.stdout.write(formatExportReport(result, process.cwd()));
   return 0;
 });

@@ -37,7 +37,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length !== 1) throw new UserError(`Expected one collection file, got ${positionals.length}${positionals.length ? `: ${positionals.join(', ')}` : ''}. Usage: npm run import -- <collection.json> [options]`);
+  if (positionals.length !== 1)
+    throw new UserError(
+      `Expected one collection file, got ${positionals.length}${positionals.length ? `: ${positionals.join(', ')}` : ''}. Usage: npm run import -- <collection.json> [options]`,
+    );
   const result = importPostman({
     collectionFile: path.resolve(positionals[0] as string),
     environmentFile: values.environment === undefined ? undefined : path.resolve(values.environment),

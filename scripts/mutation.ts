@@ -6,9 +6,7 @@ import { didYouMean, UserError } from '../harness/user-error';
 import { DRIFT_CATALOGUE } from '../sandbox';
 import { parseFlags } from '../tools/cli/args';
 import { runMain } from '../tools/cli/main';
-import {
-  driftFailures, renderMarkdown, renderText, runMutation, selectDrifts, shortMessage, UnknownDriftError, type MutationSummary,
-} from '../tools/mutation';
+import { driftFailures, renderMarkdown, renderText, runMutation, selectDrifts, shortMessage, UnknownDriftError, type MutationSummary } from '../tools/mutation';
 import { checkOutputFile } from '../tools/run/preflight';
 
 const USAGE = `Usage: npm run mutation -- [options]
@@ -38,19 +36,21 @@ runMain('mutation', async (argv) => {
   if (values.out !== undefined) checkOutputFile(values.out, '--out');
   if (values.json !== undefined) checkOutputFile(values.json, '--json');
   const saved = values['from-json'];
-  const summary: MutationSummary = saved ? readSummary(saved) : await runMutation({
-    drifts: values.drift ?? [],
-    skipBaseline: values['no-baseline'] ?? false,
-    onRun: (run, index, total) => {
-      // Raw counts: whether a failure is the drift's own is decided against the baseline at the end.
-      const verdict = `${run.failures.length} failed`;
-      const first = run.failures[0];
-      process.stderr.write(
-        `[${index}/${total}] ${run.drift ?? '(no drift)'}: ${verdict} in ${(run.wallMs / 1000).toFixed(1)} s` +
-          `${first ? ` — ${first.test}: ${shortMessage(first.message, 80)}` : ''}\n`,
-      );
-    },
-  });
+  const summary: MutationSummary = saved
+    ? readSummary(saved)
+    : await runMutation({
+        drifts: values.drift ?? [],
+        skipBaseline: values['no-baseline'] ?? false,
+        onRun: (run, index, total) => {
+          // Raw counts: whether a failure is the drift's own is decided against the baseline at the end.
+          const verdict = `${run.failures.length} failed`;
+          const first = run.failures[0];
+          process.stderr.write(
+            `[${index}/${total}] ${run.drift ?? '(no drift)'}: ${verdict} in ${(run.wallMs / 1000).toFixed(1)} s` +
+              `${first ? ` — ${first.test}: ${shortMessage(first.message, 80)}` : ''}\n`,
+          );
+        },
+      });
   if (values.out) {
     const file = path.resolve(values.out);
     mkdirSync(path.dirname(file), { recursive: true });

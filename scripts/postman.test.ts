@@ -58,7 +58,13 @@ describe('the exported collections, run by Newman against the sandbox', () => {
     const outcome = await runInNewman('Notifications');
 
     expect(describeFailures(outcome.failures)).toBe('');
-    expect(outcome.responses.map((r) => r.request)).toEqual(['POST Token', 'POST Subscription', 'GET Subscriptions', 'GET Subscription', 'DELETE Subscription']);
+    expect(outcome.responses.map((r) => r.request)).toEqual([
+      'POST Token',
+      'POST Subscription',
+      'GET Subscriptions',
+      'GET Subscription',
+      'DELETE Subscription',
+    ]);
   }, 30_000);
 
   it('runs Conversations green, "POST Participant" adding newParticipantId, a user not yet in the conversation', async () => {
@@ -109,7 +115,10 @@ describe('the round trip: export, then import back', () => {
       expect(result.requests.flatMap((r) => r.untranslated.map((line) => `${r.request.name}: ${line.text}`))).toEqual([]);
       expect([...back.keys()].sort()).toEqual([...Object.keys(original.requests), ...(collection.addedTokenSetup ? ['POST Token'] : [])].sort());
       for (const request of Object.values(original.requests) as NamedRequest[]) {
-        expect({ collection: collection.name, request: comparable(back.get(request.name)!) }).toEqual({ collection: collection.name, request: comparable(request) });
+        expect({ collection: collection.name, request: comparable(back.get(request.name)!) }).toEqual({
+          collection: collection.name,
+          request: comparable(request),
+        });
       }
     }
   });
@@ -151,7 +160,12 @@ describe('a Mitel-style collection: import, export, Newman', () => {
   });
 
   /** What a Postman user types into the environment for the sandbox: its URLs and the primary user (an account admin). */
-  const sandboxValues = () => Object.fromEntries(toPostmanEnvironment(sandbox).values.filter((v) => v.value !== '').map((v) => [v.key, v.value]));
+  const sandboxValues = () =>
+    Object.fromEntries(
+      toPostmanEnvironment(sandbox)
+        .values.filter((v) => v.value !== '')
+        .map((v) => [v.key, v.value]),
+    );
 
   it('runs the round trip green with no fewer assertions than the original, and no 401: the token script came back', async () => {
     const before = await runNewman({ collection: original, environment: importedEnvironment, envVar: sandboxValues() });

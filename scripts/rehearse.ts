@@ -16,8 +16,13 @@ const USAGE = `usage: npm run rehearse -- [--nights N] [--no-bad-night] [--kill-
 
 runMain('rehearse', async (argv) => {
   const { values } = parseFlags(argv, {
-    nights: { type: 'string' }, 'no-bad-night': { type: 'boolean' }, 'kill-at': { type: 'string' },
-    short: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' },
+    nights: { type: 'string' },
+    'no-bad-night': { type: 'boolean' },
+    'kill-at': { type: 'string' },
+    short: { type: 'boolean' },
+    dir: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    verbose: { type: 'boolean' },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -25,12 +30,15 @@ runMain('rehearse', async (argv) => {
   }
   const nights = values.short ? 1 : (integerFlag('--nights', values.nights, 1) ?? 3);
   const killAt = (values['kill-at'] ?? (values.short ? '15' : '10,20,30')).split(',').filter(Boolean).map(Number);
-  if (killAt.some((s) => !Number.isFinite(s) || s <= 0)) throw new UserError(`Option --kill-at takes seconds > 0, comma-separated; not ${JSON.stringify(values['kill-at'])}.`);
+  if (killAt.some((s) => !Number.isFinite(s) || s <= 0))
+    throw new UserError(`Option --kill-at takes seconds > 0, comma-separated; not ${JSON.stringify(values['kill-at'])}.`);
   const dir = path.resolve(values.dir ?? path.join('reports', 'rehearsal'));
 
   const started = Date.now();
   const figures = await rehearse({ nights, badNight: !values.short && !values['no-bad-night'], killAt, dir }, (line) => process.stdout.write(`${line}\n`));
   const passed = rehearsalPassed(figures);
-  process.stdout.write(`rehearsal ${passed ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s; logs and reports in ${path.relative(process.cwd(), dir)}\n`);
+  process.stdout.write(
+    `rehearsal ${passed ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s; logs and reports in ${path.relative(process.cwd(), dir)}\n`,
+  );
   return passed ? 0 : 1;
 });

@@ -36,9 +36,14 @@ function describe(sandbox: RunningSandbox): string {
 // Runs until Ctrl-C: the promise main returns never settles on success.
 async function main(argv: string[]): Promise<number> {
   const { values } = parseFlags(argv, {
-    port: { type: 'string' }, 'environment-out': { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    fault: { type: 'string', multiple: true }, drift: { type: 'string', multiple: true }, seed: { type: 'string' },
-    'list-drifts': { type: 'boolean' }, verbose: { type: 'boolean' },
+    port: { type: 'string' },
+    'environment-out': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    fault: { type: 'string', multiple: true },
+    drift: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    'list-drifts': { type: 'boolean' },
+    verbose: { type: 'boolean' },
   });
   if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
   if (values['list-drifts']) {
@@ -56,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const sandbox = await startSandbox({ port, switchboard }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE' || error.code === 'EACCES') throw new UserError(`--port ${port}: 127.0.0.1:${port} cannot be listened on (${error.code}); choose another port or leave --port out.`);
+    if (error.code === 'EADDRINUSE' || error.code === 'EACCES')
+      throw new UserError(`--port ${port}: 127.0.0.1:${port} cannot be listened on (${error.code}); choose another port or leave --port out.`);
     throw error;
   });
   const stop = () => void sandbox.close().then(() => process.exit(0));

@@ -16,8 +16,12 @@ runMain('send', async (argv) => {
   const { values, positionals } = parseFlags(
     argv,
     {
-      environment: { type: 'string', short: 'e' }, collection: { type: 'string', short: 'c' }, var: { type: 'string', multiple: true },
-      list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' },
+      environment: { type: 'string', short: 'e' },
+      collection: { type: 'string', short: 'c' },
+      var: { type: 'string', multiple: true },
+      list: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      verbose: { type: 'boolean' },
     },
     { allowPositionals: true },
   );

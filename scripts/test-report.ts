@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   }
   const executable = chromiumPath();
   if (!executable) {
-    process.stdout.write(`test:report skipped: no Chromium at ${process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n`);
+    process.stdout.write(
+      `test:report skipped: no Chromium at ${process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)\n`,
+    );
     return 0;
   }
   const started = Date.now();

@@ -114,10 +114,12 @@ describe('nightly.yml', () => {
   it('shards the live run across a matrix with jest --shard, one reports directory per shard', () => {
     const matrix = live.strategy?.matrix ?? {};
     expect(matrix.shard).toEqual(Array.from({ length: Number(matrix.total?.[0]) }, (_, index) => index + 1));
-    expect(runs(live)).toMatch(/npm start -- --environment "\$CLOUDLINK_ENVIRONMENT" .*--reports reports\/shard-\$\{\{ matrix\.shard \}\} --shard \$\{\{ matrix\.shard \}\}\/\$\{\{ matrix\.total \}\}/s);
+    expect(runs(live)).toMatch(
+      /npm start -- --environment "\$CLOUDLINK_ENVIRONMENT" .*--reports reports\/shard-\$\{\{ matrix\.shard \}\} --shard \$\{\{ matrix\.shard \}\}\/\$\{\{ matrix\.total \}\}/s,
+    );
   });
 
-  it('carries each shard\'s undo ledger from night to night, saved even when the run failed', () => {
+  it("carries each shard's undo ledger from night to night, saved even when the run failed", () => {
     const restore = live.steps.find((step) => step.uses?.startsWith('actions/cache/restore@'));
     const save = live.steps.find((step) => step.uses?.startsWith('actions/cache/save@'));
     expect(restore?.with?.path).toBe('.cloudlink/ledger');
@@ -138,7 +140,7 @@ describe('nightly.yml', () => {
     expect(attach).toBeLessThan(merge.steps.findIndex((step) => step.run?.includes('npx allure generate')));
   });
 
-  it('merges the shards into one Allure report with last night\'s history and uploads JUnit and the report', () => {
+  it("merges the shards into one Allure report with last night's history and uploads JUnit and the report", () => {
     expect([merge.needs].flat()).toEqual(['live', 'drift']);
     expect(runs(merge)).toMatch(/npx allure generate .*reports\/shards\/\*\/allure-results/);
     expect(runs(merge)).toContain('historyPath');

@@ -3,8 +3,13 @@
 import { loadEnvironment } from '../env';
 import { acquireTokens, TokenAcquisitionError, type Send } from './acquire';
 
-const env = loadEnvironment({ mode: 'live', processEnv: { CLOUDLINK_USERNAME: 'a@example.com', CLOUDLINK_PASSWORD: 'pw', CLOUDLINK_AUTH_URL: 'http://127.0.0.1:9/authentication/2017-09-01' } });
-const answering = (status: number, body: unknown): Send => async () => ({ status, headers: {}, body });
+const env = loadEnvironment({
+  mode: 'live',
+  processEnv: { CLOUDLINK_USERNAME: 'a@example.com', CLOUDLINK_PASSWORD: 'pw', CLOUDLINK_AUTH_URL: 'http://127.0.0.1:9/authentication/2017-09-01' },
+});
+const answering =
+  (status: number, body: unknown): Send =>
+  async () => ({ status, headers: {}, body });
 
 describe('acquireTokens', () => {
   it('blames the credentials for a 401', async () => {

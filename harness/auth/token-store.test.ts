@@ -45,10 +45,7 @@ describe('TokenStore', () => {
   it('refreshes proactively shortly before expiry', async () => {
     const now = 1_000_000;
     const refresher = jest.fn<ReturnType<Refresher>, Parameters<Refresher>>(async () => ({ accessToken: 'renewed' }));
-    const store = new TokenStore(
-      { primary: { accessToken: 'old', refreshToken: 'r', expiresAt: now + 10_000 } },
-      { skewMs: 30_000, now: () => now },
-    );
+    const store = new TokenStore({ primary: { accessToken: 'old', refreshToken: 'r', expiresAt: now + 10_000 } }, { skewMs: 30_000, now: () => now });
 
     expect(await store.accessToken('primary', refresher)).toBe('renewed');
   });

@@ -29,15 +29,25 @@ describe('sweepLeftovers', () => {
     const { conversationId } = (await created.json()) as { conversationId: string };
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
     new UndoLedger(dir).add({
-      api: 'conversations', request: 'DELETE Conversation', options: { vars: { conversationId } }, label: `delete conversation ${conversationId}`, test: 'a test that was killed',
+      api: 'conversations',
+      request: 'DELETE Conversation',
+      options: { vars: { conversationId } },
+      label: `delete conversation ${conversationId}`,
+      test: 'a test that was killed',
     });
     const done = new UndoLedger(dir);
-    done.done(done.add({ api: 'conversations', request: 'DELETE Conversation', options: { vars: { conversationId: 'already-undone' } }, label: 'ran', test: 't' }));
+    done.done(
+      done.add({ api: 'conversations', request: 'DELETE Conversation', options: { vars: { conversationId: 'already-undone' } }, label: 'ran', test: 't' }),
+    );
     expect(sandbox.inventory()['chat.conversations']).toBe(1);
 
     const env = loadEnvironment({ mode: 'live', processEnv: sandboxVariables(sandbox) });
     const context = { env, baseUrls: {}, tokens: new TokenStore({ primary: { accessToken: token } }) };
-    const result = await sweepLeftovers(dir, discoverCollections().map((entry) => entry.collection), context);
+    const result = await sweepLeftovers(
+      dir,
+      discoverCollections().map((entry) => entry.collection),
+      context,
+    );
 
     expect(result).toEqual({ removed: [expect.stringContaining(`delete conversation ${conversationId}`)], failed: [] });
     expect(sandbox.inventory()['chat.conversations']).toBe(0);
@@ -51,7 +61,11 @@ describe('sweepLeftovers', () => {
 
     // A rejected token with no refresh token to trade: the sweep cannot authenticate, says so, and keeps the undo.
     const context = { env, baseUrls: {}, tokens: new TokenStore({ primary: { accessToken: 'not-a-token' } }) };
-    const result = await sweepLeftovers(dir, discoverCollections().map((entry) => entry.collection), context);
+    const result = await sweepLeftovers(
+      dir,
+      discoverCollections().map((entry) => entry.collection),
+      context,
+    );
 
     expect(result.failed).toEqual([expect.stringMatching(/delete x .*no refresh token is available/)]);
     expect(pendingUndos(dir)).toEqual([expect.objectContaining({ label: 'delete x' })]);
@@ -62,7 +76,10 @@ describe('pendingUndos', () => {
   it('leaves the ledger of a run still going (a parallel shard) alone', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
     // The parent of this process is alive for as long as this test runs: it stands for a running shard.
-    writeFileSync(path.join(dir, `${process.ppid}-running.jsonl`), `${JSON.stringify({ id: 'a', api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'mine', test: 't' })}\n`);
+    writeFileSync(
+      path.join(dir, `${process.ppid}-running.jsonl`),
+      `${JSON.stringify({ id: 'a', api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'mine', test: 't' })}\n`,
+    );
     new UndoLedger(dir).add({ api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'left behind', test: 't' });
 
     expect(pendingUndos(dir).map((undo) => undo.label)).toEqual(['left behind']);

@@ -20,12 +20,7 @@ export interface RequestOverrides {
   query?: Record<string, string>;
 }
 
-export function buildRequest(
-  named: NamedRequest,
-  env: Environment,
-  overrides: RequestOverrides = {},
-  accessToken?: string,
-): RecordedRequest {
+export function buildRequest(named: NamedRequest, env: Environment, overrides: RequestOverrides = {}, accessToken?: string): RecordedRequest {
   const scopes = [overrides.vars ?? {}, env.values];
   const context = { request: named.name };
   const resolve = (template: string): string => resolveTemplate(template, scopes, context);

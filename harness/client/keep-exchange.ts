@@ -6,7 +6,13 @@ import { reportExchange } from '../report/allure';
 import type { FileState, TestState } from '../session';
 import type { Exchange } from './exchange';
 
-export async function keepExchange(test: TestState, file: FileState | undefined, exchange: Exchange, wireMs: number, baseUrls?: Record<string, string>): Promise<Exchange> {
+export async function keepExchange(
+  test: TestState,
+  file: FileState | undefined,
+  exchange: Exchange,
+  wireMs: number,
+  baseUrls?: Record<string, string>,
+): Promise<Exchange> {
   const scrubbed = test.scrubber.scrubExchange(exchange);
   if (exchange.inbound) scrubbed.inbound = true;
   await keepScrubbed(test, file, scrubbed, wireMs, baseUrls);
@@ -14,7 +20,13 @@ export async function keepExchange(test: TestState, file: FileState | undefined,
 }
 
 /** `baseUrls`: for the report's curl command; without them it names $CLOUDLINK_<X>_URL instead. */
-export async function keepScrubbed(test: TestState, file: FileState | undefined, scrubbed: Exchange, wireMs: number, baseUrls?: Record<string, string>): Promise<void> {
+export async function keepScrubbed(
+  test: TestState,
+  file: FileState | undefined,
+  scrubbed: Exchange,
+  wireMs: number,
+  baseUrls?: Record<string, string>,
+): Promise<void> {
   file?.recorder?.add(test.name, scrubbed, test.scrubber.sensitiveValues());
   await reportExchange(scrubbed, wireMs, { variables: test.scrubber.knownVariables(), baseUrls });
 }

@@ -4,9 +4,7 @@
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RequestBody =
-  | { mode: 'json'; json: unknown }
-  | { mode: 'urlencoded'; form: Record<string, string> }
-  | { mode: 'raw'; raw: string; contentType: string };
+  { mode: 'json'; json: unknown } | { mode: 'urlencoded'; form: Record<string, string> } | { mode: 'raw'; raw: string; contentType: string };
 
 /** Which configured user's token a request carries; `none` sends no Authorization header. */
 export type RequestAuth = 'primary' | 'second' | 'none';

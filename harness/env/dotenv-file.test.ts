@@ -8,7 +8,11 @@ import { postmanDoc, removeTempRoots, tempRoot, thrown } from './temp-root';
 
 afterAll(removeTempRoots);
 
-const doc = postmanDoc('e', [{ key: 'target', value: 'remote' }, { key: 'username', value: '' }, { key: 'password', value: '', type: 'secret' }]);
+const doc = postmanDoc('e', [
+  { key: 'target', value: 'remote' },
+  { key: 'username', value: '' },
+  { key: 'password', value: '', type: 'secret' },
+]);
 
 function problemsWith(dotenv: string | Buffer): { problems: readonly string[]; message: string; file: string } {
   const root = tempRoot({ e: doc });
@@ -48,11 +52,15 @@ describe('.env: bad input (docs/errors.md)', () => {
   });
 
   it('a quoted value that is never closed', () => {
-    expect(problemsWith('CLOUDLINK_PASSWORD="abc\nCLOUDLINK_USERNAME=ann\n').problems).toEqual([expect.stringContaining('line 1: the value opened with " is never closed')]);
+    expect(problemsWith('CLOUDLINK_PASSWORD="abc\nCLOUDLINK_USERNAME=ann\n').problems).toEqual([
+      expect.stringContaining('line 1: the value opened with " is never closed'),
+    ]);
   });
 
   it('a variable without its CLOUDLINK_ prefix', () => {
-    expect(problemsWith('PASSWORD=x\n').problems).toEqual([expect.stringContaining('PASSWORD is not read: variables are set by their upper-case CLOUDLINK_ name. Did you mean "CLOUDLINK_PASSWORD"?')]);
+    expect(problemsWith('PASSWORD=x\n').problems).toEqual([
+      expect.stringContaining('PASSWORD is not read: variables are set by their upper-case CLOUDLINK_ name. Did you mean "CLOUDLINK_PASSWORD"?'),
+    ]);
   });
 
   it('a variable in lower case', () => {
@@ -60,10 +68,14 @@ describe('.env: bad input (docs/errors.md)', () => {
   });
 
   it('a misspelt CLOUDLINK_ name, with did-you-mean', () => {
-    expect(problemsWith('CLOUDLINK_USRNAME=ann\n').problems).toEqual([expect.stringContaining('CLOUDLINK_USRNAME matches no variable of this environment (see environments/.env.example for the names). Did you mean "CLOUDLINK_USERNAME"')]);
+    expect(problemsWith('CLOUDLINK_USRNAME=ann\n').problems).toEqual([
+      expect.stringContaining(
+        'CLOUDLINK_USRNAME matches no variable of this environment (see environments/.env.example for the names). Did you mean "CLOUDLINK_USERNAME"',
+      ),
+    ]);
   });
 
-  it('accepts what dotenv accepts: comments, export, quotes over several lines, other tools\' names', () => {
+  it("accepts what dotenv accepts: comments, export, quotes over several lines, other tools' names", () => {
     const root = tempRoot({ e: doc }, { '.env': '# c\nexport CLOUDLINK_USERNAME=ann # note\nCLOUDLINK_PASSWORD="a\nb"\nNODE_OPTIONS=--x\n\n' });
     expect(loadEnvironment({ environment: 'e', rootDir: root, processEnv: {}, mode: 'live' }).values).toMatchObject({ username: 'ann', password: 'a\nb' });
   });
@@ -72,16 +84,22 @@ describe('.env: bad input (docs/errors.md)', () => {
 describe('environment file and selectors: bad input', () => {
   it('an environment file of binary data', () => {
     const root = tempRoot({ e: '\u0000\u0001binary' });
-    expect(thrown(() => loadEnvironment({ environment: 'e', rootDir: root, processEnv: {} })).message).toContain('holds binary data, not the JSON text of a Postman environment export');
+    expect(thrown(() => loadEnvironment({ environment: 'e', rootDir: root, processEnv: {} })).message).toContain(
+      'holds binary data, not the JSON text of a Postman environment export',
+    );
   });
 
   it('an environment path that is a directory', () => {
     const root = tempRoot({ e: doc });
-    expect(thrown(() => loadEnvironment({ environment: `${root}/environments/`, rootDir: root, processEnv: {} })).message).toContain('no such file (from environment selector');
+    expect(thrown(() => loadEnvironment({ environment: `${root}/environments/`, rootDir: root, processEnv: {} })).message).toContain(
+      'no such file (from environment selector',
+    );
   });
 
   it('CLOUDLINK_MODE misspelt, with did-you-mean', () => {
     const root = tempRoot({ e: doc });
-    expect(thrown(() => loadEnvironment({ environment: 'e', rootDir: root, processEnv: { CLOUDLINK_MODE: 'replya' } })).message).toContain('CLOUDLINK_MODE is "replya"; expected one of replay, live, record. Did you mean "replay"?');
+    expect(thrown(() => loadEnvironment({ environment: 'e', rootDir: root, processEnv: { CLOUDLINK_MODE: 'replya' } })).message).toContain(
+      'CLOUDLINK_MODE is "replya"; expected one of replay, live, record. Did you mean "replay"?',
+    );
   });
 });

@@ -22,7 +22,8 @@ export function readDotenvFile(file: string): DotenvFile {
     return failed(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return failed(`${file} holds binary data (a NUL byte on line ${lineOfByte(bytes, nul)}); a .env file is text, one CLOUDLINK_NAME=value per line`);
+  if (nul >= 0)
+    return failed(`${file} holds binary data (a NUL byte on line ${lineOfByte(bytes, nul)}); a .env file is text, one CLOUDLINK_NAME=value per line`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');

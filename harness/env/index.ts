@@ -7,4 +7,13 @@ export { availableEnvironments, DEFAULT_ENVIRONMENT, ENVIRONMENT_SUFFIX } from '
 export { parsePostmanEnvironment, type PostmanEnvironmentFile, type PostmanValue } from './postman-file';
 export { EnvironmentError, IncompleteEnvironmentError, UnresolvedVariableError, VariableCycleError } from './errors';
 export { baseUrlsOf } from './base-urls';
-export { envFlag, parseBoolean, parseDuration, readRunSettings, AUTH_GRANTS, REQUEST_DELAY_VARIABLE, TLS_INSECURE_VARIABLE, type RunSettings } from './validate';
+export {
+  envFlag,
+  parseBoolean,
+  parseDuration,
+  readRunSettings,
+  AUTH_GRANTS,
+  REQUEST_DELAY_VARIABLE,
+  TLS_INSECURE_VARIABLE,
+  type RunSettings,
+} from './validate';

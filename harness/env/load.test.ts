@@ -108,7 +108,17 @@ describe('loadEnvironment: values', () => {
   it('treats a value as secret when typed secret or named as a credential', () => {
     const root = tempRoot({ e: postmanDoc('e', [{ key: 'apiKey', type: 'secret' }, { key: 'password' }, { key: 'username' }]) });
     const env = loadEnvironment({ environment: 'e', rootDir: root, processEnv: {} });
-    expect(env.secretKeys).toEqual(['apiKey', 'password', 'password2', 'client_secret', 'access_token', 'refresh_token', 'access_token2', 'refresh_token2', 'switchboard_key']);
+    expect(env.secretKeys).toEqual([
+      'apiKey',
+      'password',
+      'password2',
+      'client_secret',
+      'access_token',
+      'refresh_token',
+      'access_token2',
+      'refresh_token2',
+      'switchboard_key',
+    ]);
   });
 
   it('reports a bad target, an unknown .env name and a control name in .env together', () => {

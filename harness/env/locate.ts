@@ -44,13 +44,15 @@ export function locateEnvironment(selector: string, rootDir: string): LocatedEnv
   const file = path.join(environmentsDir(rootDir), `${selector}${ENVIRONMENT_SUFFIX}`);
   if (existsSync(file)) return { name: selector, file };
   const available = availableEnvironments(rootDir);
-  throw new EnvironmentError(undefined, [
-    `no file ${file}.${didYouMean(selector, available)}`,
-    available.length
-      ? `available environments: ${available.join(', ')}`
-      : `there are no *${ENVIRONMENT_SUFFIX} files in ${environmentsDir(rootDir)}`,
-    'or set CLOUDLINK_ENVIRONMENT to the path of a Postman environment export',
-  ], `Unknown environment "${selector}":`);
+  throw new EnvironmentError(
+    undefined,
+    [
+      `no file ${file}.${didYouMean(selector, available)}`,
+      available.length ? `available environments: ${available.join(', ')}` : `there are no *${ENVIRONMENT_SUFFIX} files in ${environmentsDir(rootDir)}`,
+      'or set CLOUDLINK_ENVIRONMENT to the path of a Postman environment export',
+    ],
+    `Unknown environment "${selector}":`,
+  );
 }
 
 function isPathLike(selector: string): boolean {

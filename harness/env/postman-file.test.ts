@@ -56,10 +56,7 @@ describe('parsePostmanEnvironment', () => {
 
   it('reports a missing name and missing values', () => {
     expect(problemsOf({})).toEqual(['"name" is missing', '"values" is missing']);
-    expect(problemsOf({ name: '', values: {} })).toEqual([
-      '"name" must be a non-empty string, not the string ""',
-      '"values" must be an array, not an object',
-    ]);
+    expect(problemsOf({ name: '', values: {} })).toEqual(['"name" must be a non-empty string, not the string ""', '"values" must be an array, not an object']);
   });
 
   it('reports a collection or globals file by its scope', () => {
@@ -99,11 +96,7 @@ describe('parsePostmanEnvironment', () => {
 });
 
 describe('jsonErrorOffset', () => {
-  it.each([
-    ['{"a": [1, 2.5e-3, true, false, null, "\\u00e9\\n"]}'],
-    ['  "just a string"  '],
-    ['-0'],
-  ])('finds nothing wrong in valid JSON %s', (text) => {
+  it.each([['{"a": [1, 2.5e-3, true, false, null, "\\u00e9\\n"]}'], ['  "just a string"  '], ['-0']])('finds nothing wrong in valid JSON %s', (text) => {
     expect(jsonErrorOffset(text)).toBe(-1);
   });
 

@@ -38,12 +38,18 @@ describe('resolveTemplate', () => {
 
   it('reports every unresolved variable with the request, including nested ones', () => {
     const error = thrown(() =>
-      resolveTemplate('{{auth_url}}/applications/{{applicationId}}?x={{nested}}&y={{applicationId}}&z={{$nope}}', [{ nested: '{{deep}}' }, environment], context),
+      resolveTemplate(
+        '{{auth_url}}/applications/{{applicationId}}?x={{nested}}&y={{applicationId}}&z={{$nope}}',
+        [{ nested: '{{deep}}' }, environment],
+        context,
+      ),
     ) as UnresolvedVariableError;
     expect(error).toBeInstanceOf(UnresolvedVariableError);
     expect(error.request).toBe('POST Token');
     expect(error.variables).toEqual([{ name: 'applicationId' }, { name: 'deep', usedBy: 'nested' }, { name: '$nope' }]);
-    expect(error.message).toMatch(/^Request "POST Token": unresolved variables \{\{applicationId\}\}, \{\{deep\}\} \(in the value of \{\{nested\}\}\), \{\{\$nope\}\}\./);
+    expect(error.message).toMatch(
+      /^Request "POST Token": unresolved variables \{\{applicationId\}\}, \{\{deep\}\} \(in the value of \{\{nested\}\}\), \{\{\$nope\}\}\./,
+    );
   });
 
   it('generates Postman dynamic variables, fresh for each occurrence', () => {

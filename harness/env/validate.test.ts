@@ -7,7 +7,12 @@ import { envFlag, parseBoolean, parseDuration } from './validate';
 
 afterAll(removeTempRoots);
 
-const root = tempRoot({ e: postmanDoc('e', [{ key: 'target', value: 'remote' }, { key: 'auth_url', value: 'https://authentication.api.mitel.io/2017-09-01' }]) });
+const root = tempRoot({
+  e: postmanDoc('e', [
+    { key: 'target', value: 'remote' },
+    { key: 'auth_url', value: 'https://authentication.api.mitel.io/2017-09-01' },
+  ]),
+});
 const load = (processEnv: NodeJS.ProcessEnv) => loadEnvironment({ environment: 'e', rootDir: root, processEnv, mode: 'live' });
 const problemsOf = (processEnv: NodeJS.ProcessEnv): readonly string[] => {
   const error = thrown(() => load(processEnv));
@@ -17,7 +22,11 @@ const problemsOf = (processEnv: NodeJS.ProcessEnv): readonly string[] => {
 
 describe('settings checked at load (each a bad input of docs/errors.md)', () => {
   it.each([
-    ['request_timeout_ms', 'abc', /request_timeout_ms is "abc" \(from CLOUDLINK_REQUEST_TIMEOUT_MS in the process environment\): expected milliseconds, e\.g\. 30000/],
+    [
+      'request_timeout_ms',
+      'abc',
+      /request_timeout_ms is "abc" \(from CLOUDLINK_REQUEST_TIMEOUT_MS in the process environment\): expected milliseconds, e\.g\. 30000/,
+    ],
     ['request_timeout_ms', '0', /request_timeout_ms is "0" .*expected between 1 ms and 2147483647 ms/],
     ['request_timeout_ms', '-5', /request_timeout_ms is "-5" .*expected milliseconds/],
     ['request_timeout_ms', '99999999999', /request_timeout_ms is "99999999999" .*about 24 days/],
@@ -70,8 +79,19 @@ describe('settings checked at load (each a bad input of docs/errors.md)', () => 
 
 describe('good values', () => {
   it('normalises durations to whole milliseconds and leaves templated or blank values alone', () => {
-    const env = load({ CLOUDLINK_REQUEST_TIMEOUT_MS: '30s', CLOUDLINK_RUN_TIMEOUT_MS: '2m', CLOUDLINK_RETRY_BASE_MS: '250', CLOUDLINK_ADMIN_URL: '{{base}}/admin' });
-    expect(env.values).toMatchObject({ request_timeout_ms: '30000', run_timeout_ms: '120000', retry_base_ms: '250', admin_url: '{{base}}/admin', retry_max_ms: '' });
+    const env = load({
+      CLOUDLINK_REQUEST_TIMEOUT_MS: '30s',
+      CLOUDLINK_RUN_TIMEOUT_MS: '2m',
+      CLOUDLINK_RETRY_BASE_MS: '250',
+      CLOUDLINK_ADMIN_URL: '{{base}}/admin',
+    });
+    expect(env.values).toMatchObject({
+      request_timeout_ms: '30000',
+      run_timeout_ms: '120000',
+      retry_base_ms: '250',
+      admin_url: '{{base}}/admin',
+      retry_max_ms: '',
+    });
   });
 
   it('reads switches strictly', () => {

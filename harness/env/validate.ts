@@ -123,9 +123,13 @@ export interface RunSettings {
 export function readRunSettings(processEnv: NodeJS.ProcessEnv, problems: string[] = []): RunSettings {
   const insecureRaw = processEnv[TLS_INSECURE_VARIABLE] ?? '';
   const tlsInsecure = parseBoolean(insecureRaw);
-  if (tlsInsecure === undefined) problems.push(`${TLS_INSECURE_VARIABLE} is ${JSON.stringify(insecureRaw)} (from the process environment): expected true or false (also 1/0, yes/no)`);
+  if (tlsInsecure === undefined)
+    problems.push(`${TLS_INSECURE_VARIABLE} is ${JSON.stringify(insecureRaw)} (from the process environment): expected true or false (also 1/0, yes/no)`);
   const delayRaw = processEnv[REQUEST_DELAY_VARIABLE] ?? '';
   const delay = delayRaw === '' ? 0 : parseDuration(delayRaw);
-  if (delay === undefined || delay > MAX_TIMER_MS) problems.push(`${REQUEST_DELAY_VARIABLE} is ${JSON.stringify(delayRaw)} (from the process environment): expected milliseconds, e.g. 200, or a duration such as 2s`);
+  if (delay === undefined || delay > MAX_TIMER_MS)
+    problems.push(
+      `${REQUEST_DELAY_VARIABLE} is ${JSON.stringify(delayRaw)} (from the process environment): expected milliseconds, e.g. 200, or a duration such as 2s`,
+    );
   return { tlsInsecure: tlsInsecure === true, requestDelayMs: delay ?? 0 };
 }

@@ -25,7 +25,10 @@ export default async function globalSetup(): Promise<void> {
 
   if (env.target === 'sandbox') {
     // `npm run mutation` starts the sandbox with one contract drift on, to prove the suites catch it.
-    const drifts = (process.env[DRIFTS_VARIABLE] ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const drifts = (process.env[DRIFTS_VARIABLE] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     const sandbox = await startSandbox(drifts.length > 0 ? { switchboard: { drifts } } : {});
     (globalThis as Record<string, unknown>)[SANDBOX_HANDLE] = sandbox;
     (globalThis as Record<string, unknown>)[INVENTORY_HANDLE] = sandbox.inventory();
@@ -49,7 +52,8 @@ export default async function globalSetup(): Promise<void> {
     const collections = discoverCollections().map((entry) => entry.collection);
     const swept = await sweepLeftovers(ledger, collections, { ...context, tokens: new TokenStore(tokens) });
     if (swept.removed.length) process.stdout.write(`Removed ${swept.removed.length} leftover(s) of an interrupted run:\n  ${swept.removed.join('\n  ')}\n`);
-    if (swept.failed.length) process.stderr.write(`Could not remove ${swept.failed.length} leftover(s) (kept for the next run):\n  ${swept.failed.join('\n  ')}\n`);
+    if (swept.failed.length)
+      process.stderr.write(`Could not remove ${swept.failed.length} leftover(s) (kept for the next run):\n  ${swept.failed.join('\n  ')}\n`);
   }
 }
 
@@ -60,6 +64,9 @@ export default async function globalSetup(): Promise<void> {
  */
 export function sandboxVariables(sandbox: RunningSandbox): Record<string, string> {
   const keep = ({ key, value }: { key: string; value: string }) => value !== '' && key !== 'x-mitel-app';
-  return Object.fromEntries(toPostmanEnvironment(sandbox).values.filter(keep).map(({ key, value }) => [envVariableName(key), value]));
+  return Object.fromEntries(
+    toPostmanEnvironment(sandbox)
+      .values.filter(keep)
+      .map(({ key, value }) => [envVariableName(key), value]),
+  );
 }
-

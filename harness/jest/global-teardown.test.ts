@@ -43,8 +43,13 @@ describe('the sandbox inventory global teardown compares', () => {
   it('names every kind of resource a suite can create', () => {
     expect(Object.keys(sandbox.inventory()).sort()).toEqual(
       expect.arrayContaining([
-        'admin.users', 'authentication.applications', 'chat.conversations', 'media.activeCalls',
-        'media.conferences', 'media.recordings', 'notifications.subscriptions',
+        'admin.users',
+        'authentication.applications',
+        'chat.conversations',
+        'media.activeCalls',
+        'media.conferences',
+        'media.recordings',
+        'notifications.subscriptions',
       ]),
     );
   });

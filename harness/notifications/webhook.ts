@@ -73,7 +73,6 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-
 function listen(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);

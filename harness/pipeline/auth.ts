@@ -52,7 +52,10 @@ export function currentAccessToken(user: UserKey, context: SendContext, next: Ne
  * token variable, instead of a Bearer header of its own.
  */
 function built(outgoing: Outgoing, context: SendContext, token: string | undefined, inHeaderOf?: UserKey): Outgoing {
-  const options = inHeaderOf && token !== undefined ? { ...outgoing.options, vars: { ...outgoing.options.vars, [USER_VARIABLES[inHeaderOf].accessToken]: token } } : outgoing.options;
+  const options =
+    inHeaderOf && token !== undefined
+      ? { ...outgoing.options, vars: { ...outgoing.options.vars, [USER_VARIABLES[inHeaderOf].accessToken]: token } }
+      : outgoing.options;
   const request = buildRequest(outgoing.named, context.env, options, inHeaderOf ? undefined : token);
   const extra = context.test?.headers ?? {};
   if (Object.keys(extra).length) request.headers = { ...request.headers, ...extra };
@@ -65,7 +68,10 @@ async function refreshAs(user: UserKey, refreshToken: string, context: SendConte
   const answer = await retry(outgoing, context, next);
   if (answer.status !== 201) {
     const body = answer.body as { name?: string; message?: string } | undefined;
-    throw new TokenRefreshError(user, `POST Refresh Token answered ${answer.status}${body?.name ? ` ${body.name}` : ''}${body?.message ? ` (${body.message})` : ''}`);
+    throw new TokenRefreshError(
+      user,
+      `POST Refresh Token answered ${answer.status}${body?.name ? ` ${body.name}` : ''}${body?.message ? ` (${body.message})` : ''}`,
+    );
   }
   try {
     return tokenFrom(answer, user);

@@ -39,7 +39,9 @@ export async function sendHttp(req: RecordedRequest, options: TransportOptions =
   const url = new URL(req.url);
   const agent = url.protocol === 'https:' ? httpsAgent : httpAgent;
   const method = req.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-  let pending = request(url.origin)[method](url.pathname + url.search).agent(agent);
+  let pending = request(url.origin)
+    [method](url.pathname + url.search)
+    .agent(agent);
   if (options.timeoutMs) pending = pending.timeout(options.timeoutMs);
   for (const [name, value] of Object.entries(req.headers)) pending = pending.set(name, value);
   const wire = encodeBody(req);

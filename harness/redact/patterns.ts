@@ -9,7 +9,10 @@ export function escapeRegExp(text: string): string {
 }
 
 function alternation(names: readonly string[]): string {
-  return [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 }
 
 const CREDENTIALS = alternation(CREDENTIAL_NAMES);

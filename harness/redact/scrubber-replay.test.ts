@@ -53,8 +53,19 @@ describe('Scrubber: record and replay stay in step', () => {
 
   it('scrubs the replayed requests to exactly the recorded forms and restores this run’s values', () => {
     // ---- record: real values, real server answers
-    const rec: Run = { password: 'Rec0rd-Pa55!', username: 'alice@corp.example.org', accountId: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc', requestKey: '0d6f7a1e-5a39-4c47-9b2e-3a7d51b0c001' };
-    const minted = { access: ACCESS, refresh: REFRESH, user1: 'aa11aa11-1111-4111-8111-111111111111', user2: 'bb22bb22-2222-4222-8222-222222222222', conversation: 'cc33cc33-3333-4333-8333-333333333333' };
+    const rec: Run = {
+      password: 'Rec0rd-Pa55!',
+      username: 'alice@corp.example.org',
+      accountId: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc',
+      requestKey: '0d6f7a1e-5a39-4c47-9b2e-3a7d51b0c001',
+    };
+    const minted = {
+      access: ACCESS,
+      refresh: REFRESH,
+      user1: 'aa11aa11-1111-4111-8111-111111111111',
+      user2: 'bb22bb22-2222-4222-8222-222222222222',
+      conversation: 'cc33cc33-3333-4333-8333-333333333333',
+    };
     const serverAnswers: RecordedResponse[] = [
       response({ access_token: minted.access, refresh_token: minted.refresh, token_type: 'bearer', expires_in: 3600 }, 201, {
         'content-type': 'application/json',
@@ -85,7 +96,12 @@ describe('Scrubber: record and replay stay in step', () => {
     expect(JSON.stringify(stored)).not.toMatch(/Rec0rd|alice@|3f1c2a9e|aa11aa11|cc33cc33|eyJ/);
 
     // ---- replay: other secrets, another user, a fresh random key; answers come from the fixture
-    const rep: Run = { password: 'replay-password', username: 'someone@else.example.net', accountId: '77777777-7777-4777-8777-777777777777', requestKey: '0d6f7a1e-5a39-4c47-9b2e-999999999999' };
+    const rep: Run = {
+      password: 'replay-password',
+      username: 'someone@else.example.net',
+      accountId: '77777777-7777-4777-8777-777777777777',
+      requestKey: '0d6f7a1e-5a39-4c47-9b2e-999999999999',
+    };
     const player = new Scrubber([
       { name: 'password', value: rep.password },
       { name: 'access_token', value: 'replay-access_token' },
@@ -149,7 +165,10 @@ describe('Scrubber: record and replay stay in step', () => {
     const scrubber = new Scrubber([{ name: 'access_token', value: 'replay-access_token' }]);
     scrubber.scrubRequest({ method: 'GET', url: '{{admin_url}}/x', headers: { authorization: 'Bearer replay-access_token' } });
     const restored = scrubber.restoreResponse(
-      response({ message: "'redacted-access_token-1' not valid in Authorization header: 'Bearer redacted-access_token-1'.", other: 'redacted-access_token-12' }),
+      response({
+        message: "'redacted-access_token-1' not valid in Authorization header: 'Bearer redacted-access_token-1'.",
+        other: 'redacted-access_token-12',
+      }),
     );
     expect(restored.body).toEqual({
       message: "'replay-access_token' not valid in Authorization header: 'Bearer replay-access_token'.",
@@ -185,7 +204,10 @@ describe('Scrubber: cost', () => {
         'x-mitel-correlation-id': '9b1c2a9e-1b2c-4d5e-8f90-123456789abc',
       }),
     });
-    const known = [{ name: 'password', value: 'S3cret!pass' }, { name: 'client_secret', value: 'cs-123456789' }];
+    const known = [
+      { name: 'password', value: 'S3cret!pass' },
+      { name: 'client_secret', value: 'cs-123456789' },
+    ];
     for (let i = 0; i < 200; i++) new Scrubber(known).scrubExchange(exchange(i)); // warm-up
     const rounds = 2000;
     const started = process.hrtime.bigint();

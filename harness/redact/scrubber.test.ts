@@ -106,7 +106,9 @@ describe('Scrubber: placeholders', () => {
       headers: {},
     });
     expect(body).toEqual({ accountId: '00000000-0000-4000-8000-000000000001' });
-    expect(out.url).toBe('{{admin_url}}/accounts/00000000-0000-4000-8000-000000000001/users?$top=5&access_token=redacted-access_token-1&email=user-1%40example.com');
+    expect(out.url).toBe(
+      '{{admin_url}}/accounts/00000000-0000-4000-8000-000000000001/users?$top=5&access_token=redacted-access_token-1&email=user-1%40example.com',
+    );
   });
 
   it('scrubs cookies by value and keeps their names and attributes', () => {
@@ -121,7 +123,13 @@ describe('Scrubber: placeholders', () => {
     const scrubber = new Scrubber([{ name: 'password', value: 'Rec0rd-Pa55!' }]);
     const exchange: Exchange = {
       name: 'POST Token',
-      request: { method: 'POST', url: '{{auth_url}}/token', headers: { authorization: `Bearer ${ACCESS}` }, body: { password: 'Rec0rd-Pa55!', username: 'a@b.example.org' }, bodyType: 'form' },
+      request: {
+        method: 'POST',
+        url: '{{auth_url}}/token',
+        headers: { authorization: `Bearer ${ACCESS}` },
+        body: { password: 'Rec0rd-Pa55!', username: 'a@b.example.org' },
+        bodyType: 'form',
+      },
       response: response({ access_token: REFRESH, accountId: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc' }, 201),
     };
     const once = scrubber.scrubExchange(exchange);
@@ -145,7 +153,9 @@ describe('Scrubber: secrets inside strings and in encoded forms', () => {
   it('replaces an opaque (non-JWT) token it has seen inside longer strings too', () => {
     const scrubber = new Scrubber();
     scrubber.scrubRequest({ method: 'GET', url: '{{admin_url}}/x', headers: { authorization: 'Bearer replay-access_token' } });
-    const got = scrubber.scrubResponse(response({ message: "'replay-access_token' not a valid key=value pair in Authorization header: 'Bearer replay-access_token'." }, 403));
+    const got = scrubber.scrubResponse(
+      response({ message: "'replay-access_token' not a valid key=value pair in Authorization header: 'Bearer replay-access_token'." }, 403),
+    );
     expect(JSON.stringify(got)).not.toContain('replay-access_token');
     expect((got.body as { message: string }).message).toContain("'Bearer redacted-access_token-1'");
   });

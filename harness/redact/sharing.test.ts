@@ -44,7 +44,9 @@ describe('maskSecrets', () => {
   });
 
   it('masks a known secret in its encoded forms too', () => {
-    expect(maskSecrets(`token=${encodeURIComponent(TOKEN)} and ${Buffer.from(TOKEN).toString('base64')}`, scrubberOfARealAccount())).not.toContain('0123456789');
+    expect(maskSecrets(`token=${encodeURIComponent(TOKEN)} and ${Buffer.from(TOKEN).toString('base64')}`, scrubberOfARealAccount())).not.toContain(
+      '0123456789',
+    );
   });
 
   it('without a scrubber still masks what looks like a credential', () => {

@@ -34,7 +34,9 @@ export function identifierPolicy(setting?: string, env: NodeJS.ProcessEnv = proc
   if (value === 'true') return { shared: true, terminal: true };
   if (value === 'false') return { shared: false, terminal: false };
   if (value === 'auto') return { shared: true, terminal: env.CI === 'true' };
-  throw new UserError(`mask_identifiers must be one of ${MASK_SETTINGS.join(', ')}, not "${value}" (set in the environment file or ${MASK_IDENTIFIERS_VARIABLE}).`);
+  throw new UserError(
+    `mask_identifiers must be one of ${MASK_SETTINGS.join(', ')}, not "${value}" (set in the environment file or ${MASK_IDENTIFIERS_VARIABLE}).`,
+  );
 }
 
 /** Values shorter than this are not looked for inside text: "12" would mask every 12 in a message. */

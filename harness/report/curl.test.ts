@@ -19,7 +19,9 @@ function scrubbed(request: RecordedRequest): { request: RecordedRequest; variabl
 /** What bash makes of the command's words, with the variables set: echo each argument on its own line. */
 function argumentsInBash(command: string, env: Record<string, string>): string[] {
   const script = `${command.replace(/^#.*\n/, '').replace(/^curl/, 'printf "%s\\n"')}`;
-  return execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' }).trimEnd().split('\n');
+  return execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' })
+    .trimEnd()
+    .split('\n');
 }
 
 describe('curlCommand', () => {
@@ -41,7 +43,13 @@ describe('curlCommand', () => {
     expect(command).not.toContain(ACCOUNT);
     expect(command).not.toContain(TOKEN);
     const env = { CLOUDLINK_ADMIN_URL: 'http://h', CLOUDLINK_ACCOUNTID: 'acc-1', CLOUDLINK_ACCESS_TOKEN: 'tok' };
-    expect(argumentsInBash(command, env)).toEqual(['http://h/accounts/acc-1/users?$top=2', '-H', 'authorization: Bearer tok', '-H', 'x-mitel-app: app=harness']);
+    expect(argumentsInBash(command, env)).toEqual([
+      'http://h/accounts/acc-1/users?$top=2',
+      '-H',
+      'authorization: Bearer tok',
+      '-H',
+      'x-mitel-app: app=harness',
+    ]);
   });
 
   it('writes the base URL when it is given, and form fields one --data-urlencode each', () => {

@@ -14,7 +14,10 @@ function exchange(body: unknown = { accountId: ACCOUNT, name: 'Acme', refresh_to
 }
 
 function detail(policy: { shared: boolean; terminal: boolean }, raw = exchange()) {
-  const scrubber = new Scrubber([{ name: 'accountId', value: ACCOUNT }, { name: 'access_token', value: TOKEN }]);
+  const scrubber = new Scrubber([
+    { name: 'accountId', value: ACCOUNT },
+    { name: 'access_token', value: TOKEN },
+  ]);
   return exchangeDetail(raw, scrubber.scrubExchange(raw), scrubber, policy);
 }
 

@@ -21,7 +21,10 @@ function jestLikeError(): Error & { matcherResult: Record<string, unknown> } {
 
 function setUp(policy: { shared: boolean; terminal: boolean }) {
   const holder = {};
-  const scrubber = new Scrubber([{ name: 'accountId', value: ACCOUNT }, { name: 'access_token', value: TOKEN }]);
+  const scrubber = new Scrubber([
+    { name: 'accountId', value: ACCOUNT },
+    { name: 'access_token', value: TOKEN },
+  ]);
   exposeFailureMasker(scrubber, { file: 'suites/admin/account.test.ts', policy }, holder);
   const written: FailureTextMetric[] = [];
   return { holder, scrubber, written, write: (metric: FailureTextMetric) => void written.push(metric) };

@@ -54,7 +54,11 @@ function runJest(dir: string): { status: number | null; output: string } {
   };
   const env: NodeJS.ProcessEnv = { ...process.env, JEST_JUNIT_OUTPUT_DIR: dir, CLOUDLINK_RUN_DIR: path.join(dir, 'run'), CLOUDLINK_MASK_IDENTIFIERS: 'auto' };
   delete env.CI;
-  const child = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci=false'], { cwd: ROOT, env, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci=false'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
   return { status: child.status, output: `${child.stdout}${child.stderr}` };
 }
 

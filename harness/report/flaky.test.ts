@@ -6,7 +6,9 @@ import { markFlakyTests } from './flaky';
 function reportsWith(results: Array<{ fullName: string }>, junit: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'flaky-'));
   mkdirSync(path.join(dir, 'allure-results'));
-  results.forEach((result, i) => writeFileSync(path.join(dir, 'allure-results', `${i}-result.json`), JSON.stringify({ ...result, status: 'passed', statusDetails: {} })));
+  results.forEach((result, i) =>
+    writeFileSync(path.join(dir, 'allure-results', `${i}-result.json`), JSON.stringify({ ...result, status: 'passed', statusDetails: {} })),
+  );
   writeFileSync(path.join(dir, 'junit.xml'), junit);
   return dir;
 }

@@ -106,7 +106,9 @@ export function writeMetric(metric: Metric): void {
 export function readMetrics(runDir: string): Metric[] {
   if (!existsSync(runDir)) return [];
   const metrics: Metric[] = [];
-  for (const name of readdirSync(runDir).filter((f) => f.startsWith('metrics-')).sort()) {
+  for (const name of readdirSync(runDir)
+    .filter((f) => f.startsWith('metrics-'))
+    .sort()) {
     for (const line of readFileSync(path.join(runDir, name), 'utf8').split('\n')) {
       if (line.trim()) metrics.push(JSON.parse(line) as Metric);
     }

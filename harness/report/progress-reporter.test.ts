@@ -17,7 +17,9 @@ function fileResult(): TestResult {
     testFilePath: path.join(process.cwd(), FILE),
     numFailingTests: 1,
     testResults: [
-      testResult('answers 200', 'failed', ['Error: expect(received).toBe(expected)\n\nExpected: 200\nReceived: 404\n\nbody {"accountId": "redacted-accountid-1"}']),
+      testResult('answers 200', 'failed', [
+        'Error: expect(received).toBe(expected)\n\nExpected: 200\nReceived: 404\n\nbody {"accountId": "redacted-accountid-1"}',
+      ]),
       testResult('is skipped on a real account', 'pending'),
       testResult('refuses a plain user', 'passed'),
     ],
@@ -34,7 +36,15 @@ function run(metrics: Metric[], env: Record<string, string>): string {
   try {
     const reporter = new ProgressReporter(undefined, { colour: false });
     reporter.onTestFileResult({} as never, fileResult());
-    const results = { testResults: [fileResult()], numFailedTests: 1, numTotalTests: 3, numPendingTests: 1, numTodoTests: 0, numFailedTestSuites: 1, numRuntimeErrorTestSuites: 0 };
+    const results = {
+      testResults: [fileResult()],
+      numFailedTests: 1,
+      numTotalTests: 3,
+      numPendingTests: 1,
+      numTodoTests: 0,
+      numFailedTestSuites: 1,
+      numRuntimeErrorTestSuites: 0,
+    };
     reporter.onRunComplete(new Set(), results as unknown as AggregatedResult);
   } finally {
     write.mockRestore();
@@ -54,7 +64,12 @@ const exchange = (test: string, status: number): Metric => ({
   status,
   ms: 3,
   harnessMs: 0.1,
-  detail: { url: `{{admin_url}}/accounts/${ACCOUNT}`, requestHeaders: { authorization: 'Bearer redacted-access_token-1' }, responseHeaders: {}, responseBody: '{"name":"NotFound"}' },
+  detail: {
+    url: `{{admin_url}}/accounts/${ACCOUNT}`,
+    requestHeaders: { authorization: 'Bearer redacted-access_token-1' },
+    responseHeaders: {},
+    responseBody: '{"name":"NotFound"}',
+  },
 });
 
 describe('ProgressReporter', () => {
@@ -76,7 +91,9 @@ describe('ProgressReporter', () => {
   it('shows skipped tests, lists the failures by number at the end, and has a skipped row in the summary', () => {
     const out = run(metrics, {});
     expect(out).toContain('○ GET Account is skipped on a real account (pending)');
-    expect(out).toMatch(/Failures\n {2}1\. suites\/admin\/account\.test\.ts › GET Account answers 200\n {5}expect\(received\)\.toBe\(expected\) · Expected: 200 · Received: 404/);
+    expect(out).toMatch(
+      /Failures\n {2}1\. suites\/admin\/account\.test\.ts › GET Account answers 200\n {5}expect\(received\)\.toBe\(expected\) · Expected: 200 · Received: 404/,
+    );
     expect(out).toMatch(/│\s+skipped tests │\s+1 │/);
   });
 

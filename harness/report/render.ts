@@ -36,7 +36,10 @@ export async function renderHtmlReport(root = process.cwd(), reports = path.reso
  * report of an account's API run has no business calling out, so that block is removed.
  */
 export function openableFromDisk(html: string): string {
-  const withoutAnalytics = html.replace(/\s*<script async src="https:\/\/www\.googletagmanager\.com\/[^"]*"><\/script>\s*<script>[\s\S]*?gtag\('config'[\s\S]*?<\/script>/, '');
+  const withoutAnalytics = html.replace(
+    /\s*<script async src="https:\/\/www\.googletagmanager\.com\/[^"]*"><\/script>\s*<script>[\s\S]*?gtag\('config'[\s\S]*?<\/script>/,
+    '',
+  );
   if (!withoutAnalytics.includes('window.allureReportData = window.allureReportData || {}')) return withoutAnalytics;
   const waitForData = '<script>window.allureReportData = window.allureReportData || {}; window.allureReportDataReady = false;</script>';
   return withoutAnalytics.replace('<div id="app"></div>', `<div id="app"></div>\n    ${waitForData}`);

@@ -79,7 +79,7 @@ describe('summarise', () => {
     expect(text).toContain('retries: 2 (1 provoked on purpose, 1 not: those tests are marked flaky)');
   });
 
-  it('takes the client\'s word for an expected retry', () => {
+  it("takes the client's word for an expected retry", () => {
     const retry: Metric = { kind: 'retry', file: 'r', test: 't', name: 'GET Token', attempt: 1, reason: 'status 503', delayMs: 0, expected: true };
     expect(summarise([retry], 0, 1).retries).toEqual({ total: 1, expected: 1 });
   });

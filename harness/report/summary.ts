@@ -109,7 +109,9 @@ export function formatSummary(summary: RunSummary, wallMs: number, colours: Summ
   }
   if (summary.retries.total > 0) {
     const unexpected = summary.retries.total - summary.retries.expected;
-    lines.push(`retries: ${summary.retries.total} (${summary.retries.expected} provoked on purpose${unexpected ? `, ${unexpected} not: those tests are marked flaky` : ''})`);
+    lines.push(
+      `retries: ${summary.retries.total} (${summary.retries.expected} provoked on purpose${unexpected ? `, ${unexpected} not: those tests are marked flaky` : ''})`,
+    );
   }
   lines.push(
     `total run duration: ${(wallMs / 1000).toFixed(2)} s`,

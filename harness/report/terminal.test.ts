@@ -58,7 +58,8 @@ describe('failure text', () => {
   it('sums a matcher failure up in one line with its Expected and Received', () => {
     const message = 'Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 201\nReceived: 400\n    at Object.<anonymous> (x.test.ts:1:1)';
     expect(headline(message)).toBe('expect(received).toBe(expected) // Object.is equality · Expected: 201 · Received: 400');
-    const contract = 'expect(received).toMatchSchema("admin/account")\n\nThe value does not match: 1 problem.\n  1. at (root): must have required property \'name\'';
+    const contract =
+      'expect(received).toMatchSchema("admin/account")\n\nThe value does not match: 1 problem.\n  1. at (root): must have required property \'name\'';
     expect(headline(contract)).toBe('expect(received).toMatchSchema("admin/account") · 1. at (root): must have required property \'name\'');
     expect(headline('Error: "GET Token" got no answer after 30000 ms\n    at x')).toBe('"GET Token" got no answer after 30000 ms');
   });

@@ -73,7 +73,15 @@ export function headline(message: string): string {
     .map((line) => line.replace(/\u001b\[[0-9;]*m/g, '').trim())
     .filter((line) => line !== '' && !line.startsWith('at '));
   const first = (lines[0] ?? '').replace(/^Error: /, '');
-  const parts = first.startsWith('expect(') ? [first, ...lines.slice(1).filter((line) => /^(Expected|Received|1\. at )/.test(line)).slice(0, 2)] : [first];
+  const parts = first.startsWith('expect(')
+    ? [
+        first,
+        ...lines
+          .slice(1)
+          .filter((line) => /^(Expected|Received|1\. at )/.test(line))
+          .slice(0, 2),
+      ]
+    : [first];
   const text = parts.join(' · ');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

@@ -79,9 +79,7 @@ export function describeReport(report: TypesReport, mode: 'check' | 'write'): st
     list('wrote  ', report.written);
     list('removed', report.removed);
     list('orphan (not generated, move it out of types/):', report.orphaned);
-    lines.push(
-      `types/: ${report.written.length} written, ${report.removed.length} removed, ${report.current.length} current.`,
-    );
+    lines.push(`types/: ${report.written.length} written, ${report.removed.length} removed, ${report.current.length} current.`);
     return lines;
   }
   if (isClean(report)) return [`types/ is current (${report.current.length} files).`];

@@ -32,26 +32,16 @@ describe('toMatchSchema', () => {
   it('fails under .not when the body matches, naming the schema file', () => {
     const message = failureOf(() => expect(token).not.toMatchSchema('authentication/token'));
 
-    expect(message).toContain(
-      'Expected the value not to match schema authentication/token (schemas/authentication/token.schema.json), but it does.',
-    );
+    expect(message).toContain('Expected the value not to match schema authentication/token (schemas/authentication/token.schema.json), but it does.');
   });
 
   it('lists each problem with instance path, message, schema path and value', () => {
     const { scope: _scope, ...withoutScope } = token;
-    const message = failureOf(() =>
-      expect({ ...withoutScope, expires_in: '3600' }).toMatchSchema('authentication/token'),
-    );
+    const message = failureOf(() => expect({ ...withoutScope, expires_in: '3600' }).toMatchSchema('authentication/token'));
 
-    expect(message).toContain(
-      'The value does not match schema authentication/token (schemas/authentication/token.schema.json): 2 problems.',
-    );
-    expect(message).toContain(
-      "1. at (root): must have required property 'scope'\n     schema: #/required\n     value:  {",
-    );
-    expect(message).toContain(
-      '2. at /expires_in: must be integer\n     schema: #/properties/expires_in/type\n     value:  "3600"',
-    );
+    expect(message).toContain('The value does not match schema authentication/token (schemas/authentication/token.schema.json): 2 problems.');
+    expect(message).toContain("1. at (root): must have required property 'scope'\n     schema: #/required\n     value:  {");
+    expect(message).toContain('2. at /expires_in: must be integer\n     schema: #/properties/expires_in/type\n     value:  "3600"');
   });
 
   it('masks a JWT in an offending value', () => {
@@ -63,9 +53,7 @@ describe('toMatchSchema', () => {
   });
 
   it('masks an offending value that sits under a credential name', () => {
-    const message = failureOf(() =>
-      expect({ ...token, refresh_token: { value: 'hunter2-refresh-secret' } }).toMatchSchema('authentication/token'),
-    );
+    const message = failureOf(() => expect({ ...token, refresh_token: { value: 'hunter2-refresh-secret' } }).toMatchSchema('authentication/token'));
 
     expect(message).toContain('at /refresh_token: must be string');
     expect(message).not.toContain('hunter2-refresh-secret');

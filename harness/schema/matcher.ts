@@ -22,11 +22,7 @@ declare global {
 /** Longest rendering of one offending value; the rest is cut, since a whole body would bury the problem. */
 export const MAX_VALUE_LENGTH = 200;
 
-export function toMatchSchema(
-  this: jest.MatcherContext,
-  received: unknown,
-  schemaId: string,
-): jest.CustomMatcherResult {
+export function toMatchSchema(this: jest.MatcherContext, received: unknown, schemaId: string): jest.CustomMatcherResult {
   const hint = this.utils.matcherHint('toMatchSchema', undefined, JSON.stringify(schemaId), {
     isNot: this.isNot,
     promise: this.promise,

@@ -100,9 +100,7 @@ describe('validateAgainst', () => {
       exp: 1,
     });
 
-    expect(problems[0]?.message).toBe(
-      'must be equal to one of the allowed values: "GLOBAL_ADMIN", "PARTNER_ADMIN", "ACCOUNT_ADMIN", "USER", "GUEST"',
-    );
+    expect(problems[0]?.message).toBe('must be equal to one of the allowed values: "GLOBAL_ADMIN", "PARTNER_ADMIN", "ACCOUNT_ADMIN", "USER", "GUEST"');
   });
 
   it('validates a HAL collection of applications down to each item, across files', () => {
@@ -111,19 +109,14 @@ describe('validateAgainst', () => {
 
     const broken = { ...page, _embedded: { items: [{ ...application, active: 'yes' }] } };
     const { problems } = validateAgainst('authentication/application-collection', broken);
-    expect(problems).toEqual([
-      expect.objectContaining({ instancePath: '/_embedded/items/0/active', message: 'must be boolean', value: 'yes' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ instancePath: '/_embedded/items/0/active', message: 'must be boolean', value: 'yes' })]);
     expect(problems[0]?.schemaPath).toMatch(/properties\/active\/type$/);
   });
 
   it('requires the collection envelope from the shared HAL schema', () => {
     const { problems } = validateAgainst('authentication/application-collection', { _embedded: { items: [] } });
 
-    expect(problems.map((problem) => problem.message)).toEqual([
-      "must have required property 'count'",
-      "must have required property '_links'",
-    ]);
+    expect(problems.map((problem) => problem.message)).toEqual(["must have required property 'count'", "must have required property '_links'"]);
   });
 
   it('checks formats with ajv-formats', () => {
@@ -132,9 +125,7 @@ describe('validateAgainst', () => {
     // A resource that requires its stamps restates them by $ref, so the shared one and the
     // restatement may both report the same problem.
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems).toEqual(
-      problems.map(() => expect.objectContaining({ instancePath: '/createdOn', message: 'must match format "date-time"' })),
-    );
+    expect(problems).toEqual(problems.map(() => expect.objectContaining({ instancePath: '/createdOn', message: 'must match format "date-time"' })));
   });
 });
 
@@ -144,10 +135,7 @@ describe('the platform error schema', () => {
     ['a 409 with labels', { name: 'MultipleMatching', message: 'Several accounts', labels: ['MultipleMatching'] }],
     ['the 422 {name, error} of /applications', { name: 'UnprocessableEntity', error: 'redirectUris must be an array' }],
     ['the 422 {message, error} of POST /token', { message: 'Account locked', error: '401' }],
-    [
-      'the OAuth-style extras of /authorize',
-      { name: 'invalid_request', message: 'Bad', error: 'invalid_request', error_description: 'x' },
-    ],
+    ['the OAuth-style extras of /authorize', { name: 'invalid_request', message: 'Bad', error: 'invalid_request', error_description: 'x' }],
   ])('accepts %s', (_shape, body) => {
     expect(validateAgainst('_shared/error', body)).toEqual({ valid: true, problems: [] });
   });

@@ -124,9 +124,7 @@ function createRegistry(): Registry {
   for (const file of listSchemaFiles()) {
     const schema = readSchema(file);
     if (schema.$id !== file.id) {
-      throw new Error(
-        `${file.relativePath} must declare "$id": "${file.id}" (it declares ${JSON.stringify(schema.$id)}).`,
-      );
+      throw new Error(`${file.relativePath} must declare "$id": "${file.id}" (it declares ${JSON.stringify(schema.$id)}).`);
     }
     ajv.addSchema(schema, undefined, undefined, false);
     schemas.set(file.id, { file, schema });

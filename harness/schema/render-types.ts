@@ -6,15 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, posix, sep } from 'node:path';
 import { compile, type Options } from 'json-schema-to-typescript';
-import {
-  listSchemaFiles,
-  readSchema,
-  schemasDir,
-  toPosix,
-  SCHEMA_SUFFIX,
-  type JsonSchema,
-  type SchemaFile,
-} from './files';
+import { listSchemaFiles, readSchema, schemasDir, toPosix, SCHEMA_SUFFIX, type JsonSchema, type SchemaFile } from './files';
 
 export const GENERATE_COMMAND = 'npm run generate';
 
@@ -46,20 +38,16 @@ export async function renderTypes(root: string): Promise<Map<string, string>> {
 async function renderOne(root: string, file: SchemaFile, titles: Map<string, string>): Promise<string> {
   const schema = forTypes(readSchema(file));
   const title = titles.get(file.id) ?? titleOf(file, schema);
-  const body = await compile(schema as Parameters<typeof compile>[0], title, compileOptions(root, file)).catch(
-    (error: unknown) => {
-      throw new Error(
-        `Cannot generate types from ${file.relativePath}: ${(error as Error).message}. ` +
-          'A $ref must name another schema file by a relative id, e.g. "../_shared/links".',
-      );
-    },
-  );
+  const body = await compile(schema as Parameters<typeof compile>[0], title, compileOptions(root, file)).catch((error: unknown) => {
+    throw new Error(
+      `Cannot generate types from ${file.relativePath}: ${(error as Error).message}. ` +
+        'A $ref must name another schema file by a relative id, e.g. "../_shared/links".',
+    );
+  });
   const code = withoutComments(body);
   for (const other of titles.values()) {
     if (new RegExp(`\\b${other}\\d+\\b`).test(code)) {
-      throw new Error(
-        `json-schema-to-typescript renamed ${other} in ${file.relativePath}; $ref that schema one way only.`,
-      );
+      throw new Error(`json-schema-to-typescript renamed ${other} in ${file.relativePath}; $ref that schema one way only.`);
     }
   }
   const imports = referencedIds(file.id, schema)

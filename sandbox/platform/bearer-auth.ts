@@ -38,12 +38,7 @@ const EXPIRED = 'The access token has expired.';
 
 function isAccessClaims(claims: JwtClaims): claims is Caller {
   // Refresh tokens carry `type` and no principal (S-AUTH README token): they open no resource.
-  return (
-    claims.type === undefined &&
-    typeof claims.principalId === 'string' &&
-    typeof claims.accountId === 'string' &&
-    typeof claims.role === 'string'
-  );
+  return claims.type === undefined && typeof claims.principalId === 'string' && typeof claims.accountId === 'string' && typeof claims.role === 'string';
 }
 
 /**

@@ -5,7 +5,9 @@ import { halPage, parseODataQuery } from './hal';
 describe('parseFormBody', () => {
   it('decodes application/x-www-form-urlencoded, "+" as space', () => {
     expect({ ...parseFormBody('grant_type=password&username=a%40b.com&name=A+B') }).toEqual({
-      grant_type: 'password', username: 'a@b.com', name: 'A B',
+      grant_type: 'password',
+      username: 'a@b.com',
+      name: 'A B',
     });
   });
 
@@ -55,9 +57,7 @@ describe('OData paging and HAL pages', () => {
 
   it('refuses unsupported $ parameters and bad numbers with 400 UnsupportedQueryParameters', () => {
     for (const query of [{ $orderby: 'name' }, { $top: '-1' }, { $top: '0' }, { $skip: 'x' }, { $filter: 'a' }]) {
-      expect(() => parseODataQuery(query, { filter: false })).toThrow(
-        expect.objectContaining({ statusCode: 400, name: 'UnsupportedQueryParameters' }),
-      );
+      expect(() => parseODataQuery(query, { filter: false })).toThrow(expect.objectContaining({ statusCode: 400, name: 'UnsupportedQueryParameters' }));
     }
   });
 

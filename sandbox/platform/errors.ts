@@ -20,16 +20,11 @@ export class SandboxError extends Error {
   }
 }
 
-export const badRequest = (name: string, message: string, extras?: ErrorExtras) =>
-  new SandboxError(400, name, message, extras);
-export const unauthorized = (name: string, message: string, extras?: ErrorExtras) =>
-  new SandboxError(401, name, message, extras);
-export const forbidden = (name: string, message: string, extras?: ErrorExtras) =>
-  new SandboxError(403, name, message, extras);
-export const notFound = (name: string, message: string, extras?: ErrorExtras) =>
-  new SandboxError(404, name, message, extras);
-export const conflict = (name: string, message: string, extras?: ErrorExtras) =>
-  new SandboxError(409, name, message, extras);
+export const badRequest = (name: string, message: string, extras?: ErrorExtras) => new SandboxError(400, name, message, extras);
+export const unauthorized = (name: string, message: string, extras?: ErrorExtras) => new SandboxError(401, name, message, extras);
+export const forbidden = (name: string, message: string, extras?: ErrorExtras) => new SandboxError(403, name, message, extras);
+export const notFound = (name: string, message: string, extras?: ErrorExtras) => new SandboxError(404, name, message, extras);
+export const conflict = (name: string, message: string, extras?: ErrorExtras) => new SandboxError(409, name, message, extras);
 
 export function isSandboxError(error: unknown): error is SandboxError {
   return error instanceof SandboxError;

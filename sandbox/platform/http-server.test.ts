@@ -20,13 +20,16 @@ function viaHttp(origin: string, path: string, options: http.RequestOptions = {}
   return new Promise((resolve, reject) => {
     const request = http.request(`${origin}${path}`, options, (response) => {
       let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => {
-        try {
-          resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body: text ? JSON.parse(text) : undefined });
-        } catch (error) {
-          reject(new Error(`${response.statusCode} with a body that is not JSON: ${JSON.stringify(text)}`, { cause: error }));
-        }
-      });
+      response
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (text += chunk))
+        .on('end', () => {
+          try {
+            resolve({ status: response.statusCode ?? 0, headers: response.headers as Record<string, string>, body: text ? JSON.parse(text) : undefined });
+          } catch (error) {
+            reject(new Error(`${response.statusCode} with a body that is not JSON: ${JSON.stringify(text)}`, { cause: error }));
+          }
+        });
     });
     request.on('error', reject);
     request.end(body);
@@ -38,14 +41,19 @@ function viaSocket(port: number, bytes: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
-    socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('error', reject);
+    socket
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => (text += chunk))
+      .on('error', reject);
     socket.on('close', () => {
       const [head = '', body = ''] = text.split('\r\n\r\n');
       const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => {
-        const colon = line.indexOf(':');
-        return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
-      }));
+      const headers = Object.fromEntries(
+        lines.map((line) => {
+          const colon = line.indexOf(':');
+          return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+        }),
+      );
       try {
         resolve({ status: Number(statusLine.split(' ')[1]), headers, body: body ? JSON.parse(body) : undefined });
       } catch (error) {
@@ -139,10 +147,11 @@ describe('closing', () => {
   it('answers a request that arrives while the sandbox closes like any other, not with a bare 503', async () => {
     let during: Answer | undefined;
     const closing = await testSandbox({
-      setup: (app) => app.addHook('preClose', async () => {
-        const { port: open } = app.server.address() as net.AddressInfo;
-        during = await viaSocket(open, `GET ${AUTH}/token HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
-      }),
+      setup: (app) =>
+        app.addHook('preClose', async () => {
+          const { port: open } = app.server.address() as net.AddressInfo;
+          during = await viaSocket(open, `GET ${AUTH}/token HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+        }),
     });
     await closing.close();
     expect(during?.status).toBe(401);

@@ -50,8 +50,11 @@ export function serverTimeouts(options: SandboxTimeouts = {}): ServerTimeouts {
 export function writeRawAnswer(socket: Duplex, status: number, body: unknown, extraHeaders: string[] = [], head = false): void {
   const text = JSON.stringify(body);
   const lines = [
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, 'Content-Type: application/json; charset=utf-8',
-    `Content-Length: ${Buffer.byteLength(text)}`, `${CORRELATION_HEADER}: ${newCorrelationId()}`, 'Connection: close',
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(text)}`,
+    `${CORRELATION_HEADER}: ${newCorrelationId()}`,
+    'Connection: close',
     ...extraHeaders,
   ];
   socket.end(`${lines.join('\r\n')}\r\n\r\n${head ? '' : text}`);
@@ -129,11 +132,14 @@ export function answerClientError(error: Error & { code?: string; rawPacket?: un
 /** The server's 'checkExpectation' event: any `Expect` but 100-continue, which Node handles. */
 export function answerExpectation(request: IncomingMessage, response: ServerResponse): void {
   const body = JSON.stringify({
-    name: 'ExpectationFailed', message: `The sandbox does not support Expect: ${request.headers.expect ?? ''}.`,
+    name: 'ExpectationFailed',
+    message: `The sandbox does not support Expect: ${request.headers.expect ?? ''}.`,
   });
   response.writeHead(417, {
-    'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body),
-    [CORRELATION_HEADER]: newCorrelationId(), connection: 'close',
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    [CORRELATION_HEADER]: newCorrelationId(),
+    connection: 'close',
   });
   response.end(body);
 }

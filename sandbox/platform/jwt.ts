@@ -5,9 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type JwtClaims = Record<string, unknown>;
 
-export type JwtVerification =
-  | { ok: true; claims: JwtClaims }
-  | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
+export type JwtVerification = { ok: true; claims: JwtClaims } | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 const HEADER = { alg: 'HS256', typ: 'JWT' };
 

@@ -64,8 +64,15 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const char = text[i] as string;
-    if (/\s/.test(char)) { i += 1; continue; }
-    if (char === '(' || char === ')' || char === ',') { tokens.push({ kind: char, text: char, at: i + 1 }); i += 1; continue; }
+    if (/\s/.test(char)) {
+      i += 1;
+      continue;
+    }
+    if (char === '(' || char === ')' || char === ',') {
+      tokens.push({ kind: char, text: char, at: i + 1 });
+      i += 1;
+      continue;
+    }
     if (char === "'") {
       // OData string literal: a quote inside is doubled ('O''Brien').
       let end = i + 1;
@@ -111,7 +118,10 @@ function ordered(op: ComparisonOp, a: unknown, b: unknown): boolean {
 class FilterParser<T> {
   private position = 0;
   private depth = 0;
-  constructor(private readonly tokens: Token[], private readonly resolve: FieldResolver<T>) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly resolve: FieldResolver<T>,
+  ) {}
 
   parse(): Predicate<T> {
     if (this.tokens.length === 0) throw invalidQuery('$filter is empty.');
@@ -205,7 +215,10 @@ class FilterParser<T> {
     if (!test) throw unsupportedQuery(`$filter: the function '${name.text}' is not supported (position ${name.at}).`);
     this.position += 2;
     const args = [this.operand()];
-    while (this.tokens[this.position]?.kind === ',') { this.position += 1; args.push(this.operand()); }
+    while (this.tokens[this.position]?.kind === ',') {
+      this.position += 1;
+      args.push(this.operand());
+    }
     this.expect(')');
     const [text, part] = args;
     if (args.length !== 2 || !text || !part) throw invalidQuery(`$filter: ${name.text}() takes two arguments (position ${name.at}).`);
@@ -245,8 +258,7 @@ export function compileFilter<T>(text: string, resolve: FieldResolver<T>): Predi
 
 /** null/undefined < booleans < numbers < strings < anything else; OData sorts nulls first ascending. */
 function compareValues(a: unknown, b: unknown): number {
-  const rank = (v: unknown) =>
-    v === undefined || v === null ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'number' ? 2 : typeof v === 'string' ? 3 : 4;
+  const rank = (v: unknown) => (v === undefined || v === null ? 0 : typeof v === 'boolean' ? 1 : typeof v === 'number' ? 2 : typeof v === 'string' ? 3 : 4);
   const [ra, rb] = [rank(a), rank(b)];
   if (ra !== rb) return ra - rb;
   if (ra === 1 || ra === 2) return Number(a) - Number(b);

@@ -32,16 +32,18 @@ describe('parseOData: options', () => {
   });
 
   it('refuses options the route does not allow with UnsupportedQueryParameters naming them', () => {
-    expect(() => parseOData({ $orderby: 'name', $select: 'x' }, { allow: ['$top'] })).toThrow(
-      refusal('UnsupportedQueryParameters', '$orderby, $select'),
-    );
+    expect(() => parseOData({ $orderby: 'name', $select: 'x' }, { allow: ['$top'] })).toThrow(refusal('UnsupportedQueryParameters', '$orderby, $select'));
   });
 
-  it.each([['$top', '-1'], ['$top', '0'], ['$top', '1.5'], ['$skip', 'x'], ['$top', '']])(
-    'refuses %s=%s as UnsupportedQueryParameters', (name, value) => {
-      expect(() => parseOData({ [name]: value }, options)).toThrow(refusal('UnsupportedQueryParameters', name));
-    },
-  );
+  it.each([
+    ['$top', '-1'],
+    ['$top', '0'],
+    ['$top', '1.5'],
+    ['$skip', 'x'],
+    ['$top', ''],
+  ])('refuses %s=%s as UnsupportedQueryParameters', (name, value) => {
+    expect(() => parseOData({ [name]: value }, options)).toThrow(refusal('UnsupportedQueryParameters', name));
+  });
 
   it('refuses a repeated option and $skip with $skiptoken as InvalidQuery', () => {
     expect(() => parseOData({ $top: ['1', '2'] }, options)).toThrow(refusal('InvalidQuery', 'more than once'));
@@ -75,7 +77,7 @@ describe('$filter', () => {
     ["startswith(name, 'Sam') or endswith(name, 'lower')", ['p2', 'p5']],
     ["name eq 'Sam O''Neil'", ['p2']],
     ["team/city eq 'Ottawa'", ['p1', 'p4']],
-    ["team/city eq null", ['p3', 'p5']],
+    ['team/city eq null', ['p3', 'p5']],
     ["age GT 30 AND Contains(name, 'at')", ['p4']],
     [`"admin eq false"`, ['p2', 'p3', 'p5']],
     ["name gt 'P'", ['p2', 'p3', 'p4', 'p5']],
@@ -94,7 +96,7 @@ describe('$filter', () => {
     ["name eq 'a')", "unexpected ')' at position 12"],
     ["name 'a'", "unexpected ''a'' at position 6"],
     ['name == 1', "unexpected character '='"],
-    ["contains(name)", 'two arguments'],
+    ['contains(name)', 'two arguments'],
     ['age eq and', "unexpected 'and'"],
   ])('refuses %j as InvalidQuery (%s)', (filter, message) => {
     expect(() => parseOData({ $filter: filter }, options)).toThrow(refusal('InvalidQuery', message));
@@ -109,9 +111,7 @@ describe('$filter', () => {
     const fields = { fullName: (p: Person) => p.name, city: (p: Person) => p.team?.city };
     expect(ids({ $filter: "city eq 'Kanata'" }, { fields })).toEqual(['p2']);
     expect(ids({ $filter: "contains(fullName, 'Uma')" }, { fields })).toEqual(['p3']);
-    expect(() => parseOData({ $filter: "name eq 'x'" }, { ...options, fields })).toThrow(
-      refusal('UnsupportedQueryParameters', "unknown field 'name'"),
-    );
+    expect(() => parseOData({ $filter: "name eq 'x'" }, { ...options, fields })).toThrow(refusal('UnsupportedQueryParameters', "unknown field 'name'"));
     expect(ids({ $filter: 'age gt 40' }, { fields: ['age'] })).toEqual(['p1']);
   });
 });
@@ -183,7 +183,10 @@ describe('pageOf with $skiptoken', () => {
     const list = [...people];
     const first = pageOf(list, parseOData({ $top: '2', $orderby: 'name' }, tokenOnly), '/p');
     list.unshift({ id: 'p0', name: 'Aaron', age: 50, admin: false }); // sorts before the page already served
-    list.splice(list.findIndex((p) => p.id === 'p4'), 1); // and one already served disappears
+    list.splice(
+      list.findIndex((p) => p.id === 'p4'),
+      1,
+    ); // and one already served disappears
     const seen = first._embedded.items.map((p) => p.id);
     let link = first._links.next;
     while (link) {
@@ -196,7 +199,10 @@ describe('pageOf with $skiptoken', () => {
 
   it('falls back to the offset when the last item served is gone', () => {
     const first = pageOf(people, parseOData({ $top: '2' }, tokenOnly), '/p');
-    const rest = follow(people.filter((p) => p.id !== 'p2'), first._links.next ?? '');
+    const rest = follow(
+      people.filter((p) => p.id !== 'p2'),
+      first._links.next ?? '',
+    );
     expect(rest._embedded.items.map((p) => p.id)).toEqual(['p4', 'p5']);
   });
 

@@ -30,8 +30,16 @@
 import { createHash } from 'node:crypto';
 import type { HalCollection } from './hal';
 import {
-  MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, checkFilterLength, compileFilter, compileOrderBy, invalidQuery, unsupportedQuery,
-  type Comparator, type FieldResolver, type Predicate,
+  MAX_FILTER_DEPTH,
+  MAX_FILTER_LENGTH,
+  checkFilterLength,
+  compileFilter,
+  compileOrderBy,
+  invalidQuery,
+  unsupportedQuery,
+  type Comparator,
+  type FieldResolver,
+  type Predicate,
 } from './odata-filter';
 
 export { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, checkFilterLength, compileFilter, compileOrderBy, invalidQuery, unsupportedQuery };
@@ -92,16 +100,18 @@ function count(name: string, raw: string | undefined, fallback: number): number 
 function resolverFor<T>(fields: FieldMap<T> | undefined): FieldResolver<T> {
   const byPath = (path: string) => {
     const segments = path.split('/');
-    return (item: T) => segments.reduce<unknown>(
-      (value, segment) => (typeof value === 'object' && value !== null && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined),
-      item,
-    );
+    return (item: T) =>
+      segments.reduce<unknown>(
+        (value, segment) =>
+          typeof value === 'object' && value !== null && Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined,
+        item,
+      );
   };
   if (fields === undefined) return byPath;
   const known = Array.isArray(fields) ? fields : Object.keys(fields);
   return (path, use) => {
     if (!known.includes(path)) throw unsupportedQuery(`${use}: unknown field '${path}'; this list knows ${known.join(', ')}.`);
-    return Array.isArray(fields) ? byPath(path) : (fields as Record<string, (item: T) => unknown>)[path] as (item: T) => unknown;
+    return Array.isArray(fields) ? byPath(path) : ((fields as Record<string, (item: T) => unknown>)[path] as (item: T) => unknown);
   };
 }
 
@@ -159,7 +169,10 @@ export function parseOData<T>(query: unknown, options: ODataOptions<T>): ODataQu
   const matches: Predicate<T> = filter === undefined ? () => true : compileFilter(filter, resolve);
   const compare = orderby === undefined ? undefined : compileOrderBy(orderby, resolve);
   const expand = expandOf(raw.$expand, options.expand ?? []);
-  const fingerprint = createHash('sha256').update(`${filter ?? ''}\n${orderby ?? ''}`).digest('base64url').slice(0, 10);
+  const fingerprint = createHash('sha256')
+    .update(`${filter ?? ''}\n${orderby ?? ''}`)
+    .digest('base64url')
+    .slice(0, 10);
   const resume = raw.$skiptoken === undefined ? undefined : decodeToken(raw.$skiptoken, fingerprint);
 
   const extra: Array<[string, string]> = [];
@@ -169,8 +182,19 @@ export function parseOData<T>(query: unknown, options: ODataOptions<T>): ODataQu
   }
   const paging = raw.$skiptoken !== undefined || (!allowed.has('$skip') && allowed.has('$skiptoken')) ? 'skiptoken' : 'skip';
   return {
-    top: Math.min(top, MAX_TOP), skip, skipToken: raw.$skiptoken, filter, orderby, expand, extra,
-    matches, compare, paging, key: options.key, resume, fingerprint,
+    top: Math.min(top, MAX_TOP),
+    skip,
+    skipToken: raw.$skiptoken,
+    filter,
+    orderby,
+    expand,
+    extra,
+    matches,
+    compare,
+    paging,
+    key: options.key,
+    resume,
+    fingerprint,
   };
 }
 

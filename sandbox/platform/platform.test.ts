@@ -49,7 +49,10 @@ describe('API-Gateway 403 for routing misses', () => {
 
   it('rejects the route before reading the body, so a malformed body still gets 403', async () => {
     const response = await sandbox.send({
-      method: 'POST', url: `${AUTH}/tokenz`, headers: { 'content-type': 'application/json' }, payload: '{oops',
+      method: 'POST',
+      url: `${AUTH}/tokenz`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{oops',
     });
     expect(response.statusCode).toBe(403);
   });
@@ -73,7 +76,9 @@ describe('x-mitel-correlation-id', () => {
 
   it('ignores a correlation or request id sent by the client', async () => {
     const response = await sandbox.send({
-      method: 'GET', url: `${AUTH}/token`, headers: { 'x-mitel-correlation-id': 'mine', 'request-id': 'mine' },
+      method: 'GET',
+      url: `${AUTH}/token`,
+      headers: { 'x-mitel-correlation-id': 'mine', 'request-id': 'mine' },
     });
     expect(response.headers[CORRELATION_HEADER]).toMatch(UUID);
   });
@@ -82,7 +87,10 @@ describe('x-mitel-correlation-id', () => {
 describe('request bodies', () => {
   it('answers malformed JSON with 400 MalformedJSON', async () => {
     const response = await sandbox.send({
-      method: 'POST', url: `${AUTH}/token`, headers: { 'content-type': 'application/json' }, payload: '{"grant_type": ',
+      method: 'POST',
+      url: `${AUTH}/token`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"grant_type": ',
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ name: 'MalformedJSON' });
@@ -98,7 +106,10 @@ describe('request bodies', () => {
 
   it('answers an unsupported content type with 415 in the platform shape', async () => {
     const response = await sandbox.send({
-      method: 'POST', url: `${AUTH}/token`, headers: { 'content-type': 'application/xml' }, payload: '<grant_type/>',
+      method: 'POST',
+      url: `${AUTH}/token`,
+      headers: { 'content-type': 'application/xml' },
+      payload: '<grant_type/>',
     });
     expect(response.statusCode).toBe(415);
     expect(response.json()).toEqual({ name: 'UnsupportedMediaType', message: expect.stringContaining('x-www-form-urlencoded') });
@@ -106,7 +117,10 @@ describe('request bodies', () => {
 
   it('answers a JSON array where an object belongs with 400', async () => {
     const response = await sandbox.send({
-      method: 'POST', url: `${AUTH}/token`, headers: { 'content-type': 'application/json' }, payload: '["password"]',
+      method: 'POST',
+      url: `${AUTH}/token`,
+      headers: { 'content-type': 'application/json' },
+      payload: '["password"]',
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ name: 'InvalidRequest' });

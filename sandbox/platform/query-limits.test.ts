@@ -8,7 +8,10 @@ interface Row {
   name: string;
   age: number;
 }
-const rows: Row[] = [{ name: 'a', age: 1 }, { name: 'b', age: 2 }];
+const rows: Row[] = [
+  { name: 'a', age: 1 },
+  { name: 'b', age: 2 },
+];
 const filtered = ($filter: string) => applyOData(rows, parseOData({ $filter }, { allow: ['$filter'] })).map((row) => row.name);
 const refused = (message: string) => expect.objectContaining({ statusCode: 400, name: 'InvalidQuery', message: expect.stringContaining(message) });
 const parens = (levels: number, inner = "name eq 'a'") => `${'('.repeat(levels)}${inner}${')'.repeat(levels)}`;

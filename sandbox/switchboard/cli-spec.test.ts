@@ -19,7 +19,7 @@ describe('parseFaultFlag', () => {
     ['server-error:status=418', 'fault.status must be one of 500, 502, 503, 504.'],
     ['latency', 'fault.ms must be an integer'],
     ['boom', 'fault.kind must be one of'],
-    ['reset:next', "next must be written field=value."],
+    ['reset:next', 'next must be written field=value.'],
     ['{"kind":', 'JSON'],
     ['webhook-failure:next=2,service=notifications', 'fault.service is not a field of this fault'],
   ])('refuses %s, naming the flag and the field', (text, message) => {
@@ -35,7 +35,9 @@ describe('switchboardFromFlags', () => {
 
   it('builds the start-up configuration', () => {
     expect(switchboardFromFlags({ fault: ['reset:next=1'], drift: ['media.call.state-enum'], seed: '9' })).toEqual({
-      faults: [{ kind: 'reset', next: 1 }], drifts: ['media.call.state-enum'], seed: 9,
+      faults: [{ kind: 'reset', next: 1 }],
+      drifts: ['media.call.state-enum'],
+      seed: 9,
     });
   });
 

@@ -19,7 +19,10 @@ function compactFault(text: string): Record<string, unknown> {
   const colon = text.indexOf(':');
   const raw: Record<string, unknown> = { kind: colon === -1 ? text : text.slice(0, colon) };
   if (colon === -1) return raw;
-  for (const pair of text.slice(colon + 1).split(',').filter(Boolean)) {
+  for (const pair of text
+    .slice(colon + 1)
+    .split(',')
+    .filter(Boolean)) {
     const equals = pair.indexOf('=');
     if (equals <= 0) throw new SwitchboardSpecError(pair, 'must be written field=value.');
     const name = pair.slice(0, equals);

@@ -1,10 +1,7 @@
 // The test process's handle on a running sandbox's switchboard: plain fetch against the keyed
 // route, typed with the switchboard's own shapes. It loads no Fastify, so it is one of the sandbox's
 // public entries (with index.ts and types.ts; eslint.config.mjs): harness/switchboard.ts imports it.
-import {
-  SWITCHBOARD_KEY_HEADER, type DriftInfo, type FaultSpec, type SwitchboardAccess, type SwitchboardConfig,
-  type SwitchboardSnapshot,
-} from './types';
+import { SWITCHBOARD_KEY_HEADER, type DriftInfo, type FaultSpec, type SwitchboardAccess, type SwitchboardConfig, type SwitchboardSnapshot } from './types';
 
 export interface SwitchboardClient {
   /** The configuration in force. */
@@ -25,7 +22,11 @@ export interface SwitchboardClient {
 
 /** A refusal from the switchboard route; `field` names the culprit of a 400. */
 export class SwitchboardRequestError extends Error {
-  constructor(readonly status: number, message: string, readonly field?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
   }
 }
@@ -35,7 +36,9 @@ export function switchboardClient(access: SwitchboardAccess): SwitchboardClient 
     const headers: Record<string, string> = { [SWITCHBOARD_KEY_HEADER]: access.key };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${access.url}${path}`, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     if (!response.ok) {

@@ -42,21 +42,35 @@ const postToken: Probe = async (t) => {
 
 const authorize: Probe = async (t) => {
   const primary = t.sandbox.user('primary');
-  return observed(await postForm(t.sandbox, '/authorize', {
-    client_id: OIDC_CLIENT_ID, response_type: 'code', username: primary.username, password: primary.password,
-  }));
+  return observed(
+    await postForm(t.sandbox, '/authorize', {
+      client_id: OIDC_CLIENT_ID,
+      response_type: 'code',
+      username: primary.username,
+      password: primary.password,
+    }),
+  );
 };
 
 const makeCall: Probe = async (t) => observed(await t.call('POST', `${MEDIA}/endpoints/2001/calls`, { to: '2002' }));
 const createConference: Probe = async (t) => observed(await t.call('POST', `${MEDIA}/conferences`, { name: 'Drift check' }));
 
-const conversation = async (t: BoardTest) => (await arranged(t.call('POST', `${CHAT}/conversations`, {
-  originalParticipants: [{ type: 'USER', participantId: t.sandbox.user('second').userId }],
-}), 'POST /conversations')).conversationId as string;
+const conversation = async (t: BoardTest) =>
+  (
+    await arranged(
+      t.call('POST', `${CHAT}/conversations`, {
+        originalParticipants: [{ type: 'USER', participantId: t.sandbox.user('second').userId }],
+      }),
+      'POST /conversations',
+    )
+  ).conversationId as string;
 
-const createConversation: Probe = async (t) => observed(await t.call('POST', `${CHAT}/conversations`, {
-  originalParticipants: [{ type: 'USER', participantId: t.sandbox.user('second').userId }],
-}));
+const createConversation: Probe = async (t) =>
+  observed(
+    await t.call('POST', `${CHAT}/conversations`, {
+      originalParticipants: [{ type: 'USER', participantId: t.sandbox.user('second').userId }],
+    }),
+  );
 
 const postMessage: Probe = async (t) =>
   observed(await t.call('POST', `${CHAT}/conversations/${await conversation(t)}/messages`, { body: 'Hello', contentType: 'text/plain' }));
@@ -85,12 +99,21 @@ const listSubscriptions: Probe = async (t) => {
 const webhookDelivery: Probe = async (t) => {
   const receiver: Receiver = await startReceiver();
   try {
-    await arranged(t.call('POST', `${NOTIFY}/subscriptions`, {
-      applicationId: 'drift-probe', deviceId: receiver.url, transport: 'webhook', topic: 'platform-api-media',
-    }), 'POST /subscriptions');
+    await arranged(
+      t.call('POST', `${NOTIFY}/subscriptions`, {
+        applicationId: 'drift-probe',
+        deviceId: receiver.url,
+        transport: 'webhook',
+        topic: 'platform-api-media',
+      }),
+      'POST /subscriptions',
+    );
     t.sandbox.state.events.publish({
-      topic: 'platform-api-media', method: 'PUT', subject: '/2017-09-01/endpoints/2001/calls/7',
-      content: { state: 'ringing', endpointId: '2001' }, publisher: { accountId: MAIN_ACCOUNT_ID, principalId: t.sandbox.user('primary').userId },
+      topic: 'platform-api-media',
+      method: 'PUT',
+      subject: '/2017-09-01/endpoints/2001/calls/7',
+      content: { state: 'ringing', endpointId: '2001' },
+      publisher: { accountId: MAIN_ACCOUNT_ID, principalId: t.sandbox.user('primary').userId },
     });
     const [delivery] = await receiver.waitFor(1);
     return { status: 200, contentType: String(delivery?.headers['content-type']), body: delivery?.body };
@@ -105,10 +128,12 @@ const account = `${ADMIN}/accounts/${MAIN_ACCOUNT_ID}`;
 const adminUser = (t: BoardTest) => `${account}/users/${t.sandbox.user('primary').userId}`;
 
 /** Creates something with POST (anything but 2xx fails the probe), then observes its DELETE. */
-const createThenDelete = (collection: string, body: unknown, idField: string): Probe => async (t) => {
-  const created = await arranged(t.call('POST', collection, body), `POST ${collection}`);
-  return observed(await t.call('DELETE', `${collection}/${String(created[idField])}`));
-};
+const createThenDelete =
+  (collection: string, body: unknown, idField: string): Probe =>
+  async (t) => {
+    const created = await arranged(t.call('POST', collection, body), `POST ${collection}`);
+    return observed(await t.call('DELETE', `${collection}/${String(created[idField])}`));
+  };
 
 const createGroup: Probe = async (t) => observed(await t.call('POST', `${account}/groups`, { name: 'Drift probe group' }));
 

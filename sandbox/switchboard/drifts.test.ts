@@ -45,17 +45,23 @@ function expectFieldOp(op: FieldOp, before: Observed, after: Observed): void {
   const is = targetOf(op, after.body);
   switch (op.op) {
     case 'remove':
-      expect({ field: op.field, before: hasField(was, op.field), after: hasField(is, op.field) })
-        .toEqual({ field: op.field, before: true, after: false });
+      expect({ field: op.field, before: hasField(was, op.field), after: hasField(is, op.field) }).toEqual({ field: op.field, before: true, after: false });
       return;
     case 'rename':
-      expect({ from: op.field, to: op.to, before: [hasField(was, op.field), hasField(was, op.to)], after: [hasField(is, op.field), hasField(is, op.to)] })
-        .toEqual({ from: op.field, to: op.to, before: [true, false], after: [false, true] });
+      expect({
+        from: op.field,
+        to: op.to,
+        before: [hasField(was, op.field), hasField(was, op.to)],
+        after: [hasField(is, op.field), hasField(is, op.to)],
+      }).toEqual({ from: op.field, to: op.to, before: [true, false], after: [false, true] });
       expect(typeOf(readField(is, op.to))).toBe(typeOf(readField(was, op.field)));
       return;
     case 'retype':
-      expect({ field: op.field, before: typeOf(readField(was, op.field)) === op.to, after: typeOf(readField(is, op.field)) })
-        .toEqual({ field: op.field, before: false, after: op.to });
+      expect({ field: op.field, before: typeOf(readField(was, op.field)) === op.to, after: typeOf(readField(is, op.field)) }).toEqual({
+        field: op.field,
+        before: false,
+        after: op.to,
+      });
       return;
     case 'fraction': {
       const value = readField(was, op.field);

@@ -28,7 +28,10 @@ describe('server errors', () => {
   beforeEach(async () => void (t = await boardTest()));
 
   it.each([
-    [500, 'InternalServerError'], [502, 'BadGateway'], [503, 'ServiceUnavailable'], [504, 'GatewayTimeout'],
+    [500, 'InternalServerError'],
+    [502, 'BadGateway'],
+    [503, 'ServiceUnavailable'],
+    [504, 'GatewayTimeout'],
   ] as const)('answers %i with a {name, message} body and a correlation id', async (status, name) => {
     await t.board.setFaults([{ kind: 'server-error', status }]);
     const response = await t.call('GET', `${MEDIA}/endpoints/2001`);
@@ -79,7 +82,10 @@ describe('connection resets', () => {
 
   it('cuts the connection without an answer, then serves the next request', async () => {
     await t.board.setFaults([{ kind: 'reset', next: 1 }]);
-    const failure = await t.call('GET', `${MEDIA}/endpoints/2001`).then(() => undefined, (error: unknown) => error as Error);
+    const failure = await t.call('GET', `${MEDIA}/endpoints/2001`).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
     // undici's own TypeError (another realm than jest's), caused by the reset socket.
     expect(failure?.message).toBe('fetch failed');
     expect((failure?.cause as { code?: string } | undefined)?.code).toMatch(/^(ECONNRESET|UND_ERR_SOCKET)$/);
@@ -155,16 +161,23 @@ describe('failing webhook receivers', () => {
     t = await boardTest({ webhook: { retryDelaysMs: [20, 40], timeoutMs: 1000 } });
     receiver = await startReceiver();
     const subscribed = await t.call('POST', '/notifications/2017-09-01/subscriptions', {
-      applicationId: 'switchboard-tests', deviceId: receiver.url, transport: 'webhook', topic: 'platform-api-media',
+      applicationId: 'switchboard-tests',
+      deviceId: receiver.url,
+      transport: 'webhook',
+      topic: 'platform-api-media',
     });
     if (subscribed.statusCode !== 201) throw new Error(`subscribe answered ${subscribed.statusCode}`);
   });
   afterEach(() => receiver.close());
 
-  const publish = () => t.sandbox.state.events.publish({
-    topic: 'platform-api-media', method: 'PUT', subject: '/2017-09-01/endpoints/200/calls/9',
-    content: { state: 'ringing' }, publisher: { accountId: MAIN_ACCOUNT_ID, principalId: t.sandbox.user('primary').userId },
-  });
+  const publish = () =>
+    t.sandbox.state.events.publish({
+      topic: 'platform-api-media',
+      method: 'PUT',
+      subject: '/2017-09-01/endpoints/200/calls/9',
+      content: { state: 'ringing' },
+      publisher: { accountId: MAIN_ACCOUNT_ID, principalId: t.sandbox.user('primary').userId },
+    });
 
   it('fails the next N attempts unanswered, so only the retry after them arrives', async () => {
     await t.board.setFaults([{ kind: 'webhook-failure', next: 2 }]);

@@ -48,7 +48,8 @@ const asList = <T>(value: T | T[] | undefined): T[] | undefined => (value === un
 
 /** True when every given criterion accepts the target; an absent criterion accepts everything. */
 export function inScope(
-  scope: { service?: ServiceName | ServiceName[]; method?: string | string[]; path?: string; tag?: string }, target: RequestTarget,
+  scope: { service?: ServiceName | ServiceName[]; method?: string | string[]; path?: string; tag?: string },
+  target: RequestTarget,
 ): boolean {
   const services = asList(scope.service);
   if (services && (target.service === undefined || !services.includes(target.service))) return false;
@@ -76,7 +77,11 @@ export class Selector {
   private remainingCount: number | undefined;
 
   /** `stream` separates the faults of one configuration, so each draws its own sequence. */
-  constructor(private readonly selection: Selection, seed: number | undefined, stream: number) {
+  constructor(
+    private readonly selection: Selection,
+    seed: number | undefined,
+    stream: number,
+  ) {
     this.random = seed === undefined ? Math.random : seededRandom((seed ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0);
     this.remainingCount = selection.next;
   }

@@ -9,10 +9,12 @@ let t: BoardTest;
 beforeEach(async () => void (t = await boardTest()));
 afterEach(() => t.close());
 
-const raw = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) => fetch(`${t.access.url}${path}`, {
-  method, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-  body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-});
+const raw = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+  fetch(`${t.access.url}${path}`, {
+    method,
+    headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const keyed = (): Record<string, string> => ({ [SWITCHBOARD_KEY_HEADER]: t.access.key });
 
 describe('key protection', () => {
@@ -23,7 +25,13 @@ describe('key protection', () => {
     ['the key as a bearer token', { authorization: 'Bearer KEY' }],
   ])('answers 404 to every method with %s, and changes nothing', async (_what, headers: Record<string, string>) => {
     const withKey = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, value.replace('KEY', t.access.key)]));
-    for (const [method, path] of [['GET', ''], ['PUT', ''], ['DELETE', ''], ['GET', '/drifts'], ['GET', '/inventory']] as const) {
+    for (const [method, path] of [
+      ['GET', ''],
+      ['PUT', ''],
+      ['DELETE', ''],
+      ['GET', '/drifts'],
+      ['GET', '/inventory'],
+    ] as const) {
       const response = await raw(method, path, withKey, method === 'PUT' ? { faults: [{ kind: 'reset' }] } : undefined);
       expect({ method, path, status: response.status, body: await response.json() }).toEqual({ method, path, status: 404, body: { message: 'Not Found' } });
     }
@@ -36,7 +44,10 @@ describe('key protection', () => {
   });
 
   it('is the only route its faults never touch, so a test can always switch them off', async () => {
-    await t.board.setFaults([{ kind: 'server-error', status: 500 }, { kind: 'reset', method: 'DELETE' }]);
+    await t.board.setFaults([
+      { kind: 'server-error', status: 500 },
+      { kind: 'reset', method: 'DELETE' },
+    ]);
     expect((await t.call('GET', '/media/2017-09-01/endpoints/2001')).statusCode).toBe(500);
     expect((await t.board.reset()).faults).toEqual([]);
     expect((await t.call('GET', '/media/2017-09-01/endpoints/2001')).statusCode).toBe(200);
@@ -85,7 +96,9 @@ describe('GET/PUT/DELETE /__switchboard', () => {
     await t.board.setFaults([{ kind: 'latency', ms: 5, service: ['media', 'chat'], method: 'get' }], 7);
     const snapshot = await t.board.setDrifts(['chat.message.body-missing']);
     expect(snapshot).toEqual({
-      faults: [{ kind: 'latency', ms: 5, service: ['media', 'chat'], method: 'GET' }], drifts: ['chat.message.body-missing'], seed: 7,
+      faults: [{ kind: 'latency', ms: 5, service: ['media', 'chat'], method: 'GET' }],
+      drifts: ['chat.message.body-missing'],
+      seed: 7,
     });
     expect(await t.board.get()).toEqual(snapshot);
     expect(await t.board.reset()).toEqual({ faults: [], drifts: [] });
@@ -131,7 +144,9 @@ describe('start-up configuration and the client helper', () => {
     expect(running.switchboard).toEqual({ url: `${running.origin}/__switchboard`, key: expect.stringMatching(/^[0-9a-f]{32}$/) });
     const board = switchboardClient(running.switchboard);
     expect(await board.get()).toEqual({
-      faults: [{ kind: 'server-error', status: 502, path: '/token' }], drifts: ['media.endpoint.state-renamed'], seed: 3,
+      faults: [{ kind: 'server-error', status: 502, path: '/token' }],
+      drifts: ['media.endpoint.state-renamed'],
+      seed: 3,
     });
     expect((await fetch(`${running.urls.auth_url}/token`, { method: 'POST' })).status).toBe(502);
     await board.setFaults([]);
@@ -144,7 +159,9 @@ describe('start-up configuration and the client helper', () => {
     const other = await startSandbox();
     try {
       expect(other.switchboard.key).not.toBe(running.switchboard.key);
-      const failure = await switchboardClient({ url: running.switchboard.url, key: other.switchboard.key }).get().catch((error: unknown) => error);
+      const failure = await switchboardClient({ url: running.switchboard.url, key: other.switchboard.key })
+        .get()
+        .catch((error: unknown) => error);
       expect(failure).toMatchObject({ status: 404 });
     } finally {
       await other.close();

@@ -7,9 +7,7 @@ import type { JwtClaims } from '../platform/jwt';
 import { DRIFT_CATALOGUE, findDrift, type DriftDefinition } from './drift-catalogue';
 import { applyFieldOps } from './drift-ops';
 import { Selector, inScope, pathMatches, type RequestTarget } from './matching';
-import type {
-  FaultSpec, RequestFault, SwitchboardConfig, SwitchboardSnapshot, WebhookSwitch, WebhookVerdict,
-} from './types';
+import type { FaultSpec, RequestFault, SwitchboardConfig, SwitchboardSnapshot, WebhookSwitch, WebhookVerdict } from './types';
 import { readConfig } from './validate';
 
 /** What the fault hook does with one request: wait, then maybe answer in the service's place. */
@@ -47,7 +45,11 @@ export class Switchboard implements WebhookSwitch {
   /** Access tokens issued at or before this second answer 401 as expired ("expire-tokens"). */
   private revokedThrough: number | undefined;
 
-  constructor(config: SwitchboardConfig | undefined, private readonly nowSeconds: () => number, signingKey: Buffer) {
+  constructor(
+    config: SwitchboardConfig | undefined,
+    private readonly nowSeconds: () => number,
+    signingKey: Buffer,
+  ) {
     setEarlyExpiry(signingKey, (claims) => this.expiredEarly(claims));
     if (config !== undefined) this.configure(readConfig(config, (id) => findDrift(id) !== undefined, 'switchboard'));
   }
@@ -59,7 +61,8 @@ export class Switchboard implements WebhookSwitch {
     if (faults !== undefined) {
       // Fresh selectors: a new configuration starts its `next` counts and random streams anew.
       this.faults = faults.map((spec, index) => ({
-        spec, selector: new Selector(spec.kind === 'expire-tokens' ? {} : spec, this.seed, index),
+        spec,
+        selector: new Selector(spec.kind === 'expire-tokens' ? {} : spec, this.seed, index),
       }));
     }
     if (config.faults !== undefined) {
@@ -140,7 +143,11 @@ export class Switchboard implements WebhookSwitch {
   /** The active HTTP drifts one of whose routes is this request's. */
   driftsFor(target: RequestTarget): DriftDefinition[] {
     if (this.drifts.length === 0 || target.service === undefined) return [];
-    return this.drifts.filter((definition) => definition.channel !== 'webhook' && definition.service === target.service &&
-      (ROUTES.get(definition.id) ?? []).some((route) => route.method === target.method && pathMatches(route.path, target.path)));
+    return this.drifts.filter(
+      (definition) =>
+        definition.channel !== 'webhook' &&
+        definition.service === target.service &&
+        (ROUTES.get(definition.id) ?? []).some((route) => route.method === target.method && pathMatches(route.path, target.path)),
+    );
   }
 }

@@ -24,12 +24,18 @@ export async function boardTest(options: TestSandboxOptions = {}): Promise<Board
   const access = { url: `${origin}${SWITCHBOARD_PATH}`, key: sandbox.state.switchboard.key };
   const token = (await login(sandbox, 'primary')).access_token;
   return {
-    sandbox, origin, access, board: switchboardClient(access), token,
-    call: (method, path, body, as = token) => sandbox.send({
-      method, url: path,
-      headers: body === undefined ? bearer(as) : { ...bearer(as), 'content-type': 'application/json' },
-      payload: body === undefined ? undefined : JSON.stringify(body),
-    }),
+    sandbox,
+    origin,
+    access,
+    board: switchboardClient(access),
+    token,
+    call: (method, path, body, as = token) =>
+      sandbox.send({
+        method,
+        url: path,
+        headers: body === undefined ? bearer(as) : { ...bearer(as), 'content-type': 'application/json' },
+        payload: body === undefined ? undefined : JSON.stringify(body),
+      }),
     close: () => sandbox.close(),
   };
 }

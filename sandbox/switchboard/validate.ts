@@ -1,12 +1,13 @@
 // Reads a switchboard configuration from untrusted JSON (a PUT body, start-up options, CLI flags)
 // and refuses anything it does not understand, naming the field, so a typo in a test's fault
 // never silently turns into "no fault" and a test that proves nothing.
-import {
-  SERVER_ERROR_STATUSES, SERVICE_NAMES, type FaultSpec, type RequestScope, type Selection, type SwitchboardConfig,
-} from './types';
+import { SERVER_ERROR_STATUSES, SERVICE_NAMES, type FaultSpec, type RequestScope, type Selection, type SwitchboardConfig } from './types';
 
 export class SwitchboardSpecError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(`${field} ${message}`);
   }
 }
@@ -100,9 +101,7 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 
-export const FAULT_KINDS = [
-  'latency', 'server-error', 'reset', 'rate-limit', 'short-tokens', 'expire-tokens', 'webhook-failure',
-] as const;
+export const FAULT_KINDS = ['latency', 'server-error', 'reset', 'rate-limit', 'short-tokens', 'expire-tokens', 'webhook-failure'] as const;
 
 export function readFault(raw: unknown, field: string): FaultSpec {
   if (!isObject(raw)) throw new SwitchboardSpecError(field, 'must be an object with a kind.');
@@ -114,8 +113,11 @@ export function readFault(raw: unknown, field: string): FaultSpec {
     case 'server-error':
       onlyKeys(raw, field, ['kind', 'status', 'name', 'message', ...SCOPE_KEYS]);
       return compact({
-        kind, status: oneOf(SERVER_ERROR_STATUSES)(raw.status, `${field}.status`),
-        name: optional(raw, 'name', field, text), message: optional(raw, 'message', field, text), ...scope(raw, field),
+        kind,
+        status: oneOf(SERVER_ERROR_STATUSES)(raw.status, `${field}.status`),
+        name: optional(raw, 'name', field, text),
+        message: optional(raw, 'message', field, text),
+        ...scope(raw, field),
       });
     case 'reset':
       onlyKeys(raw, field, ['kind', ...SCOPE_KEYS]);
@@ -131,8 +133,10 @@ export function readFault(raw: unknown, field: string): FaultSpec {
     case 'short-tokens':
       onlyKeys(raw, field, ['kind', 'ttlSeconds', 'announce', ...SELECTION_KEYS]);
       return compact({
-        kind, ttlSeconds: number(raw.ttlSeconds, `${field}.ttlSeconds`, 1, 86_400, true),
-        announce: optional(raw, 'announce', field, flag), ...selection(raw, field),
+        kind,
+        ttlSeconds: number(raw.ttlSeconds, `${field}.ttlSeconds`, 1, 86_400, true),
+        announce: optional(raw, 'announce', field, flag),
+        ...selection(raw, field),
       });
     case 'expire-tokens':
       onlyKeys(raw, field, ['kind']);

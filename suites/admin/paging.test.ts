@@ -40,7 +40,10 @@ describe('Scenario: OData paging', () => {
     const pages = await api.walk('GET Users', first, { schema: 'admin/user-collection', maxPages: 5 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 2, 1]);
-    expectSameItems(pages.flat().map((u) => u.userId), users.map((u) => u.userId));
+    expectSameItems(
+      pages.flat().map((u) => u.userId),
+      users.map((u) => u.userId),
+    );
   });
 
   itWrites('keeps $orderby across pages: name desc walks the users in reverse', async () => {
@@ -73,7 +76,10 @@ describe('Scenario: OData paging', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchSchema('admin/user-collection');
-    expectSameItems(res.body._embedded.items.map((u) => u.userId), [users[0], users[2]].map((u) => u?.userId ?? ''));
+    expectSameItems(
+      res.body._embedded.items.map((u) => u.userId),
+      [users[0], users[2]].map((u) => u?.userId ?? ''),
+    );
   });
 
   it('refuses a $filter on a field users do not have with 400 UnsupportedQueryParameters', async () => {
@@ -90,7 +96,10 @@ describe('Scenario: OData paging', () => {
     const pages = await api.walk('GET Sites', first, { schema: 'admin/site-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
-    expectSameItems(pages.flat().map((s) => s.siteId), created);
+    expectSameItems(
+      pages.flat().map((s) => s.siteId),
+      created,
+    );
   });
 
   itWrites('walks groups two at a time to the end, none lost or repeated', async () => {
@@ -101,7 +110,10 @@ describe('Scenario: OData paging', () => {
     const pages = await api.walk('GET Groups', first, { schema: 'admin/group-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
-    expectSameItems(pages.flat().map((g) => g.groupId), created);
+    expectSameItems(
+      pages.flat().map((g) => g.groupId),
+      created,
+    );
   });
 
   itWrites('walks contacts two at a time to the end, none lost or repeated', async () => {
@@ -114,7 +126,10 @@ describe('Scenario: OData paging', () => {
     const pages = await api.walk('GET Contacts', first, { schema: 'admin/contact-collection', maxPages: 3 });
 
     expect(pages.map((items) => items.length)).toEqual([2, 1]);
-    expectSameItems(pages.flat().map((c) => c.contactId), created);
+    expectSameItems(
+      pages.flat().map((c) => c.contactId),
+      created,
+    );
   });
 
   itWrites('walks a group’s members two at a time, in the order they were added', async () => {

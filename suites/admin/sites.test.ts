@@ -16,7 +16,9 @@ const UNKNOWN_SITE = '3c5e7a9b-1d2f-4a6c-8e0b-2d4f6a8c0e1a';
 describe('POST Site', () => {
   itWrites('creates a site with 201 and the fields sent', async () => {
     const site = await createSite(api, {
-      name: 'Harness Create Site', timeZone: 'Europe/Paris', address: { city: 'Paris', country: 'FR' },
+      name: 'Harness Create Site',
+      timeZone: 'Europe/Paris',
+      address: { city: 'Paris', country: 'FR' },
     });
 
     expect(site).toMatchObject({ name: 'Harness Create Site', timeZone: 'Europe/Paris', address: { city: 'Paris', country: 'FR' } });

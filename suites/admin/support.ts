@@ -72,7 +72,11 @@ export async function createContact(api: AdminClient, json: Record<string, unkno
 
 /** Puts a tag on a user; `as` or an Authorization header picks who does it (the primary admin by default). */
 export async function createTag(
-  api: AdminClient, userId: string, tagId: string, value: string, by: Pick<SendOptions, 'as' | 'headers'> = {},
+  api: AdminClient,
+  userId: string,
+  tagId: string,
+  value: string,
+  by: Pick<SendOptions, 'as' | 'headers'> = {},
 ): Promise<UserTag> {
   const res = await api.send<UserTag>('POST User Tag', { vars: { userId, tagId, value }, ...by });
   if (res.status === 201) {
@@ -91,5 +95,3 @@ export function expectError(res: ApiResponse<unknown>, status: number, name: str
   expect(body.name).toBe(name);
   return body;
 }
-
-

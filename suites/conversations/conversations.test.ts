@@ -80,7 +80,8 @@ describe('GET Conversations', () => {
     await startConversation(api, { name: 'GET Conversations hides it' });
 
     const res = await api.send<ConversationCollection>('GET Conversations', {
-      query: { $filter: "name eq 'GET Conversations hides it'" }, as: 'second',
+      query: { $filter: "name eq 'GET Conversations hides it'" },
+      as: 'second',
     });
 
     expect(res.status).toBe(200);

@@ -32,7 +32,8 @@ describe('POST Message', () => {
     const { conversationId } = await startConversation(api);
 
     const res = await api.send<Message>('POST Message', {
-      vars: { conversationId }, json: { body: 'Tagged', contentType: 'text/plain', tag: 'whatsapp' },
+      vars: { conversationId },
+      json: { body: 'Tagged', contentType: 'text/plain', tag: 'whatsapp' },
     });
 
     expect(res.status).toBe(201);
@@ -45,7 +46,8 @@ describe('POST Message', () => {
     const card = JSON.stringify({ title: 'Pick one', actions: [{ type: 'postBack', title: 'Yes' }] });
 
     const res = await api.send<Message>('POST Message', {
-      vars: { conversationId }, json: { body: card, contentType: ACTION_CARD, fallbackText: 'Pick one: Yes' },
+      vars: { conversationId },
+      json: { body: card, contentType: ACTION_CARD, fallbackText: 'Pick one: Yes' },
     });
 
     expect(res.status).toBe(201);
@@ -107,7 +109,8 @@ describe('GET Messages', () => {
     await postMessage(api, conversationId, 'from user 2', 'second');
 
     const res = await api.send<MessageCollection>('GET Messages', {
-      vars: { conversationId }, query: { $filter: `createdBy eq '${user2}'` },
+      vars: { conversationId },
+      query: { $filter: `createdBy eq '${user2}'` },
     });
 
     expect(res.status).toBe(200);

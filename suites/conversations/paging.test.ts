@@ -37,11 +37,7 @@ describe('Scenario: OData paging', () => {
     const first = await api.send<MessageCollection>('GET Messages', { vars: { conversationId }, query: { $top: '2' } });
     const pages = await api.walk('GET Messages', first, { schema: 'conversations/message-collection', maxPages: 5 });
 
-    expect(pages.map((items) => items.map((m) => m.body))).toEqual([
-      ['message 5', 'message 4'],
-      ['message 3', 'message 2'],
-      ['message 1'],
-    ]);
+    expect(pages.map((items) => items.map((m) => m.body))).toEqual([['message 5', 'message 4'], ['message 3', 'message 2'], ['message 1']]);
   });
 
   itWrites('follows the next link of the messages embedded in a conversation to the oldest one', async () => {

@@ -116,7 +116,9 @@ describe('GET Participant', () => {
 
 describe('Non-participant access', () => {
   // Every conversation route, as the second user, on a conversation the primary started alone.
-  const attempts: Array<[string, 'GET Conversation' | 'GET Participants' | 'GET Messages' | 'POST Message' | 'POST Participant' | 'DELETE Conversation', SendOptions]> = [
+  const attempts: Array<
+    [string, 'GET Conversation' | 'GET Participants' | 'GET Messages' | 'POST Message' | 'POST Participant' | 'DELETE Conversation', SendOptions]
+  > = [
     ['reading it', 'GET Conversation', {}],
     ['listing its participants', 'GET Participants', {}],
     ['reading its messages', 'GET Messages', {}],
@@ -130,7 +132,9 @@ describe('Non-participant access', () => {
     const { conversationId } = await startConversation(api);
 
     const res = await api.send<PlatformError>(name, {
-      ...options, vars: { conversationId, participantId: user2, ...options.vars }, as: 'second',
+      ...options,
+      vars: { conversationId, participantId: user2, ...options.vars },
+      as: 'second',
     });
 
     expect(res.status).toBe(404);

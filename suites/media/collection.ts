@@ -85,7 +85,7 @@ export const media = defineCollection({
       responses: gateway,
     },
     'GET Call Records': {
-      description: 'The call history ($skip, $top, $filter such as contains(principal,\'<id>\')).',
+      description: "The call history ($skip, $top, $filter such as contains(principal,'<id>')).",
       method: 'GET',
       url: '{{media_url}}/calls/records',
       responses: { 200: 'media/call-record-collection', ...errors },

@@ -14,8 +14,7 @@ import { createConference, principalOf, type MediaApi } from './support';
 
 const api: MediaApi = useCollection(media);
 
-const action = (conferenceId: string, name: string) =>
-  api.send<Conference>('POST Conference Action', { vars: { conferenceId, action: name } });
+const action = (conferenceId: string, name: string) => api.send<Conference>('POST Conference Action', { vars: { conferenceId, action: name } });
 
 describe('POST Conference', () => {
   itWrites('returns 200 with the spec’s defaults and the creator as its first, accepted participant', async () => {
@@ -78,7 +77,8 @@ describe('PUT Conference', () => {
     const created = await createConference(api, { name: 'media conference before' });
 
     const res = await api.send<Conference>('PUT Conference', {
-      vars: { conferenceId: created.id }, json: { name: 'media conference after', lobbyPolicy: 'noLobby' },
+      vars: { conferenceId: created.id },
+      json: { name: 'media conference after', lobbyPolicy: 'noLobby' },
     });
 
     expect(res.status).toBe(200);
@@ -160,7 +160,8 @@ describe('GET User Conferences', () => {
     const created = await createConference(api, { name: 'media conference of a user' });
 
     const res = await api.send<ConferenceCollection>('GET User Conferences', {
-      vars: { userId: created.createdBy }, query: { $filter: "name eq 'media conference of a user'" },
+      vars: { userId: created.createdBy },
+      query: { $filter: "name eq 'media conference of a user'" },
     });
 
     expect(res.status).toBe(200);

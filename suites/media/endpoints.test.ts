@@ -66,7 +66,8 @@ describe('PUT Endpoint', () => {
     await restoreAfterTest('204');
 
     const res = await api.send<Endpoint>('PUT Endpoint', {
-      vars: { endpointId: '204' }, json: { action: 'dnd', enabled: true, userAvailability: 'dnd' },
+      vars: { endpointId: '204' },
+      json: { action: 'dnd', enabled: true, userAvailability: 'dnd' },
     });
 
     expect(res.status).toBe(200);
@@ -77,7 +78,8 @@ describe('PUT Endpoint', () => {
   itWrites('makes the extension refuse calls while do-not-disturb is on: the caller’s leg completes with doNotDisturb', async () => {
     await restoreAfterTest('204');
     const dnd = await api.send<Endpoint>('PUT Endpoint', {
-      vars: { endpointId: '204' }, json: { action: 'dnd', enabled: true, userAvailability: 'dnd' },
+      vars: { endpointId: '204' },
+      json: { action: 'dnd', enabled: true, userAvailability: 'dnd' },
     });
     expect(dnd.status).toBe(200);
     expect(dnd.body).toMatchSchema('media/endpoint');
@@ -91,7 +93,8 @@ describe('PUT Endpoint', () => {
     await restoreAfterTest('204');
 
     const res = await api.send<Endpoint>('PUT Endpoint', {
-      vars: { endpointId: '204' }, json: { action: 'messageWaiting', enabled: true, userAvailability: 'away' },
+      vars: { endpointId: '204' },
+      json: { action: 'messageWaiting', enabled: true, userAvailability: 'away' },
     });
 
     expect(res.status).toBe(200);
@@ -101,7 +104,8 @@ describe('PUT Endpoint', () => {
 
   itWrites('rejects an action outside the spec’s enum with 400', async () => {
     const res = await api.send<PlatformError>('PUT Endpoint', {
-      vars: { endpointId: '204' }, json: { action: 'forwardAll', enabled: true, userAvailability: 'available' },
+      vars: { endpointId: '204' },
+      json: { action: 'forwardAll', enabled: true, userAvailability: 'available' },
     });
 
     expect(res.status).toBe(400);
@@ -110,7 +114,8 @@ describe('PUT Endpoint', () => {
 
   itWrites('rejects a timeoutMs outside 3000–30000 with 400', async () => {
     const res = await api.send<PlatformError>('PUT Endpoint', {
-      vars: { endpointId: '204' }, json: { action: 'dnd', enabled: false, userAvailability: 'available', timeoutMs: 100 },
+      vars: { endpointId: '204' },
+      json: { action: 'dnd', enabled: false, userAvailability: 'available', timeoutMs: 100 },
     });
 
     expect(res.status).toBe(400);

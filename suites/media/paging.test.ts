@@ -22,7 +22,11 @@ const api: MediaApi = useCollection(media);
  * fixed page size would make every night's walk longer than the last.
  */
 async function expectLosslessPaging<Item>(
-  name: MediaRequest, schema: string, options: Pick<SendOptions, 'vars' | 'query'>, idOf: (item: Item) => string, pageSize?: string,
+  name: MediaRequest,
+  schema: string,
+  options: Pick<SendOptions, 'vars' | 'query'>,
+  idOf: (item: Item) => string,
+  pageSize?: string,
 ): Promise<string[]> {
   type Page = { _links: { next?: string }; _embedded: { items: Item[] } };
   const whole = await api.send<Page>(name, options);
@@ -81,7 +85,10 @@ describe('Scenario: OData paging', () => {
     if (!principal) throw new Error('POST Make Call answered a leg without fromPrincipalId.');
 
     const ids = await expectLosslessPaging<Call>(
-      'GET Call Records', 'media/call-record-collection', { query: { $filter: `contains(principal, '${principal}')` } }, callId,
+      'GET Call Records',
+      'media/call-record-collection',
+      { query: { $filter: `contains(principal, '${principal}')` } },
+      callId,
     );
 
     expect(ids).toEqual(expect.arrayContaining(legs.map(callId)));
@@ -104,7 +111,10 @@ describe('Scenario: OData paging', () => {
     const conference = await createConference(api, { name: 'media paging participants', participants: [{ participantId: invitee }] });
 
     const ids = await expectLosslessPaging<{ participantId: string }>(
-      'GET Participants', 'media/conference-participant-collection', { vars: { conferenceId: conference.id } }, (item) => item.participantId,
+      'GET Participants',
+      'media/conference-participant-collection',
+      { vars: { conferenceId: conference.id } },
+      (item) => item.participantId,
     );
 
     expect(ids).toEqual([conference.createdBy, invitee]);

@@ -78,7 +78,9 @@ describe('PUT Participant', () => {
     const [conference, invitee] = await withInvitee('media participants decline');
 
     const res = await api.send<ConferenceParticipant>('PUT Participant', {
-      vars: { conferenceId: conference.id, participantId: invitee }, json: { action: 'leave' }, as: 'second',
+      vars: { conferenceId: conference.id, participantId: invitee },
+      json: { action: 'leave' },
+      as: 'second',
     });
 
     expect(res.status).toBe(200);
@@ -92,7 +94,8 @@ describe('POST Participant Connection', () => {
     const [conference, invitee] = await withInvitee('media participants join');
 
     const res = await api.send<ParticipantConnection>('POST Participant Connection', {
-      vars: { conferenceId: conference.id, participantId: invitee }, as: 'second',
+      vars: { conferenceId: conference.id, participantId: invitee },
+      as: 'second',
     });
 
     expect(res.status).toBe(200);

@@ -53,7 +53,9 @@ describe('GET Endpoint', () => {
 describe('PUT Endpoint', () => {
   itWrites('refuses a USER do-not-disturb on an endpoint that is not his with 403 InsufficientPermissions', async () => {
     const res = await api.send<PlatformError>('PUT Endpoint', {
-      vars: { endpointId: '200' }, json: { action: 'dnd', enabled: true, userAvailability: 'dnd' }, as: 'second',
+      vars: { endpointId: '200' },
+      json: { action: 'dnd', enabled: true, userAvailability: 'dnd' },
+      as: 'second',
     });
 
     expectInsufficientPermissions(res);
@@ -97,7 +99,8 @@ describe('PUT Conference', () => {
     const conference = await createConference(api, { name: 'media permissions owned' });
 
     const res = await api.send<PlatformError>('PUT Conference', {
-      vars: { conferenceId: conference.id, conferenceName: 'media permissions taken over' }, as: 'second',
+      vars: { conferenceId: conference.id, conferenceName: 'media permissions taken over' },
+      as: 'second',
     });
 
     expectInsufficientPermissions(res);
@@ -109,7 +112,8 @@ describe('POST Participant', () => {
     const conference = await createConference(api, { name: 'media permissions invite' });
 
     const res = await api.send<PlatformError>('POST Participant', {
-      vars: { conferenceId: conference.id, participantId: SOMEONE_ELSE }, as: 'second',
+      vars: { conferenceId: conference.id, participantId: SOMEONE_ELSE },
+      as: 'second',
     });
 
     expectInsufficientPermissions(res);
@@ -120,7 +124,8 @@ describe('POST Participant', () => {
     const conference = await createConference(api, { name: 'media permissions self join' });
 
     const res = await api.send<{ participantId: string; state: string }>('POST Participant', {
-      vars: { conferenceId: conference.id, participantId: me }, as: 'second',
+      vars: { conferenceId: conference.id, participantId: me },
+      as: 'second',
     });
 
     expect(res.status).toBe(200);

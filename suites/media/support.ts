@@ -37,7 +37,10 @@ export function endLeg(api: MediaApi, leg: Pick<Call, 'callId' | 'endpointId'>):
 
 /** POST Make Call from `from` to `to`; checks the 200 and the schema and ends the call after the test. */
 export async function makeCall(
-  api: MediaApi, from: string, to: string, options: { body?: Record<string, unknown>; as?: SendOptions['as'] } = {},
+  api: MediaApi,
+  from: string,
+  to: string,
+  options: { body?: Record<string, unknown>; as?: SendOptions['as'] } = {},
 ): Promise<Call> {
   const res = await api.send<Call>('POST Make Call', { vars: { endpointId: from }, json: { to, ...options.body }, as: options.as });
   expect(res.status).toBe(200);
@@ -51,11 +54,16 @@ export async function makeCall(
 export function hangUpAfterTest(api: MediaApi, endpointIds: string[]): void {
   // Undos run newest first: registered last to first, they end the endpoints' calls first to last.
   for (const endpointId of [...endpointIds].reverse()) {
-    api.undoEach(`end live calls on ${endpointId}`, 'GET Endpoint Calls', { vars: { endpointId }, alreadyDone: [409] }, {
-      request: 'PUT Call Action',
-      vars: { callId: 'callId#last' },
-      fixed: { endpointId, action: 'end' },
-    });
+    api.undoEach(
+      `end live calls on ${endpointId}`,
+      'GET Endpoint Calls',
+      { vars: { endpointId }, alreadyDone: [409] },
+      {
+        request: 'PUT Call Action',
+        vars: { callId: 'callId#last' },
+        fixed: { endpointId, action: 'end' },
+      },
+    );
   }
 }
 
@@ -93,7 +101,11 @@ interface Page<Item> {
  * that keeps linking a next page fails instead of hanging.
  */
 export async function walkPages<Item>(
-  api: MediaApi, name: MediaRequest, first: ApiResponse<Page<Item>>, schema: string, idOf: (item: Item) => string,
+  api: MediaApi,
+  name: MediaRequest,
+  first: ApiResponse<Page<Item>>,
+  schema: string,
+  idOf: (item: Item) => string,
   maxPages = 25,
 ): Promise<{ ids: string[]; pages: number }> {
   const pages = await api.walk(name, first, { schema, maxPages });

@@ -41,7 +41,13 @@ describe('POST Subscription', () => {
 
   itWrites('rejects a publicationFilter that is not JSONPath with 400, at subscription time', async () => {
     const res = await api.send<PlatformError>('POST Subscription', {
-      json: { applicationId: APPLICATION_ID, transport: 'websocket', deviceId: 'harness', topic: MEDIA_TOPIC, publicationFilter: '$.publications[?(@.content.state ==' },
+      json: {
+        applicationId: APPLICATION_ID,
+        transport: 'websocket',
+        deviceId: 'harness',
+        topic: MEDIA_TOPIC,
+        publicationFilter: '$.publications[?(@.content.state ==',
+      },
     });
 
     expect(res.status).toBe(400);

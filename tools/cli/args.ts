@@ -48,7 +48,9 @@ function explain(error: unknown, argv: readonly string[], options: FlagOptions):
     const flag = name ? `--${name}` : 'an option';
     if (/does not take an argument/.test(message)) return new UserError(`Option ${flag} is a switch and takes no value; leave out the "=…".`);
     if (/ambiguous/.test(message)) {
-      return new UserError(`Option ${flag} needs a value, but the next argument starts with "-". To pass a value that starts with a dash, write ${flag}=<value>.`);
+      return new UserError(
+        `Option ${flag} needs a value, but the next argument starts with "-". To pass a value that starts with a dash, write ${flag}=<value>.`,
+      );
     }
     return new UserError(`Option ${flag} needs a value: ${flag} <value>.`);
   }

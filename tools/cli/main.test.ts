@@ -20,24 +20,51 @@ describe('settle', () => {
 
   it('adds the stack of a UserError under --verbose', async () => {
     const out = capture();
-    expect(await settle('x', () => { throw new UserError('bad'); }, ['--verbose'], out.stream)).toBe(2);
+    expect(
+      await settle(
+        'x',
+        () => {
+          throw new UserError('bad');
+        },
+        ['--verbose'],
+        out.stream,
+      ),
+    ).toBe(2);
     expect(out.text()).toMatch(/^x: bad\n\s+at /);
   });
 
   it('treats parseArgs errors from tools that parse their own flags as user mistakes', async () => {
     const out = capture();
     const error = Object.assign(new TypeError("Option '--requests <value>' argument missing"), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
-    expect(await settle('load', () => { throw error; }, [], out.stream)).toBe(2);
+    expect(
+      await settle(
+        'load',
+        () => {
+          throw error;
+        },
+        [],
+        out.stream,
+      ),
+    ).toBe(2);
     expect(out.text()).not.toMatch(/\n\s+at /);
   });
 
   it('prints any other error with its stack and answers 1', async () => {
     const out = capture();
-    expect(await settle('x', () => { throw new Error('socket hang up'); }, [], out.stream)).toBe(1);
+    expect(
+      await settle(
+        'x',
+        () => {
+          throw new Error('socket hang up');
+        },
+        [],
+        out.stream,
+      ),
+    ).toBe(1);
     expect(out.text()).toMatch(/^x: Error: socket hang up\n\s+at /);
   });
 
-  it('passes a main\'s own exit code through', async () => {
+  it("passes a main's own exit code through", async () => {
     expect(await settle('x', () => 0, [])).toBe(0);
     expect(await settle('x', async () => 1, [])).toBe(1);
   });

@@ -36,5 +36,8 @@ function isUserMistake(error: unknown): boolean {
 }
 
 function stackOnly(error: Error): string {
-  return (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+  return (error.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .join('\n');
 }

@@ -4,8 +4,13 @@ import { coverageRows, coverageTotals, requestsFor, templateOf, totalsLine, type
 import { DOCUMENTED_OPERATIONS, type DocumentedOperation } from './operations';
 import { renderCoverageMarkdown } from './render';
 
-const request = (api: string, name: string, method: string, url: string, responses: Record<number, string> = { 200: 'x/y' }): RequestInfo =>
-  ({ api, name, method, url, responses });
+const request = (api: string, name: string, method: string, url: string, responses: Record<number, string> = { 200: 'x/y' }): RequestInfo => ({
+  api,
+  name,
+  method,
+  url,
+  responses,
+});
 
 const getEndpoint = request('media', 'GET Endpoint', 'GET', '{{media_url}}/endpoints/{{endpointId}}');
 const getCalls = request('media', 'GET Endpoint Calls', 'GET', '{{media_url}}/endpoints/{{endpointId}}/calls?$top=2');
@@ -14,11 +19,20 @@ const byPath = request('media', 'GET Call By Path', 'GET', '{{media_url}}/calls/
 const chatParticipants = request('conversations', 'GET Participants', 'GET', '{{chat_url}}/conversations/{{conversationId}}/participants');
 const REQUESTS = [getEndpoint, getCalls, records, byPath, chatParticipants];
 
-const op = (method: DocumentedOperation['method'], path: string, extra: Partial<DocumentedOperation> = {}): DocumentedOperation =>
-  ({ api: 'media', method, path, id: `${method} ${path}`, summary: 's', source: 'MEDIA-SPEC', ...extra });
+const op = (method: DocumentedOperation['method'], path: string, extra: Partial<DocumentedOperation> = {}): DocumentedOperation => ({
+  api: 'media',
+  method,
+  path,
+  id: `${method} ${path}`,
+  summary: 's',
+  source: 'MEDIA-SPEC',
+  ...extra,
+});
 
-const usage = (mentioned: string[], recorded: Record<string, number[]> = {}): Usage =>
-  ({ mentioned: new Set(mentioned), recorded: new Map(Object.entries(recorded).map(([key, statuses]) => [key, new Set(statuses)])) });
+const usage = (mentioned: string[], recorded: Record<string, number[]> = {}): Usage => ({
+  mentioned: new Set(mentioned),
+  recorded: new Map(Object.entries(recorded).map(([key, statuses]) => [key, new Set(statuses)])),
+});
 
 describe('templateOf', () => {
   it('keeps the URL variable and turns {{var}} and {name} segments into {}, dropping the query', () => {
@@ -70,13 +84,18 @@ describe('coverageRows and coverageTotals', () => {
     const totals = coverageTotals(rows, REQUESTS);
 
     expect(totals).toEqual({
-      operations: 5, covered: 2, explained: 1, open: 2,
+      operations: 5,
+      covered: 2,
+      explained: 1,
+      open: 2,
       undocumentedRequests: ['media: GET Call By Path', 'conversations: GET Participants'],
     });
     expect(totalsLine(totals)).toBe(
       '5 documented operations: 2 covered by a named request and a test (40%), 1 not covered with a written reason, 2 open; 60% covered or explained.',
     );
-    expect(renderCoverageMarkdown(rows, totals, '2026-12-01T00:00:00.000Z')).toContain('| `GET /users/{userId}/attendances` | GET /users/{userId}/attendances | MEDIA-SPEC | — | — | — | — | — | **open: no reason given** |');
+    expect(renderCoverageMarkdown(rows, totals, '2026-12-01T00:00:00.000Z')).toContain(
+      '| `GET /users/{userId}/attendances` | GET /users/{userId}/attendances | MEDIA-SPEC | — | — | — | — | — | **open: no reason given** |',
+    );
   });
 });
 

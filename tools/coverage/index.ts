@@ -56,7 +56,11 @@ export interface CoverageTotals {
 
 /** The URL variable of each API's service, as the environments name them. */
 export const URL_VARIABLE: Record<ApiName, string> = {
-  authentication: 'auth_url', admin: 'admin_url', media: 'media_url', conversations: 'chat_url', notifications: 'notifications_url',
+  authentication: 'auth_url',
+  admin: 'admin_url',
+  media: 'media_url',
+  conversations: 'chat_url',
+  notifications: 'notifications_url',
 };
 
 /**
@@ -67,7 +71,10 @@ export function templateOf(url: string): { variable?: string; template: string }
   const withoutQuery = url.split('?')[0] ?? '';
   const variable = /^\{\{(\w+)\}\}/.exec(withoutQuery)?.[1];
   const rest = variable ? withoutQuery.slice(variable.length + 4) : withoutQuery;
-  const template = rest.split('/').map((segment) => (/^\{\{?\w+\}\}?$/.test(segment) ? '{}' : segment)).join('/');
+  const template = rest
+    .split('/')
+    .map((segment) => (/^\{\{?\w+\}\}?$/.test(segment) ? '{}' : segment))
+    .join('/');
   return { variable, template: template === '' ? '/' : template };
 }
 
@@ -98,9 +105,20 @@ export function coverageRows(operations: readonly DocumentedOperation[], request
     const schema = found.some((request) => Object.keys(request.responses).some((status) => Number(status) >= 200 && Number(status) < 300));
     const covered = found.length > 0 && test;
     return {
-      api: operation.api, method: operation.method, path: operation.path, id: operation.id, summary: operation.summary, source: operation.source,
-      requests: found.map((request) => request.name), test, fixture, schema, statuses: [...statuses].sort((a, b) => a - b), covered,
-      ...(operation.reason ? { reason: operation.reason } : {}), ...(operation.note ? { note: operation.note } : {}),
+      api: operation.api,
+      method: operation.method,
+      path: operation.path,
+      id: operation.id,
+      summary: operation.summary,
+      source: operation.source,
+      requests: found.map((request) => request.name),
+      test,
+      fixture,
+      schema,
+      statuses: [...statuses].sort((a, b) => a - b),
+      covered,
+      ...(operation.reason ? { reason: operation.reason } : {}),
+      ...(operation.note ? { note: operation.note } : {}),
     };
   });
 }
@@ -108,10 +126,8 @@ export function coverageRows(operations: readonly DocumentedOperation[], request
 export function coverageTotals(rows: readonly CoverageRow[], requests: readonly RequestInfo[]): CoverageTotals {
   const used = new Set(rows.flatMap((row) => row.requests.map((name) => `${row.api} ${name}`)));
   const apiOf = (request: RequestInfo) =>
-    (Object.entries(URL_VARIABLE).find(([, variable]) => templateOf(request.url).variable === variable)?.[0] ?? request.api);
-  const undocumentedRequests = requests
-    .filter((request) => !used.has(`${apiOf(request)} ${request.name}`))
-    .map((request) => `${request.api}: ${request.name}`);
+    Object.entries(URL_VARIABLE).find(([, variable]) => templateOf(request.url).variable === variable)?.[0] ?? request.api;
+  const undocumentedRequests = requests.filter((request) => !used.has(`${apiOf(request)} ${request.name}`)).map((request) => `${request.api}: ${request.name}`);
   const covered = rows.filter((row) => row.covered).length;
   const explained = rows.filter((row) => !row.covered && row.reason).length;
   return { operations: rows.length, covered, explained, open: rows.length - covered - explained, undocumentedRequests: [...new Set(undocumentedRequests)] };
@@ -120,7 +136,14 @@ export function coverageTotals(rows: readonly CoverageRow[], requests: readonly 
 /** Named requests of every collection, and what the suites' files and fixtures show about them. */
 export function readProject(root: string): { requests: RequestInfo[]; usage: Usage } {
   const requests = discoverCollections(root).flatMap(({ collection }) =>
-    Object.values(collection.requests).map((named) => ({ api: collection.api, name: named.name, method: named.method, url: named.url, responses: named.responses })));
+    Object.values(collection.requests).map((named) => ({
+      api: collection.api,
+      name: named.name,
+      method: named.method,
+      url: named.url,
+      responses: named.responses,
+    })),
+  );
   const usage: Usage = { mentioned: new Set(), recorded: new Map() };
   const suites = path.join(root, 'suites');
   for (const folder of existsSync(suites) ? readdirSync(suites, { withFileTypes: true }) : []) {

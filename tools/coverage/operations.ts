@@ -24,12 +24,32 @@ export interface DocumentedOperation {
 }
 
 type Method = DocumentedOperation['method'];
-const auth = (method: Method, path: string, id: string, summary: string, reason?: string): DocumentedOperation =>
-  ({ api: 'authentication', method, path, id, summary, source: 'AUTH-SPEC', ...(reason ? { reason } : {}) });
-const media = (method: Method, path: string, id: string, summary: string, reason?: string): DocumentedOperation =>
-  ({ api: 'media', method, path, id, summary, source: 'MEDIA-SPEC', ...(reason ? { reason } : {}) });
-const documented = (api: ApiName, method: Method, path: string, summary: string, source: string, extra: Partial<DocumentedOperation> = {}): DocumentedOperation =>
-  ({ api, method, path, id: `${method} ${path}`, summary, source, ...extra });
+const auth = (method: Method, path: string, id: string, summary: string, reason?: string): DocumentedOperation => ({
+  api: 'authentication',
+  method,
+  path,
+  id,
+  summary,
+  source: 'AUTH-SPEC',
+  ...(reason ? { reason } : {}),
+});
+const media = (method: Method, path: string, id: string, summary: string, reason?: string): DocumentedOperation => ({
+  api: 'media',
+  method,
+  path,
+  id,
+  summary,
+  source: 'MEDIA-SPEC',
+  ...(reason ? { reason } : {}),
+});
+const documented = (
+  api: ApiName,
+  method: Method,
+  path: string,
+  summary: string,
+  source: string,
+  extra: Partial<DocumentedOperation> = {},
+): DocumentedOperation => ({ api, method, path, id: `${method} ${path}`, summary, source, ...extra });
 
 const GUEST = 'Guest tokens need a meeting-scoped guest context the sandbox does not model; no Mitel sample calls it.';
 const ASSUME_ROLE = 'Assuming another role is a partner/staff tool; the sandbox does not serve it and no Mitel sample calls it.';
@@ -46,7 +66,8 @@ const DISCOVERY = 'Discovery metadata; the sandbox does not serve it and the sui
 const ISSUERS = 'Trusted-issuer administration is a partner/staff task; not served by the sandbox.';
 const CONTENT_SEARCH = 'Content search across conferences is not served by the sandbox.';
 const ATTENDANCES = 'Attendance history is not served by the sandbox.';
-const LEGACY_ATTACHMENTS = 'Attachments appear only in the legacy 2016-12-31 SDK (RN-APP, third-party); no 2017-09-01 source shows them and the sandbox does not serve them.';
+const LEGACY_ATTACHMENTS =
+  'Attachments appear only in the legacy 2016-12-31 SDK (RN-APP, third-party); no 2017-09-01 source shows them and the sandbox does not serve them.';
 
 export const DOCUMENTED_OPERATIONS: readonly DocumentedOperation[] = [
   auth('GET', '/token', 'getClaims', 'Get/validate a token'),
@@ -112,7 +133,12 @@ export const DOCUMENTED_OPERATIONS: readonly DocumentedOperation[] = [
   media('GET', '/conferences/{conferenceId}/participants/{participantId}', 'getParticipant', 'Get a Participant'),
   media('PUT', '/conferences/{conferenceId}/participants/{participantId}', 'updateConferenceParticipant', 'Update a conference participant'),
   media('DELETE', '/conferences/{conferenceId}/participants/{participantId}', 'deleteParticipant', 'Remove a Participant'),
-  media('POST', '/conferences/{conferenceId}/participants/{participantId}/connections', 'createParticipantConnection', 'Creates connection details for this participant'),
+  media(
+    'POST',
+    '/conferences/{conferenceId}/participants/{participantId}/connections',
+    'createParticipantConnection',
+    'Creates connection details for this participant',
+  ),
   media('GET', '/conferences/content', 'searchConferenceContent', 'Search conferencing resources', CONTENT_SEARCH),
   media('GET', '/endpoints/{endpointId}', 'getEndpoint', 'Get an Endpoint State'),
   media('PUT', '/endpoints/{endpointId}', 'updateEndpoint', 'Change an Endpoint State'),
@@ -122,7 +148,7 @@ export const DOCUMENTED_OPERATIONS: readonly DocumentedOperation[] = [
   media('PUT', '/endpoints/{endpointId}/calls/{callId}', 'updateCallByEndpointId', 'Change an Active Call State'),
   media('GET', '/recordings', 'getRecordings', 'Get all the recordings in the account'),
   media('GET', '/recordings/{recordingId}', 'getRecording', 'Get the recording meta data and optionally the media file'),
-  media('PUT', '/recordings/{recordingId}', 'updateRecording', 'Update a recording\'s metadata'),
+  media('PUT', '/recordings/{recordingId}', 'updateRecording', "Update a recording's metadata"),
   media('DELETE', '/recordings/{recordingId}', 'deleteRecording', 'Delete recording from the system'),
   media('GET', '/users/{userId}/conferences', 'getUserConferences', 'Gets conferences for a given user'),
   media('GET', '/users/{userId}/attendances', 'getUserAttendances', 'Get user meetings attendances', ATTENDANCES),
@@ -130,10 +156,10 @@ export const DOCUMENTED_OPERATIONS: readonly DocumentedOperation[] = [
   // Admin: no spec is published; the operations P-GUIDES names and SWIFT calls.
   documented('admin', 'GET', '/accounts/{accountId}', 'Read an account', 'SWIFT'),
   documented('admin', 'PUT', '/accounts/{accountId}', 'Change an account (accounts take only GET and PUT)', 'P-GUIDES'),
-  documented('admin', 'GET', '/accounts/{accountId}/contacts', 'List an account\'s contacts', 'SWIFT'),
+  documented('admin', 'GET', '/accounts/{accountId}/contacts', "List an account's contacts", 'SWIFT'),
   documented('admin', 'GET', '/accounts/{accountId}/contacts/{contactId}', 'Read a contact', 'SWIFT'),
-  documented('admin', 'GET', '/users', 'List the users of the token\'s account', 'SWIFT'),
-  documented('admin', 'GET', '/users/{userId}', 'Read a user of the token\'s account', 'SWIFT'),
+  documented('admin', 'GET', '/users', "List the users of the token's account", 'SWIFT'),
+  documented('admin', 'GET', '/users/{userId}', "Read a user of the token's account", 'SWIFT'),
   documented('admin', 'GET', '/users/{userId}/tags/{tagId}', 'Read a tag on a user', 'SWIFT', {
     requests: ['GET User Tag'],
     note: 'The harness reads tags under /accounts/{accountId}/users/{userId}/tags, the account-scoped path of the other user routes.',
@@ -148,10 +174,18 @@ export const DOCUMENTED_OPERATIONS: readonly DocumentedOperation[] = [
   documented('conversations', 'GET', '/conversations', 'List conversations (legacy SDK)', 'RN-APP'),
   documented('conversations', 'GET', '/conversations/{conversationId}/messages', 'List messages (legacy SDK)', 'RN-APP'),
   documented('conversations', 'POST', '/conversations/{conversationId}/participants', 'Add a participant (legacy SDK)', 'RN-APP'),
-  documented('conversations', 'POST', '/conversations/{conversationId}/attachments', 'Create an attachment (legacy SDK)', 'RN-APP', { reason: LEGACY_ATTACHMENTS }),
-  documented('conversations', 'PUT', '/conversations/{conversationId}/attachments/{name}/content', 'Upload an attachment\'s content (legacy SDK)', 'RN-APP', { reason: LEGACY_ATTACHMENTS }),
-  documented('conversations', 'GET', '/conversations/{conversationId}/attachments/{attachmentId}', 'Read an attachment (legacy SDK)', 'RN-APP', { reason: LEGACY_ATTACHMENTS }),
-  documented('conversations', 'GET', '/conversations/{conversationId}/attachments/{attachmentId}/content', 'Download an attachment (legacy SDK)', 'RN-APP', { reason: LEGACY_ATTACHMENTS }),
+  documented('conversations', 'POST', '/conversations/{conversationId}/attachments', 'Create an attachment (legacy SDK)', 'RN-APP', {
+    reason: LEGACY_ATTACHMENTS,
+  }),
+  documented('conversations', 'PUT', '/conversations/{conversationId}/attachments/{name}/content', "Upload an attachment's content (legacy SDK)", 'RN-APP', {
+    reason: LEGACY_ATTACHMENTS,
+  }),
+  documented('conversations', 'GET', '/conversations/{conversationId}/attachments/{attachmentId}', 'Read an attachment (legacy SDK)', 'RN-APP', {
+    reason: LEGACY_ATTACHMENTS,
+  }),
+  documented('conversations', 'GET', '/conversations/{conversationId}/attachments/{attachmentId}/content', 'Download an attachment (legacy SDK)', 'RN-APP', {
+    reason: LEGACY_ATTACHMENTS,
+  }),
 
   // Notifications: no spec is published; the operations S-NOTIF, NOTIF-3P and WS-DOC use.
   documented('notifications', 'POST', '/subscriptions', 'Subscribe to a topic by webhook or websocket', 'S-NOTIF'),

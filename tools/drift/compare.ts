@@ -9,14 +9,7 @@ import { validateAgainst } from '../../harness/schema/registry';
 import { breaksWithEvidence, compareShapes, shapeOf, type Evidence } from './shape';
 
 export type DriftKind =
-  | 'status-changed'
-  | 'content-type-changed'
-  | 'field-removed'
-  | 'field-added'
-  | 'field-retyped'
-  | 'enum-changed'
-  | 'schema-violation'
-  | 'request-unrecorded';
+  'status-changed' | 'content-type-changed' | 'field-removed' | 'field-added' | 'field-retyped' | 'enum-changed' | 'schema-violation' | 'request-unrecorded';
 
 export interface DriftFinding {
   kind: DriftKind;
@@ -42,7 +35,11 @@ export interface Where {
  * status, `evidence` what every recording of the same request and status showed.
  */
 export function compareExchange(
-  where: Where, recorded: Exchange | undefined, live: Exchange, schemaId: string | undefined, evidence?: Evidence,
+  where: Where,
+  recorded: Exchange | undefined,
+  live: Exchange,
+  schemaId: string | undefined,
+  evidence?: Evidence,
 ): DriftFinding[] {
   const base = { ...where, request: live.name, url: live.request.url };
   if (!recorded) return [{ kind: 'request-unrecorded', severity: 'additive', ...base, live: live.response.status }];
@@ -76,7 +73,14 @@ export function compareExchange(
       if (broken.has(change.path)) continue;
       // A type change is breaking whatever the schema says: no client reads "3600" as it read 3600.
       const kind = change.change === 'added' ? 'field-added' : change.change === 'removed' ? 'field-removed' : 'field-retyped';
-      findings.push({ kind, severity: kind === 'field-retyped' ? 'breaking' : 'additive', ...base, path: change.path, recorded: change.recorded, live: change.live });
+      findings.push({
+        kind,
+        severity: kind === 'field-retyped' ? 'breaking' : 'additive',
+        ...base,
+        path: change.path,
+        recorded: change.recorded,
+        live: change.live,
+      });
     }
   }
   return findings;
@@ -91,7 +95,10 @@ function kindOfProblem(schemaPath: string): DriftKind {
 
 /** "/_embedded/items/0/state" → "_embedded.items[].state"; a missing property is named from ajv's message. */
 function pointerToPath(pointer: string, message: string): string {
-  const parts = pointer.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? '[]' : part));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? '[]' : part));
   const missing = /must have required property '([^']+)'/.exec(message)?.[1];
   if (missing) parts.push(missing);
   return parts.reduce((path, part) => (part === '[]' ? `${path}[]` : path === '' ? part : `${path}.${part}`), '');

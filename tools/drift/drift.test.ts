@@ -10,7 +10,13 @@ import { compareCaptures, writeDriftReport, type DriftReport } from '.';
 import { serializeFixture } from '../../harness/fixtures/fixture-file';
 
 const where = { file: 'suites/authentication/token.test.ts', test: 'POST Token works' };
-const token = { token_type: 'bearer', expires_in: 3600, access_token: 'redacted-access_token-1', refresh_token: 'redacted-refresh_token-1', scope: 'read write' };
+const token = {
+  token_type: 'bearer',
+  expires_in: 3600,
+  access_token: 'redacted-access_token-1',
+  refresh_token: 'redacted-refresh_token-1',
+  scope: 'read write',
+};
 
 function exchange(body: unknown, status = 201, contentType = 'application/json; charset=utf-8'): Exchange {
   return {

@@ -10,7 +10,8 @@ import { recordedEvidence } from '.';
 
 const user = (extra: Record<string, unknown> = {}) => ({ userId: 'u1', name: 'Alex', displayName: 'Alex A', count: 2, ...extra });
 const page = (...items: unknown[]) => ({ count: items.length, _embedded: { items } });
-const evidenceOf = (...answers: unknown[]) => answers.reduce((evidence: ReturnType<typeof emptyEvidence>, answer) => addEvidence(evidence, answer), emptyEvidence());
+const evidenceOf = (...answers: unknown[]) =>
+  answers.reduce((evidence: ReturnType<typeof emptyEvidence>, answer) => addEvidence(evidence, answer), emptyEvidence());
 
 describe('breaksWithEvidence', () => {
   it('finds nothing when the live answer has what every recording had, whatever the values', () => {
@@ -60,7 +61,8 @@ describe('breaksWithEvidence', () => {
 
 describe('compareExchange with evidence', () => {
   const exchange = (body: unknown): Exchange => ({
-    name: 'GET User', request: { method: 'GET', url: '{{admin_url}}/users/u1', headers: {} },
+    name: 'GET User',
+    request: { method: 'GET', url: '{{admin_url}}/users/u1', headers: {} },
     response: { status: 200, headers: { 'content-type': 'application/json' }, body },
   });
 
@@ -85,7 +87,10 @@ describe('recordedEvidence', () => {
     try {
       mkdirSync(path.join(root, 'suites', 'admin', '__fixtures__'), { recursive: true });
       const answer = (body: unknown, inbound?: true) => ({
-        name: 'GET User', request: { method: 'GET', url: 'u', headers: {} }, response: { status: 200, headers: {}, body }, ...(inbound ? { inbound } : {}),
+        name: 'GET User',
+        request: { method: 'GET', url: 'u', headers: {} },
+        response: { status: 200, headers: {}, body },
+        ...(inbound ? { inbound } : {}),
       });
       const fixture = { provenance: {}, tests: { one: [answer(user())], two: [answer(user({ extra: true })), answer({ webhook: 1 }, true)] } };
       writeFileSync(path.join(root, 'suites', 'admin', '__fixtures__', 'users.json'), JSON.stringify(fixture));

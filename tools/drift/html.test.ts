@@ -8,7 +8,13 @@ import { apiOf, attachDriftReport, groupFindings, renderDriftHtml, writeDriftHtm
 import type { DriftReport } from '.';
 
 const finding = (file: string, request: string, severity: DriftFinding['severity'], kind: DriftFinding['kind'] = 'field-added'): DriftFinding => ({
-  kind, severity, file, test: `${request} works`, request, url: `{{x_url}}/${request}`, path: 'a.b',
+  kind,
+  severity,
+  file,
+  test: `${request} works`,
+  request,
+  url: `{{x_url}}/${request}`,
+  path: 'a.b',
 });
 
 const findings = [
@@ -44,7 +50,10 @@ describe('renderDriftHtml', () => {
   });
 
   it('escapes what the API answered', () => {
-    const html = renderDriftHtml({ ...report, findings: [{ ...finding('suites/admin/a.test.ts', 'GET A', 'breaking'), live: '<img src=x onerror=alert(1)>' }] });
+    const html = renderDriftHtml({
+      ...report,
+      findings: [{ ...finding('suites/admin/a.test.ts', 'GET A', 'breaking'), live: '<img src=x onerror=alert(1)>' }],
+    });
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('<img');
   });

@@ -47,7 +47,11 @@ export function groupFindings(findings: readonly DriftFinding[]): ApiGroup[] {
       (group) => group.request,
     ),
   }));
-  return worstFirst(apis, (api) => api.requests.flatMap((group) => group.findings), (api) => api.api);
+  return worstFirst(
+    apis,
+    (api) => api.requests.flatMap((group) => group.findings),
+    (api) => api.api,
+  );
 }
 
 export function renderDriftHtml(report: DriftReport): string {
@@ -95,7 +99,8 @@ ${group.requests.map(renderRequest).join('\n')}
 
 function renderRequest(group: RequestGroup): string {
   const rows = group.findings.map(
-    (f) => `<tr class="${f.severity}"><td><span class="badge ${f.severity}">${f.severity}</span></td><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.path ?? '')}</code></td>` +
+    (f) =>
+      `<tr class="${f.severity}"><td><span class="badge ${f.severity}">${f.severity}</span></td><td>${escapeHtml(f.kind)}</td><td><code>${escapeHtml(f.path ?? '')}</code></td>` +
       `<td>${cell(f.recorded)}</td><td>${cell(f.live)}</td><td>${escapeHtml(f.file)}<br>${escapeHtml(f.test)}</td></tr>`,
   );
   return `<h3 class="request">${escapeHtml(group.request)} <code>${escapeHtml(group.url)}</code></h3>

@@ -97,7 +97,9 @@ export function compareCaptures(captureDir: string, root: string, schemaFor: Sch
         seen.set(exchange.name, index + 1);
         const api = file.split(/[/\\]/)[1] ?? '';
         const status = exchange.response.status;
-        findings.push(...compareExchange({ file, test }, before, exchange, schemaFor(api, exchange.name, status), evidence.get(evidenceKey(api, exchange.name, status))));
+        findings.push(
+          ...compareExchange({ file, test }, before, exchange, schemaFor(api, exchange.name, status), evidence.get(evidenceKey(api, exchange.name, status))),
+        );
       }
     }
   }
@@ -134,7 +136,9 @@ export function renderDriftMarkdown(report: DriftReport): string {
   const cell = (text: unknown) => (text === undefined ? '' : String(text).replace(/\|/g, '\\|').replace(/\n/g, ' '));
   const ordered = [...report.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'breaking' ? -1 : 1));
   for (const f of ordered) {
-    lines.push(`| ${f.severity} | ${f.kind} | ${cell(f.request)} | ${cell(f.url)} | ${cell(f.path)} | ${cell(f.recorded)} | ${cell(f.live)} | ${cell(`${f.file}: ${f.test}`)} |`);
+    lines.push(
+      `| ${f.severity} | ${f.kind} | ${cell(f.request)} | ${cell(f.url)} | ${cell(f.path)} | ${cell(f.recorded)} | ${cell(f.live)} | ${cell(`${f.file}: ${f.test}`)} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

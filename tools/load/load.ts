@@ -94,8 +94,12 @@ function row(stats: RouteStats, seconds: number): string {
   const sorted = [...stats.latenciesMs].sort((a, b) => a - b);
   const rate = seconds > 0 ? sorted.length / seconds : 0;
   return [
-    stats.label.padEnd(44), String(sorted.length).padStart(7), rate.toFixed(0).padStart(9),
-    percentile(sorted, 50).toFixed(2).padStart(9), percentile(sorted, 99).toFixed(2).padStart(9), String(stats.errors).padStart(7),
+    stats.label.padEnd(44),
+    String(sorted.length).padStart(7),
+    rate.toFixed(0).padStart(9),
+    percentile(sorted, 50).toFixed(2).padStart(9),
+    percentile(sorted, 99).toFixed(2).padStart(9),
+    String(stats.errors).padStart(7),
   ].join(' ');
 }
 
@@ -137,8 +141,13 @@ export async function runLoad(argv: string[]): Promise<number> {
     // A direct chat between the primary and the second user, as the Conversations collection creates it.
     const [primary, second] = ['primary', 'second'].map((key) => sandbox.credentials.users.find((user) => user.key === key)?.userId);
     const conversation = JSON.stringify({
-      stream: false, hidden: true, generateSystemMessages: false,
-      originalParticipants: [{ type: 'USER', participantId: primary }, { type: 'USER', participantId: second }],
+      stream: false,
+      hidden: true,
+      generateSystemMessages: false,
+      originalParticipants: [
+        { type: 'USER', participantId: primary },
+        { type: 'USER', participantId: second },
+      ],
     });
     const create: RouteStats = { label: 'write  POST /chat/…/conversations', latenciesMs: [], errors: 0 };
     const remove: RouteStats = { label: 'write  DELETE /chat/…/conversations/{id}', latenciesMs: [], errors: 0 };
@@ -150,13 +159,19 @@ export async function runLoad(argv: string[]): Promise<number> {
       await timed(remove, 200, () => send(agent, `${sandbox.urls.chat_url}/conversations/${encodeURIComponent(id)}`, 'DELETE', headers));
     });
     const write: RouteStats = {
-      label: 'write  (POST + DELETE)', latenciesMs: [...create.latenciesMs, ...remove.latenciesMs], errors: create.errors + remove.errors,
+      label: 'write  (POST + DELETE)',
+      latenciesMs: [...create.latenciesMs, ...remove.latenciesMs],
+      errors: create.errors + remove.errors,
     };
 
     const out = [
-      `sandbox load: ${concurrency} keep-alive clients, up to ${requests} requests or ${seconds} s per phase`, '',
+      `sandbox load: ${concurrency} keep-alive clients, up to ${requests} requests or ${seconds} s per phase`,
+      '',
       ['route'.padEnd(44), 'requests'.padStart(7), 'req/s'.padStart(9), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'errors'.padStart(7)].join(' '),
-      row(read, readSeconds), row(create, writeSeconds), row(remove, writeSeconds), row(write, writeSeconds),
+      row(read, readSeconds),
+      row(create, writeSeconds),
+      row(remove, writeSeconds),
+      row(write, writeSeconds),
     ];
     for (const stats of [read, create, remove]) if (stats.firstError) out.push(`first error on ${stats.label.trim()}: ${stats.firstError}`);
     process.stdout.write(`${out.join('\n')}\n`);

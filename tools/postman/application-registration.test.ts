@@ -43,7 +43,8 @@ describe('a Mitel-style collection imported with --fill-from-sandbox', () => {
       'subscriptionId: from "Create Subscription", used by "Get Subscription", "Delete Subscription"',
       'All 10 tests will run: no parameter is blank.',
       'Get Application, test line 4: pm.test("Name is the one we set"',
-    ]) expect(report).toContain(line);
+    ])
+      expect(report).toContain(line);
     const createUser = result.requests.find((r) => r.request.name === 'Create User')!.request;
     expect(createUser.body).toEqual({ mode: 'json', json: { name: '{{fullName}}', email: '{{emailAddress}}', role: 'USER' } });
   });
@@ -55,7 +56,9 @@ describe('a Mitel-style collection imported with --fill-from-sandbox', () => {
     expect(responses('Create User')[201]).toBe('admin/user');
     expect(responses('Create Subscription')[201]).toBe('notifications/subscription');
     expect(responses('Enable Application')).toEqual({ 200: '_shared/resource' });
-    expect(formatImportReport(result)).toContain('Enable Application: no saved example and no harness request for this route: it declares 200 with the generic _shared/resource schema');
+    expect(formatImportReport(result)).toContain(
+      'Enable Application: no saved example and no harness request for this route: it declares 200 with the generic _shared/resource schema',
+    );
   });
 
   it('writes a suite that runs green against the sandbox as written, and leaves nothing behind', async () => {
@@ -67,9 +70,11 @@ describe('a Mitel-style collection imported with --fill-from-sandbox', () => {
     expect({ exitCode: run.exitCode, passed: run.passed, skipped: run.skipped }).toEqual({ exitCode: 0, passed: 10, skipped: 0 });
   }, 120_000);
 
-  it('removes what it created even when the DELETE\'s own test is skipped: the last test that runs sends it', async () => {
+  it("removes what it created even when the DELETE's own test is skipped: the last test that runs sends it", async () => {
     // "Delete User" gains a value nobody fills in, so its test is skipped; "Update User" then undoes the user.
-    const document = JSON.parse(readFileSync(COLLECTION, 'utf8')) as { item: Array<{ item: Array<{ item?: Array<{ name: string; request: { url: { raw: string } } }> }> }> };
+    const document = JSON.parse(readFileSync(COLLECTION, 'utf8')) as {
+      item: Array<{ item: Array<{ item?: Array<{ name: string; request: { url: { raw: string } } }> }> }>;
+    };
     const deleteUser = document.item[1]!.item[0]!.item!.find((i) => i.name === 'Delete User')!;
     deleteUser.request.url = { raw: `${deleteUser.request.url.raw}?reason={Reason}` } as never;
     const file = path.join(work, 'skipped-delete.postman_collection.json');

@@ -41,7 +41,14 @@ const script = (name: string, listen = 'test') => ([item(name).event?.find((e) =
 describe('exportCollection: run order and variables', () => {
   it('puts token setup first and deletions last', () => {
     expect(items.map((i) => i.name)).toEqual([
-      'POST Token', 'GET Apps', 'POST Conversation', 'GET Conversation', 'GET Application', 'GET Unknown Path', 'POST Authorize', 'DELETE Conversation',
+      'POST Token',
+      'GET Apps',
+      'POST Conversation',
+      'GET Conversation',
+      'GET Application',
+      'GET Unknown Path',
+      'POST Authorize',
+      'DELETE Conversation',
     ]);
     expect(exported.addedTokenSetup).toBe(true);
   });
@@ -75,7 +82,7 @@ describe('exportCollection: requests and scripts', () => {
     expect(item('POST Token').request).toMatchObject({ auth: { type: 'noauth' }, body: { mode: 'urlencoded' } });
   });
 
-  it('stores the tokens from POST Token in the environment, as Mitel\'s library does', () => {
+  it("stores the tokens from POST Token in the environment, as Mitel's library does", () => {
     expect(script('POST Token')).toContain('pm.response.to.have.status(201);');
     expect(script('POST Token')).toContain('pm.environment.set("access_token", jsonData.access_token);');
     expect(script('POST Token')).toContain('pm.environment.set("refresh_token", jsonData.refresh_token);');
@@ -110,7 +117,7 @@ describe('exportEnvironment', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-export-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('exports the file\'s values and the harness\'s variables, every secret blank', () => {
+  it("exports the file's values and the harness's variables, every secret blank", () => {
     mkdirSync(path.join(root, 'environments'));
     const values = [
       { key: 'auth_url', value: 'https://authentication.api.mitel.io/2017-09-01', type: 'default', enabled: true },
@@ -139,19 +146,25 @@ describe('exportCollection: what an import recorded comes back as Postman tests'
         responses: {},
       },
       'Create User': { method: 'POST', url: '{{admin_url}}/users', responses: {} },
-      'Ping': { method: 'GET', url: '{{admin_url}}/ping', responses: {} },
+      Ping: { method: 'GET', url: '{{admin_url}}/ping', responses: {} },
     },
   });
   const records = new Map([
-    ['Auth Token', {
-      statuses: [201],
-      checks: [{ kind: 'equals' as const, path: ['token_type'], value: 'bearer' }],
-      captures: [{ variable: 'access_token', paths: [['access_token']], scope: 'environment' as const }],
-    }],
+    [
+      'Auth Token',
+      {
+        statuses: [201],
+        checks: [{ kind: 'equals' as const, path: ['token_type'], value: 'bearer' }],
+        captures: [{ variable: 'access_token', paths: [['access_token']], scope: 'environment' as const }],
+      },
+    ],
     ['Create User', { statuses: [], checks: [], captures: [{ variable: 'userId', paths: [['userId'], ['id']], scope: 'collectionVariables' as const }] }],
   ]);
   const result = exportCollection({ collection: registration }, ENVIRONMENT_KEYS, records);
-  const named = (name: string) => ([(result.document.item as PostmanItem[]).find((i) => i.name === name)?.event?.find((e) => e.listen === 'test')?.script?.exec ?? []].flat() as string[]).join('\n');
+  const named = (name: string) =>
+    (
+      [(result.document.item as PostmanItem[]).find((i) => i.name === name)?.event?.find((e) => e.listen === 'test')?.script?.exec ?? []].flat() as string[]
+    ).join('\n');
 
   it('takes "Auth Token" as the token setup, storing the token as its script did, instead of adding "POST Token"', () => {
     expect(result.addedTokenSetup).toBe(false);
@@ -170,7 +183,14 @@ describe('exportCollection: what an import recorded comes back as Postman tests'
 
     expect(plain.unasserted).toEqual(['Auth Token', 'Create User', 'Ping']);
     expect(result.unasserted).toEqual(['Ping']);
-    const report = formatExportReport({ files: [], collections: [result], environment: { stem: 'sandbox', document: { name: 'sandbox', values: [], _postman_variable_scope: 'environment' }, blanked: [] } }, '/');
+    const report = formatExportReport(
+      {
+        files: [],
+        collections: [result],
+        environment: { stem: 'sandbox', document: { name: 'sandbox', values: [], _postman_variable_scope: 'environment' }, blanked: [] },
+      },
+      '/',
+    );
     expect(report).toContain('NO ASSERTION (a Newman run passes these whatever they answer): "Ping"');
   });
 });

@@ -54,11 +54,16 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
     const value = (key: string) => environment.values.find((v) => v.key === key);
     expect(value('username')).toMatchObject({ value: 'ada@example.com', type: 'default' });
     expect(value('count')).toMatchObject({ value: '3', type: 'default' });
-    for (const key of ['password', 'access_token', 'sessionKey', 'clientSecret', 'basic_auth', 'api_key']) expect(value(key)).toMatchObject({ value: '', type: 'secret' });
+    for (const key of ['password', 'access_token', 'sessionKey', 'clientSecret', 'basic_auth', 'api_key'])
+      expect(value(key)).toMatchObject({ value: '', type: 'secret' });
     expect(value('oldValue')).toBeUndefined();
     expect(result.environment?.secrets.map((s) => `${s.key}=${s.envName}`)).toEqual([
-      'password=CLOUDLINK_PASSWORD', 'access_token=CLOUDLINK_ACCESS_TOKEN', 'sessionKey=CLOUDLINK_SESSIONKEY',
-      'clientSecret=CLOUDLINK_CLIENTSECRET', 'basic_auth=CLOUDLINK_BASIC_AUTH', 'api_key=CLOUDLINK_API_KEY',
+      'password=CLOUDLINK_PASSWORD',
+      'access_token=CLOUDLINK_ACCESS_TOKEN',
+      'sessionKey=CLOUDLINK_SESSIONKEY',
+      'clientSecret=CLOUDLINK_CLIENTSECRET',
+      'basic_auth=CLOUDLINK_BASIC_AUTH',
+      'api_key=CLOUDLINK_API_KEY',
     ]);
     const text = read('environments/cloudlink.postman_environment.json');
     for (const secret of ['hunter2-not-real', 'do-not-copy-me', 'literal-key-123', 'eyJhbGciOiJIUzI1NiJ9']) expect(text).not.toContain(secret);
@@ -81,7 +86,10 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
       mode: 'urlencoded',
       form: { grant_type: 'password', username: '{{username}}', password: '{{password}}', account_id: '{{PartnerPrimeAccountId}}' },
     });
-    expect(byName('GET User').request).toMatchObject({ url: '{{admin_url}}/accounts/{{accountId}}/users/{{userId}}?$expand=tags', headers: { Accept: 'application/json' } });
+    expect(byName('GET User').request).toMatchObject({
+      url: '{{admin_url}}/accounts/{{accountId}}/users/{{userId}}?$expand=tags',
+      headers: { Accept: 'application/json' },
+    });
     expect(byName('GET User').disabled).toEqual(['header X-Debug: 1', 'query $top=10']);
     expect(byName('PUT User').request.body).toEqual({ mode: 'json', json: { name: '{{Name}}', email: '{{email}}' } });
     expect(byName('PATCH User Flags').request.body).toEqual({ mode: 'raw', raw: '{ "count": {{count}} }', contentType: 'application/json' });
@@ -91,7 +99,10 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
       expect.stringContaining('no saved example and no harness request for this route: it declares 200 or 201 with the generic _shared/resource schema'),
     ]);
     expect(byName('PUT Note').request.body).toEqual({ mode: 'raw', raw: 'Call back {{Destination}} tomorrow', contentType: 'text/plain' });
-    expect(byName('POST Search').request.body).toEqual({ mode: 'json', json: { query: 'query { calls(first: {{count}}) { callId } }', variables: { state: 'ringing' } } });
+    expect(byName('POST Search').request.body).toEqual({
+      mode: 'json',
+      json: { query: 'query { calls(first: {{count}}) { callId } }', variables: { state: 'ringing' } },
+    });
     expect(byName('GET Health').request.body).toBeUndefined();
     expect(read('suites/library/collection.ts')).toContain('// Disabled in Postman, so not sent: query $top=10');
   });
@@ -130,11 +141,14 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
   });
 
   it('writes a suite that is valid TypeScript', () => {
-    const { diagnostics = [] } = ts.transpileModule(read('suites/library/library.test.ts'), { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS } });
+    const { diagnostics = [] } = ts.transpileModule(read('suites/library/library.test.ts'), {
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.CommonJS },
+    });
     expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
   });
 
-  it('infers schemas from saved examples that keep the project\'s house rules and accept those examples', () => {
+  it("infers schemas from saved examples that keep the project's house rules and accept those examples", () => {
     const schema = JSON.parse(read('schemas/library/get-user-200.schema.json')) as Record<string, unknown>;
     expect(checkAgainstMetaSchema(schema)).toEqual([]);
     expect(schema).toMatchObject({ $id: 'library/get-user-200', title: 'LibraryGETUser200', type: 'object', required: ['userId', 'name', 'tags', 'active'] });
@@ -164,16 +178,23 @@ describe('importPostman: bad input', () => {
   it('names a method the harness cannot send', () => {
     const root = freshRoot();
     const file = path.join(root, 'head.json');
-    const doc = { info: { name: 'H', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name: 'HEAD Token', request: { method: 'HEAD', url: '{{auth_url}}/token' } }] };
+    const doc = {
+      info: { name: 'H', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [{ name: 'HEAD Token', request: { method: 'HEAD', url: '{{auth_url}}/token' } }],
+    };
     writeFileSync(file, JSON.stringify(doc));
-    expect(() => importPostman({ collectionFile: file, rootDir: root })).toThrow(`${file}, item "HEAD Token": method HEAD is not one the harness sends (GET, POST, PUT, PATCH, DELETE)`);
+    expect(() => importPostman({ collectionFile: file, rootDir: root })).toThrow(
+      `${file}, item "HEAD Token": method HEAD is not one the harness sends (GET, POST, PUT, PATCH, DELETE)`,
+    );
   });
 
-  it('passes a broken environment export to the harness\'s own environment parser, which names the file', () => {
+  it("passes a broken environment export to the harness's own environment parser, which names the file", () => {
     const root = freshRoot();
     const file = path.join(root, 'bad.postman_environment.json');
     writeFileSync(file, '{"name": "x", "values": [{"value": "no key"}]}');
-    expect(() => importPostman({ collectionFile: COLLECTION, environmentFile: file, rootDir: root })).toThrow(/bad\.postman_environment\.json[\s\S]*values\[0\] has no "key"/);
+    expect(() => importPostman({ collectionFile: COLLECTION, environmentFile: file, rootDir: root })).toThrow(
+      /bad\.postman_environment\.json[\s\S]*values\[0\] has no "key"/,
+    );
   });
 });
 
@@ -182,7 +203,10 @@ describe('importPostman: a v2.0 export without environment', () => {
     const result = importPostman({ collectionFile: path.join(FIXTURES, 'legacy-v2.0.postman_collection.json'), rootDir: freshRoot() });
     expect(result.version).toBe('2.0');
     expect(result.requests.map((r) => r.request.name)).toEqual(['GET Apps', 'GET Application', 'POST Note']);
-    expect(result.requests[0]).toMatchObject({ expected: [200], captures: [{ variable: 'applicationId', source: { path: ['_embedded', 'items', 0, 'applicationId'] } }] });
+    expect(result.requests[0]).toMatchObject({
+      expected: [200],
+      captures: [{ variable: 'applicationId', source: { path: ['_embedded', 'items', 0, 'applicationId'] } }],
+    });
     expect(result.requests[2]?.request.body).toEqual({ mode: 'raw', raw: '<note>hello</note>', contentType: 'application/xml' });
     expect(result.environment?.secrets).toEqual([expect.objectContaining({ key: 'basic_auth', envName: 'CLOUDLINK_BASIC_AUTH' })]);
   });

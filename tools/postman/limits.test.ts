@@ -78,7 +78,9 @@ describe('export never writes over a file it did not make', () => {
     );
     const file = path.join(fresh(), 'a-file');
     writeFileSync(file, '');
-    expect(userError(() => exportAll({ entries: authentication, outDir: path.join(file, 'out'), rootDir: REPO })).message).toContain(`${file} is a file, not a folder`);
+    expect(userError(() => exportAll({ entries: authentication, outDir: path.join(file, 'out'), rootDir: REPO })).message).toContain(
+      `${file} is a file, not a folder`,
+    );
   });
 
   it('refuses a named pipe where a file would go, instead of blocking on it', async () => {
@@ -94,7 +96,9 @@ describe("import's --force overwrites only what an import wrote", () => {
     mkdirSync(path.join(root, 'suites', 'authentication'), { recursive: true });
     writeFileSync(path.join(root, 'suites', 'authentication', 'collection.ts'), '// hand-written\n');
 
-    const error = userError(() => importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: root, name: 'authentication', force: true }));
+    const error = userError(() =>
+      importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: root, name: 'authentication', force: true }),
+    );
 
     expect(error.message).toContain('would overwrite suites/authentication/collection.ts, which was not written by an import');
     expect(readFileSync(path.join(root, 'suites', 'authentication', 'collection.ts'), 'utf8')).toBe('// hand-written\n');
@@ -105,12 +109,16 @@ describe("import's --force overwrites only what an import wrote", () => {
     const written = importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: root });
     for (const file of written.files) expect(readFileSync(path.join(root, file), 'utf8')).toContain(IMPORT_BANNER);
 
-    expect(userError(() => importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: root })).message).toContain('pass --force to overwrite');
+    expect(userError(() => importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: root })).message).toContain(
+      'pass --force to overwrite',
+    );
     expect(importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: root, force: true }).files).toEqual(written.files);
   });
 
   it('refuses a special --root, naming it', () => {
-    expect(userError(() => importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: '/proc/x' })).message).toContain('--root /proc/x');
+    expect(userError(() => importPostman({ collectionFile: COLLECTION, environmentFile: ENVIRONMENT, rootDir: '/proc/x' })).message).toContain(
+      '--root /proc/x',
+    );
   });
 });
 
@@ -138,7 +146,9 @@ describe('hostile input ends quickly, in one short message', () => {
     const file = path.join(fresh('input'), 'huge.postman_collection.json');
     writeFileSync(file, Buffer.alloc(LIMITS.fileBytes + 1, 0x20));
 
-    expect(userError(() => importPostman({ collectionFile: file, rootDir: fresh() })).message).toBe(`${file}: is 20.0 MB, more than the 20.0 MB a Postman export of an API collection can need`);
+    expect(userError(() => importPostman({ collectionFile: file, rootDir: fresh() })).message).toBe(
+      `${file}: is 20.0 MB, more than the 20.0 MB a Postman export of an API collection can need`,
+    );
   });
 
   it('refuses a device as the collection, instead of reading it forever', () => {
@@ -159,7 +169,9 @@ describe('hostile input ends quickly, in one short message', () => {
 
   it('cuts an item name of a million characters', () => {
     const name = 'x'.repeat(1_000_000);
-    const error = userError(() => importPostman({ collectionFile: collectionWith([{ name, request: { method: 'HEAD', url: '{{auth_url}}' } }]), rootDir: fresh() }));
+    const error = userError(() =>
+      importPostman({ collectionFile: collectionWith([{ name, request: { method: 'HEAD', url: '{{auth_url}}' } }]), rootDir: fresh() }),
+    );
 
     expect(error.message).toContain('… (999880 more characters)');
     expect(error.message.length).toBeLessThan(1_000);
@@ -175,7 +187,10 @@ describe('the command lines print a user mistake in one line and exit 2', () => 
     });
 
   it('export --out /proc/x', async () => {
-    expect(await run('export.ts', ['--out', '/proc/x'])).toEqual({ code: 2, stderr: 'export: --out /proc/x: that is a special file system (/proc, /sys or /dev), not a place for files.\n' });
+    expect(await run('export.ts', ['--out', '/proc/x'])).toEqual({
+      code: 2,
+      stderr: 'export: --out /proc/x: that is a special file system (/proc, /sys or /dev), not a place for files.\n',
+    });
   }, 30_000);
 
   it('import --force over a hand-written suite', async () => {

@@ -27,7 +27,10 @@ export function checkReadableFile(file: string): void {
   }
   if (!stats.isFile()) throw new PostmanInputError(file, `is not a regular file (${kindOf(stats)}); pass a Postman export saved as a .json file`);
   if (stats.size > LIMITS.fileBytes) {
-    throw new PostmanInputError(file, `is ${megabytes(stats.size)}, more than the ${megabytes(LIMITS.fileBytes)} a Postman export of an API collection can need`);
+    throw new PostmanInputError(
+      file,
+      `is ${megabytes(stats.size)}, more than the ${megabytes(LIMITS.fileBytes)} a Postman export of an API collection can need`,
+    );
   }
 }
 

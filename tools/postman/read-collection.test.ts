@@ -28,9 +28,16 @@ describe('readPostmanCollection: the Mitel-shaped v2.1 sample', () => {
   it('flattens folders to paths, in Postman order', () => {
     expect(source.version).toBe('2.1');
     expect(source.requests.map((r) => [r.folders.join('/'), r.name])).toEqual([
-      ['Authentication', 'POST Token'], ['Authentication', 'GET Token'],
-      ['Admin/Users', 'GET User'], ['Admin/Users', 'PUT User'], ['Admin/Users', 'PATCH User Flags'], ['Admin/Users', 'POST User Avatar'],
-      ['Media', 'POST Make Call'], ['Media', 'PUT Note'], ['Media', 'POST Search'], ['Media', 'DELETE Call'],
+      ['Authentication', 'POST Token'],
+      ['Authentication', 'GET Token'],
+      ['Admin/Users', 'GET User'],
+      ['Admin/Users', 'PUT User'],
+      ['Admin/Users', 'PATCH User Flags'],
+      ['Admin/Users', 'POST User Avatar'],
+      ['Media', 'POST Make Call'],
+      ['Media', 'PUT Note'],
+      ['Media', 'POST Search'],
+      ['Media', 'DELETE Call'],
       ['', 'GET Health'],
     ]);
     expect(source.folders.map((f) => f.path.join('/'))).toEqual(['Authentication', 'Admin', 'Admin/Users', 'Media']);
@@ -62,7 +69,10 @@ describe('readPostmanCollection: a v2.0 export', () => {
     expect(source.description).toBe('Written by an older Postman.');
     const [apps, application] = source.requests;
     expect(apps?.effectiveAuth).toEqual({ type: 'bearer', params: { token: '{{access_token}}' } });
-    expect(apps?.headers).toEqual([{ key: 'Accept', value: 'application/json' }, { key: 'X-Trace', value: 'on' }]);
+    expect(apps?.headers).toEqual([
+      { key: 'Accept', value: 'application/json' },
+      { key: 'X-Trace', value: 'on' },
+    ]);
     expect(apps?.url.query).toEqual([{ key: '$top', value: '5' }]);
     expect(apps?.scripts.test).toHaveLength(2);
     expect(application?.effectiveAuth).toEqual({ type: 'basic', params: { username: '{{username}}', password: '{{password}}' } });
@@ -94,7 +104,9 @@ describe('readPostmanCollection: bad input', () => {
     const error = errorOf(collection([{ name: 'Users', item: [{ name: 'GET User' }] }]));
     expect(error.item).toBe('Users › GET User');
     expect(error.message).toBe(`${FILE}, item "Users › GET User": is neither a request (no "request") nor a folder (no "item" array)`);
-    expect(errorOf(collection([{ name: 'X', request: { method: 'GET', url: 42 } }])).message).toContain('item "X": "request.url" must be a string or a URL object, not the number 42');
+    expect(errorOf(collection([{ name: 'X', request: { method: 'GET', url: 42 } }])).message).toContain(
+      'item "X": "request.url" must be a string or a URL object, not the number 42',
+    );
     expect(errorOf(collection([{ request: { url: 'u' } }])).message).toContain('item "item[0]": "name" must be a non-empty string');
   });
 

@@ -121,7 +121,10 @@ function versionOf(info: unknown, file: string): '2.0' | '2.1' {
   const version = KNOWN_SCHEMAS[schema];
   if (version) return version;
   const named = /collection\/(v[\d.]+)\//.exec(schema)?.[1];
-  throw new PostmanInputError(file, `unknown collection format ${named ?? JSON.stringify(schema)}: this importer reads v2.0.0 and v2.1.0; in Postman, export it again as "Collection v2.1"`);
+  throw new PostmanInputError(
+    file,
+    `unknown collection format ${named ?? JSON.stringify(schema)}: this importer reads v2.0.0 and v2.1.0; in Postman, export it again as "Collection v2.1"`,
+  );
 }
 
 /** v2.1 writes `bearer: [{key: "token", value}]`, v2.0 `bearer: {token}`; both become one map. */

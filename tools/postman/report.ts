@@ -28,14 +28,19 @@ export function formatImportReport(result: ImportResult): string {
   if (parameters.length > 0) {
     lines.push('', `Named parameters the suite must supply (\`parameters\` in suites/${result.api}/${result.api}.test.ts; blank ones skip their test):`);
     for (const { r, own } of parameters) {
-      const list = own.map((p) => `${p.name} (${p.from === 'single-brace' ? `${p.placeholder} in Postman` : `${p.placeholder}, saved as "${p.value}"`})${p.value !== '' && p.from === 'single-brace' ? ` = ${JSON.stringify(p.value)}` : ''}`);
+      const list = own.map(
+        (p) =>
+          `${p.name} (${p.from === 'single-brace' ? `${p.placeholder} in Postman` : `${p.placeholder}, saved as "${p.value}"`})${p.value !== '' && p.from === 'single-brace' ? ` = ${JSON.stringify(p.value)}` : ''}`,
+      );
       lines.push(`  ${r.request.name}: ${list.join(', ')}`);
     }
   }
   if (result.things.length > 0) {
     lines.push('', 'Created by one request and passed to the later ones (the suite captures each id from the answer):');
     for (const thing of result.things) {
-      const removal = thing.undo ? `; "${thing.undo}" removes it after the last test that uses it, even when one fails` : '; the collection has no DELETE for it, so the run leaves it behind';
+      const removal = thing.undo
+        ? `; "${thing.undo}" removes it after the last test that uses it, even when one fails`
+        : '; the collection has no DELETE for it, so the run leaves it behind';
       lines.push(`  ${thing.variable}: from "${thing.creator}", used by ${thing.users.map((u) => `"${u}"`).join(', ') || 'no later request'}${removal}`);
     }
   }
@@ -46,7 +51,10 @@ export function formatImportReport(result: ImportResult): string {
   const values = new Map(result.requests.flatMap((r) => r.parameters.map((p) => [p.name, p.value] as const)));
   const skipped = result.requests.filter((r) => (result.needed.get(r.request.name) ?? []).some((name) => (values.get(name) ?? '') === ''));
   if (skipped.length > 0) {
-    lines.push('', `${count(skipped.length, 'test')} of ${result.requests.length} will be skipped until their parameters are filled in: ${listWithin(skipped.map((r) => `"${r.request.name}"`))}.`);
+    lines.push(
+      '',
+      `${count(skipped.length, 'test')} of ${result.requests.length} will be skipped until their parameters are filled in: ${listWithin(skipped.map((r) => `"${r.request.name}"`))}.`,
+    );
   } else if (result.requests.length > 0) {
     lines.push('', `All ${count(result.requests.length, 'test')} will run: no parameter is blank.`);
   }
@@ -64,7 +72,8 @@ export function formatImportReport(result: ImportResult): string {
   if (notes.length > 0) lines.push('', 'Notes:', ...notes);
   const environment = result.environment ? ` --environment ${result.environment.stem}` : '';
   lines.push('', 'Next:');
-  if (result.requests.some((r) => r.schemas.length > 0)) lines.push('  npm run generate            (types for the new schemas; npm test checks they are current)');
+  if (result.requests.some((r) => r.schemas.length > 0))
+    lines.push('  npm run generate            (types for the new schemas; npm test checks they are current)');
   lines.push(`  npm start -- --collection ${result.api}${environment}`);
   return `${lines.join('\n')}\n`;
 }
@@ -85,7 +94,8 @@ export function formatExportReport(result: ExportResult, cwd: string): string {
     }
     const sampled = collection.fillIn.filter((f) => f.sample !== undefined);
     const blank = collection.fillIn.filter((f) => f.sample === undefined);
-    if (sampled.length > 0) lines.push(`  sample values from the recorded suites (check them): ${sampled.map((f) => `${f.variable}=${JSON.stringify(f.sample)}`).join(', ')}`);
+    if (sampled.length > 0)
+      lines.push(`  sample values from the recorded suites (check them): ${sampled.map((f) => `${f.variable}=${JSON.stringify(f.sample)}`).join(', ')}`);
     if (blank.length > 0) lines.push(`  fill in before running: ${blank.map((f) => `${f.variable} (${f.usedBy.map((n) => `"${n}"`).join(', ')})`).join('; ')}`);
     if (collection.unasserted.length > 0) {
       lines.push(`  NO ASSERTION (a Newman run passes these whatever they answer): ${listWithin(collection.unasserted.map((n) => `"${n}"`))}`);

@@ -39,28 +39,35 @@ export function runImportedSuite(root: string, environmentFile: string): Promise
   const env = { ...process.env, CLOUDLINK_ENVIRONMENT: environmentFile, CLOUDLINK_MODE: 'live', CLOUDLINK_QUIET: '1' };
   const jest = require.resolve('jest/bin/jest');
   return new Promise((resolve) => {
-    execFile(process.execPath, [jest, '--config', configFile, '--json', '--outputFile', resultsFile, '--runInBand'], { cwd: root, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      let results: JestJson | undefined;
-      try {
-        results = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestJson;
-      } catch {
-        results = undefined;
-      }
-      const failures = (results?.testResults ?? []).flatMap((file) => [
-        ...file.assertionResults.filter((a) => a.status === 'failed').map((a) => `${[...a.ancestorTitles, a.title].join(' › ')}: ${a.failureMessages.join(' ').slice(0, 500)}`),
-        ...(file.status === 'failed' && file.assertionResults.every((a) => a.status !== 'failed') ? [`${file.name}: ${file.message.slice(0, 500)}`] : []),
-      ]);
-      resolve({
-        exitCode,
-        passed: results?.numPassedTests ?? 0,
-        failed: results?.numFailedTests ?? 0,
-        skipped: results?.numPendingTests ?? 0,
-        failures: failures.length > 0 || exitCode === 0 ? failures : [`jest exited ${exitCode}: ${stderr.slice(-2000)}`],
-        output: `${stdout}${stderr}`,
-        wallMs: Date.now() - started,
-      });
-    });
+    execFile(
+      process.execPath,
+      [jest, '--config', configFile, '--json', '--outputFile', resultsFile, '--runInBand'],
+      { cwd: root, env, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        let results: JestJson | undefined;
+        try {
+          results = JSON.parse(readFileSync(resultsFile, 'utf8')) as JestJson;
+        } catch {
+          results = undefined;
+        }
+        const failures = (results?.testResults ?? []).flatMap((file) => [
+          ...file.assertionResults
+            .filter((a) => a.status === 'failed')
+            .map((a) => `${[...a.ancestorTitles, a.title].join(' › ')}: ${a.failureMessages.join(' ').slice(0, 500)}`),
+          ...(file.status === 'failed' && file.assertionResults.every((a) => a.status !== 'failed') ? [`${file.name}: ${file.message.slice(0, 500)}`] : []),
+        ]);
+        resolve({
+          exitCode,
+          passed: results?.numPassedTests ?? 0,
+          failed: results?.numFailedTests ?? 0,
+          skipped: results?.numPendingTests ?? 0,
+          failures: failures.length > 0 || exitCode === 0 ? failures : [`jest exited ${exitCode}: ${stderr.slice(-2000)}`],
+          output: `${stdout}${stderr}`,
+          wallMs: Date.now() - started,
+        });
+      },
+    );
   });
 }
 
@@ -68,5 +75,10 @@ interface JestJson {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
-  testResults: Array<{ name: string; status: string; message: string; assertionResults: Array<{ ancestorTitles: string[]; title: string; status: string; failureMessages: string[] }> }>;
+  testResults: Array<{
+    name: string;
+    status: string;
+    message: string;
+    assertionResults: Array<{ ancestorTitles: string[]; title: string; status: string; failureMessages: string[] }>;
+  }>;
 }

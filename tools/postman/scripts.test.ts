@@ -87,7 +87,15 @@ describe('translateScripts: assertions', () => {
 describe('translateScripts: what stays untranslated', () => {
   it('lists every line with code it does not know, with its script and line, and skips comments and blanks', () => {
     const out = translateScripts(
-      ['// just a comment', '', 'console.log(pm.response.text());', 'pm.test("x", function () {', '    pm.expect(jsonData.a).to.be.empty;', '});', 'postman.setNextRequest("Next");'],
+      [
+        '// just a comment',
+        '',
+        'console.log(pm.response.text());',
+        'pm.test("x", function () {',
+        '    pm.expect(jsonData.a).to.be.empty;',
+        '});',
+        'postman.setNextRequest("Next");',
+      ],
       ['pm.environment.set("nonce", Math.random());'],
     );
     expect(out.untranslated).toEqual([
@@ -99,7 +107,10 @@ describe('translateScripts: what stays untranslated', () => {
   });
 
   it('recognises the PKCE pre-request script this harness exports, so the suite makes the pair instead', () => {
-    const out = translateScripts([], PKCE_PRE_REQUEST.map((line) => `  ${line}`));
+    const out = translateScripts(
+      [],
+      PKCE_PRE_REQUEST.map((line) => `  ${line}`),
+    );
     expect(out.pkce).toBe(true);
     expect(out.untranslated).toEqual([]);
     expect(translateScripts([], PKCE_PRE_REQUEST.slice(0, -1)).pkce).toBe(false);

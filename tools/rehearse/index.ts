@@ -51,7 +51,9 @@ export async function rehearse(options: RehearsalOptions, progress: (line: strin
     if (options.killAt.length) {
       progress(`kill -9 at ${options.killAt.join(', ')} s, then a full run …`);
       figures.kills = await killCycle(environmentFile, path.join(options.dir, 'kills'), options.killAt, inventory);
-      progress(`  left before the sweep: ${figures.kills.leftoversBeforeSweep.join('; ') || 'nothing'}; after: ${figures.kills.leftoversAfterSweep.join('; ') || 'nothing'}`);
+      progress(
+        `  left before the sweep: ${figures.kills.leftoversBeforeSweep.join('; ') || 'nothing'}; after: ${figures.kills.leftoversAfterSweep.join('; ') || 'nothing'}`,
+      );
     }
     void sandbox;
   });

@@ -18,17 +18,30 @@ export interface KillCycleFigures {
   fullRunCode: number | null;
 }
 
-export async function killCycle(environmentFile: string, dir: string, moments: readonly number[], inventory: () => Promise<Inventory>): Promise<KillCycleFigures> {
+export async function killCycle(
+  environmentFile: string,
+  dir: string,
+  moments: readonly number[],
+  inventory: () => Promise<Inventory>,
+): Promise<KillCycleFigures> {
   mkdirSync(dir, { recursive: true });
   const baseline = await inventory();
   for (const [index, seconds] of moments.entries()) {
-    const run = startScript('run', ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, `killed-${index + 1}`)], path.join(dir, `killed-${index + 1}.log`));
+    const run = startScript(
+      'run',
+      ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, `killed-${index + 1}`)],
+      path.join(dir, `killed-${index + 1}.log`),
+    );
     const finishedFirst = await Promise.race([run.done, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), seconds * 1000))]);
     if (!finishedFirst) run.killHard();
     await run.done;
   }
   const leftoversBeforeSweep = differences(baseline, await inventory());
-  const full = await runScript('run', ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, 'after-kills')], path.join(dir, 'after-kills.log'));
+  const full = await runScript(
+    'run',
+    ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, 'after-kills')],
+    path.join(dir, 'after-kills.log'),
+  );
   return { killedAt: [...moments], leftoversBeforeSweep, leftoversAfterSweep: differences(baseline, await inventory()), fullRunCode: full.code };
 }
 

@@ -31,15 +31,29 @@ export async function rehearseNight(environmentFile: string, dir: string): Promi
   mkdirSync(dir, { recursive: true });
   const shards = await Promise.all(
     Array.from({ length: SHARDS }, (_, i) =>
-      runScript('run', ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, `shard-${i + 1}`), '--shard', `${i + 1}/${SHARDS}`], path.join(dir, `shard-${i + 1}.log`)),
+      runScript(
+        'run',
+        ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, `shard-${i + 1}`), '--shard', `${i + 1}/${SHARDS}`],
+        path.join(dir, `shard-${i + 1}.log`),
+      ),
     ),
   );
   const drift = await runScript('drift', ['--env', environmentFile, '--reports', path.join(dir, 'drift')], path.join(dir, 'drift.log'));
   const merge = await mergeAllure(dir);
 
-  const figures: NightFigures = { tests: 0, failures: 0, skipped: 0, flaky: 0, shardCodes: shards.map((s) => s.code), driftCode: drift.code, mergeCode: merge.code, problems: [] };
+  const figures: NightFigures = {
+    tests: 0,
+    failures: 0,
+    skipped: 0,
+    flaky: 0,
+    shardCodes: shards.map((s) => s.code),
+    driftCode: drift.code,
+    mergeCode: merge.code,
+    problems: [],
+  };
   for (let i = 1; i <= SHARDS; i++) addJunit(figures, path.join(dir, `shard-${i}`, 'junit.xml'));
-  for (const finished of [...shards, drift, merge]) if (finished.code !== 0) figures.problems.push(`${path.basename(finished.log)} exited ${finished.code ?? finished.signal}`);
+  for (const finished of [...shards, drift, merge])
+    if (finished.code !== 0) figures.problems.push(`${path.basename(finished.log)} exited ${finished.code ?? finished.signal}`);
   return figures;
 }
 
@@ -61,7 +75,10 @@ function mergeAllure(dir: string): Promise<Finished> {
   const log = path.join(dir, 'merge.log');
   const results = Array.from({ length: SHARDS }, (_, i) => path.join(dir, `shard-${i + 1}`, 'allure-results'));
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'allure'), ['generate', '--output', path.join(dir, 'allure-report'), ...results], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'allure'), ['generate', '--output', path.join(dir, 'allure-report'), ...results], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     child.once('exit', (code, signal) => resolve({ code, signal, log }));
     child.once('error', () => resolve({ code: 1, signal: null, log }));
   });

@@ -152,7 +152,10 @@ export function reportChecks(browser: Browser, known: KnownReport, options: Chec
           expectThat(apis.join() === SAMPLE_DRIFT_ORDER.apis.join(), `drift.html lists the APIs as ${apis.join(', ')}`);
           const firstRequest = (await page.locator('h3.request').first().innerText()).split(' ').slice(0, 2).join(' ');
           expectThat(firstRequest === SAMPLE_DRIFT_ORDER.firstRequest, `drift.html starts with ${firstRequest}`);
-          expectThat((await page.locator('tbody tr').first().getAttribute('class')) === SAMPLE_DRIFT_ORDER.firstSeverity, 'drift.html\'s first row is not breaking');
+          expectThat(
+            (await page.locator('tbody tr').first().getAttribute('class')) === SAMPLE_DRIFT_ORDER.firstSeverity,
+            "drift.html's first row is not breaking",
+          );
         } finally {
           await page.close();
         }
@@ -165,7 +168,10 @@ export function reportChecks(browser: Browser, known: KnownReport, options: Chec
         const files = await report.embeddedFiles();
         for (const file of files) hits.push(...findSecrets(file.text, options.needles).map((name) => `${name} in ${file.name}`));
         // The scan must have seen the attachments: the token request's one carries the password's placeholder.
-        expectThat(files.some((file) => file.text.includes('"password": "redacted-password-')), `none of the ${files.length} embedded files is the token request's attachment`);
+        expectThat(
+          files.some((file) => file.text.includes('"password": "redacted-password-')),
+          `none of the ${files.length} embedded files is the token request's attachment`,
+        );
         expectThat(report.viewTexts.length >= 5, `only ${report.viewTexts.length} views were read`);
         expectThat(hits.length === 0, `secrets in the report: ${hits.join('; ')}`);
       },

@@ -15,7 +15,10 @@ export const CASES = {
 /** Real tests of the known run (tools/report-check/jest.config.ts), with where the report files them. */
 export const REAL = {
   exchange: { path: ['Authentication', 'POST Token'], title: 'returns 201 with a bearer token for the environment user' },
-  webhook: { path: ['Notifications', 'POST Subscription'], title: 'delivers a call ringing on 200 to a webhook filtered for ringing on 200–209, and nothing for 2002' },
+  webhook: {
+    path: ['Notifications', 'POST Subscription'],
+    title: 'delivers a call ringing on 200 to a webhook filtered for ringing on 200–209, and nothing for 2002',
+  },
 } as const;
 
 export const COLLECTIONS = ['Authentication', 'Admin', 'Media', 'Conversations', 'Notifications'] as const;
@@ -27,20 +30,44 @@ export const SAMPLE_DRIFT: DriftReport = {
   exchanges: 212,
   findings: [
     {
-      kind: 'field-added', severity: 'additive', file: 'suites/admin/users.test.ts', test: 'GET Users returns 200 with the account’s users',
-      request: 'GET Users', url: '{{admin_url}}/accounts/{{accountId}}/users', path: '_embedded.items[].locale', live: 'string',
+      kind: 'field-added',
+      severity: 'additive',
+      file: 'suites/admin/users.test.ts',
+      test: 'GET Users returns 200 with the account’s users',
+      request: 'GET Users',
+      url: '{{admin_url}}/accounts/{{accountId}}/users',
+      path: '_embedded.items[].locale',
+      live: 'string',
     },
     {
-      kind: 'enum-changed', severity: 'breaking', file: 'suites/media/call-control.test.ts', test: 'Scenario: call control on premise endpoints answers a call',
-      request: 'GET Call', url: '{{media_url}}/endpoints/{{endpointId}}/calls/{{callId}}', path: 'state', live: 'must be equal to one of the allowed values',
+      kind: 'enum-changed',
+      severity: 'breaking',
+      file: 'suites/media/call-control.test.ts',
+      test: 'Scenario: call control on premise endpoints answers a call',
+      request: 'GET Call',
+      url: '{{media_url}}/endpoints/{{endpointId}}/calls/{{callId}}',
+      path: 'state',
+      live: 'must be equal to one of the allowed values',
     },
     {
-      kind: 'field-added', severity: 'additive', file: 'suites/media/call-control.test.ts', test: 'Scenario: call control on premise endpoints answers a call',
-      request: 'GET Call', url: '{{media_url}}/endpoints/{{endpointId}}/calls/{{callId}}', path: 'recording', live: 'object',
+      kind: 'field-added',
+      severity: 'additive',
+      file: 'suites/media/call-control.test.ts',
+      test: 'Scenario: call control on premise endpoints answers a call',
+      request: 'GET Call',
+      url: '{{media_url}}/endpoints/{{endpointId}}/calls/{{callId}}',
+      path: 'recording',
+      live: 'object',
     },
     {
-      kind: 'status-changed', severity: 'breaking', file: 'suites/media/endpoints.test.ts', test: 'GET Endpoint answers 404 for an unknown endpoint',
-      request: 'GET Endpoint', url: '{{media_url}}/endpoints/{{endpointId}}', recorded: 404, live: 400,
+      kind: 'status-changed',
+      severity: 'breaking',
+      file: 'suites/media/endpoints.test.ts',
+      test: 'GET Endpoint answers 404 for an unknown endpoint',
+      request: 'GET Endpoint',
+      url: '{{media_url}}/endpoints/{{endpointId}}',
+      recorded: 404,
+      live: 400,
     },
   ],
 };

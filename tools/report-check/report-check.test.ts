@@ -6,7 +6,10 @@ import { hashTokens, staleImages } from './fingerprint';
 import { findSecrets, secretNeedles } from './secrets';
 
 describe('findSecrets', () => {
-  const needles = secretNeedles([{ name: 'the primary password', value: 'Sandbox-Primary-1!' }, { name: 'too short to look for', value: 'abc' }]);
+  const needles = secretNeedles([
+    { name: 'the primary password', value: 'Sandbox-Primary-1!' },
+    { name: 'too short to look for', value: 'abc' },
+  ]);
 
   it('finds a JWT, a bearer token and a known password, and names them without their values', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
@@ -47,7 +50,7 @@ describe('openableFromDisk', () => {
     '<div id="app"></div>',
     '<script src="data:text/javascript;base64,AAAA"></script>',
     '<script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>',
-    '<script>\n  window.dataLayer = window.dataLayer || [];\n  gtag(\'config\', \'G-X\', {});\n</script>',
+    "<script>\n  window.dataLayer = window.dataLayer || [];\n  gtag('config', 'G-X', {});\n</script>",
     '<script async>\n  window.allureReportDataReady = false;\n  window.allureReportData = window.allureReportData || {};\n</script>',
   ].join('\n');
 

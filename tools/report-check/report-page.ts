@@ -70,7 +70,12 @@ export class ReportPage {
   /** The titles of the outermost sections: the whole tree sits in one root content, so the least nested. */
   async topLevelSections(): Promise<string[]> {
     const titles = await this.page.getByTestId('tree-section-title').evaluateAll((elements) =>
-      (elements as unknown as Array<{ parentElement: { getAttribute(name: string): string | null; parentElement: unknown } | null; textContent: string | null }>).map((title) => {
+      (
+        elements as unknown as Array<{
+          parentElement: { getAttribute(name: string): string | null; parentElement: unknown } | null;
+          textContent: string | null;
+        }>
+      ).map((title) => {
         let depth = 0;
         for (let at = title.parentElement; at; at = at.parentElement as typeof at) if (at.getAttribute('data-testid') === 'tree-content') depth += 1;
         return { depth, text: title.textContent ?? '' };
@@ -125,7 +130,10 @@ export class ReportPage {
 
   /** A step of the open test, by the start of its title ("POST Token: POST {{auth_url}}/token"). */
   step(titleStart: string): Locator {
-    return this.page.getByTestId('test-result-step').filter({ has: this.page.getByTestId('test-result-step-title').filter({ hasText: titleStart }) }).first();
+    return this.page
+      .getByTestId('test-result-step')
+      .filter({ has: this.page.getByTestId('test-result-step-title').filter({ hasText: titleStart }) })
+      .first();
   }
 
   /** Expands a step and its first attachment; answers the attachment's rendered content. */

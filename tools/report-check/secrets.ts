@@ -42,4 +42,3 @@ export async function sandboxSecrets(): Promise<Array<{ name: string; value: str
     await sandbox.close();
   }
 }
-

@@ -24,21 +24,29 @@ async function messageOf(argv: string[]): Promise<string> {
 
 describe('runCommand: bad input refused before any run (docs/errors.md)', () => {
   it('an --env-var key that is no variable, with did-you-mean', async () => {
-    expect(await messageOf(['--env-var', 'read_onyl=true'])).toBe('--env-var read_onyl: the environment "sandbox" has no variable "read_onyl". Did you mean "read_only"?');
+    expect(await messageOf(['--env-var', 'read_onyl=true'])).toBe(
+      '--env-var read_onyl: the environment "sandbox" has no variable "read_onyl". Did you mean "read_only"?',
+    );
   });
 
   it('an --env-var value the variable does not take', async () => {
-    expect(await messageOf(['--env-var', 'read_only=maybe'])).toMatch(/read_only is "maybe" \(from CLOUDLINK_READ_ONLY in the process environment\): expected true or false[^]*--env-var, --timeout-request, --timeout and --iteration-data values reach the environment/);
+    expect(await messageOf(['--env-var', 'read_only=maybe'])).toMatch(
+      /read_only is "maybe" \(from CLOUDLINK_READ_ONLY in the process environment\): expected true or false[^]*--env-var, --timeout-request, --timeout and --iteration-data values reach the environment/,
+    );
   });
 
   it('an iteration-data column that is no variable, with did-you-mean', async () => {
     const rows = path.join(dir, 'rows.csv');
     writeFileSync(rows, 'usernme\nann\n');
-    expect(await messageOf(['-d', rows])).toBe(`--iteration-data ${rows}, row 1: column "usernme" is no variable of the environment "sandbox". Did you mean "username" or "username2"?`);
+    expect(await messageOf(['-d', rows])).toBe(
+      `--iteration-data ${rows}, row 1: column "usernme" is no variable of the environment "sandbox". Did you mean "username" or "username2"?`,
+    );
   });
 
   it('an --export-environment file in a missing directory', async () => {
-    expect(await messageOf(['--export-environment', path.join(dir, 'no', 'env.json')])).toBe(`--export-environment ${path.join(dir, 'no', 'env.json')}: the directory ${path.join(dir, 'no')} does not exist.`);
+    expect(await messageOf(['--export-environment', path.join(dir, 'no', 'env.json')])).toBe(
+      `--export-environment ${path.join(dir, 'no', 'env.json')}: the directory ${path.join(dir, 'no')} does not exist.`,
+    );
   });
 
   it('an unknown environment name, with the available ones', async () => {

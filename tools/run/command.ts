@@ -59,7 +59,8 @@ function checkKeys(options: CommandOptions, row: DataRow | undefined, index: num
     env = loadEnvironment({ environment: options.environment, mode: options.mode });
   } catch (error) {
     if (error instanceof EnvironmentError && (options.envVars.length || row)) {
-      error.message += '\n  (--env-var, --timeout-request, --timeout and --iteration-data values reach the environment as CLOUDLINK_<NAME> in the process environment)';
+      error.message +=
+        '\n  (--env-var, --timeout-request, --timeout and --iteration-data values reach the environment as CLOUDLINK_<NAME> in the process environment)';
     }
     throw error;
   }
@@ -69,7 +70,9 @@ function checkKeys(options: CommandOptions, row: DataRow | undefined, index: num
   }
   for (const key of Object.keys(row ?? {})) {
     if (!known.includes(key)) {
-      throw new UsageError(`--iteration-data ${options.iterationData}, row ${index + 1}: column "${key}" is no variable of the environment "${env.name}".${didYouMean(key, known)}`);
+      throw new UsageError(
+        `--iteration-data ${options.iterationData}, row ${index + 1}: column "${key}" is no variable of the environment "${env.name}".${didYouMean(key, known)}`,
+      );
     }
   }
 }

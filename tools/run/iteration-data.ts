@@ -33,14 +33,17 @@ function jsonRows(text: string, where: string): DataRow[] {
   } catch {
     const offset = jsonErrorOffset(text);
     const { line, column } = lineAndColumn(text, offset < 0 ? text.length : offset);
-    throw new UsageError(`${where} is not valid JSON: ${offset >= text.length ? 'the text ends early' : `unexpected ${JSON.stringify(text.charAt(offset))}`} at line ${line}, column ${column}.`);
+    throw new UsageError(
+      `${where} is not valid JSON: ${offset >= text.length ? 'the text ends early' : `unexpected ${JSON.stringify(text.charAt(offset))}`} at line ${line}, column ${column}.`,
+    );
   }
   if (!Array.isArray(parsed)) throw new UsageError(`${where} must be a JSON array of objects, one per iteration.`);
   return parsed.map((row: unknown, index) => {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new UsageError(`${where}: row [${index}] is not an object of variable: value.`);
     const out: DataRow = {};
     for (const [key, value] of Object.entries(row)) {
-      if (!['string', 'number', 'boolean'].includes(typeof value)) throw new UsageError(`${where}: row [${index}] "${key}" must be a string, number or boolean.`);
+      if (!['string', 'number', 'boolean'].includes(typeof value))
+        throw new UsageError(`${where}: row [${index}] "${key}" must be a string, number or boolean.`);
       out[key] = String(value);
     }
     return out;

@@ -119,7 +119,10 @@ export function parseRunArgs(argv: string[]): CommandOptions | 'help' {
   const mode = choiceFlag('--mode', values.mode ?? 'live', MODES);
   const shard = values.shard;
   if (shard !== undefined && !isShard(shard)) throw new UsageError(`Option --shard takes i/n with 1 <= i <= n, e.g. 2/3; not "${shard}".`);
-  const reporters = (values.reporters ?? REPORTERS.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+  const reporters = (values.reporters ?? REPORTERS.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = reporters.filter((name) => !(REPORTERS as readonly string[]).includes(name));
   if (unknown.length) throw new UsageError(`--reporters takes ${REPORTERS.join(', ')}; not ${unknown.map((n) => `"${n}"`).join(', ')}.`);
   const collections = values.collection ?? [];
@@ -174,7 +177,10 @@ function blankFlag(values: { environment?: string; request?: string; reports?: s
 function envVarPair(text: string): [string, string] {
   const at = text.indexOf('=');
   // Not echoed: what was typed may be a secret missing its key.
-  if (at <= 0) throw new UsageError(`Option --env-var takes key=value, e.g. --env-var read_only=true; one value given ${at === 0 ? 'has no key before "="' : 'has no "="'}.`);
+  if (at <= 0)
+    throw new UsageError(
+      `Option --env-var takes key=value, e.g. --env-var read_only=true; one value given ${at === 0 ? 'has no key before "="' : 'has no "="'}.`,
+    );
   return [text.slice(0, at).trim(), text.slice(at + 1)];
 }
 

@@ -41,14 +41,46 @@ describe('names', () => {
   });
 
   it.each([
-    ['an unknown collection, with did-you-mean', () => checkCollections(root, ['Admin']), 'Unknown collection "Admin" (--collection): there is no suites/Admin/ with tests. Did you mean "admin"? Collections: admin, authentication, media.'],
-    ['a collection folder without tests', () => checkCollections(root, ['empty']), 'Unknown collection "empty" (--collection): there is no suites/empty/ with tests. Collections: admin, authentication, media.'],
-    ['an unknown request', () => checkRequest(root, 'No Such Request', []), 'Unknown request "No Such Request" (--request): no test is named after it. Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".'],
-    ['a request with a stray parenthesis', () => checkRequest(root, 'POST (Token', []), 'Unknown request "POST (Token" (--request): no test is named after it. Did you mean "POST Token"?'],
-    ['a request in lower case', () => checkRequest(root, 'post token', []), 'Unknown request "post token" (--request): no test is named after it. Did you mean "POST Token" or "GET Token"?'],
-    ['a request outside the chosen collections', () => checkRequest(root, 'POST Token', ['admin']), 'No test named "POST Token" in --collection admin: its tests are in suites/authentication/token.test.ts.'],
-    ['a request that only other tests send', () => checkRequest(root, 'DELETE User', [], () => ['DELETE User']), 'Request "DELETE User" (--request) has no test of its own to run; it is sent by other tests. Name a test instead.'],
-    ['a nested describe name, which never starts a full test name', () => checkRequest(root, 'nested', []), 'Unknown request "nested" (--request): no test is named after it. Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".'],
+    [
+      'an unknown collection, with did-you-mean',
+      () => checkCollections(root, ['Admin']),
+      'Unknown collection "Admin" (--collection): there is no suites/Admin/ with tests. Did you mean "admin"? Collections: admin, authentication, media.',
+    ],
+    [
+      'a collection folder without tests',
+      () => checkCollections(root, ['empty']),
+      'Unknown collection "empty" (--collection): there is no suites/empty/ with tests. Collections: admin, authentication, media.',
+    ],
+    [
+      'an unknown request',
+      () => checkRequest(root, 'No Such Request', []),
+      'Unknown request "No Such Request" (--request): no test is named after it. Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".',
+    ],
+    [
+      'a request with a stray parenthesis',
+      () => checkRequest(root, 'POST (Token', []),
+      'Unknown request "POST (Token" (--request): no test is named after it. Did you mean "POST Token"?',
+    ],
+    [
+      'a request in lower case',
+      () => checkRequest(root, 'post token', []),
+      'Unknown request "post token" (--request): no test is named after it. Did you mean "POST Token" or "GET Token"?',
+    ],
+    [
+      'a request outside the chosen collections',
+      () => checkRequest(root, 'POST Token', ['admin']),
+      'No test named "POST Token" in --collection admin: its tests are in suites/authentication/token.test.ts.',
+    ],
+    [
+      'a request that only other tests send',
+      () => checkRequest(root, 'DELETE User', [], () => ['DELETE User']),
+      'Request "DELETE User" (--request) has no test of its own to run; it is sent by other tests. Name a test instead.',
+    ],
+    [
+      'a nested describe name, which never starts a full test name',
+      () => checkRequest(root, 'nested', []),
+      'Unknown request "nested" (--request): no test is named after it. Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".',
+    ],
   ])('%s', (_kind, fn, message) => {
     expect(messageOf(fn)).toBe(message);
   });
@@ -63,12 +95,36 @@ describe('reports directory and output files', () => {
   });
 
   it.each([
-    ['a reports directory under /proc (it used to hang)', () => checkReportsDir('/proc/x'), 'Reports directory /proc/x (--reports) is under /proc, a special file system: choose an ordinary directory.'],
-    ['a reports directory under /dev', () => checkReportsDir('/dev/null/reports'), 'Reports directory /dev/null/reports (--reports) is under /dev, a special file system: choose an ordinary directory.'],
-    ['a reports path that is a file', () => checkReportsDir(path.join(root, 'suites/media/calls.test.ts')), `Reports directory ${root}/suites/media/calls.test.ts (--reports): ${root}/suites/media/calls.test.ts is a file, not a directory.`],
-    ['a reports path below a file', () => checkReportsDir(path.join(root, 'suites/media/calls.test.ts/r')), `Reports directory ${root}/suites/media/calls.test.ts/r (--reports): ${root}/suites/media/calls.test.ts is a file, not a directory.`],
-    ['an output file in a missing directory', () => checkOutputFile(path.join(root, 'nope', 'env.json'), '--export-environment'), `--export-environment ${root}/nope/env.json: the directory ${root}/nope does not exist.`],
-    ['an output file that is a directory', () => checkOutputFile(path.join(root, 'suites'), '--export-environment'), `--export-environment ${root}/suites is a directory; name a file.`],
+    [
+      'a reports directory under /proc (it used to hang)',
+      () => checkReportsDir('/proc/x'),
+      'Reports directory /proc/x (--reports) is under /proc, a special file system: choose an ordinary directory.',
+    ],
+    [
+      'a reports directory under /dev',
+      () => checkReportsDir('/dev/null/reports'),
+      'Reports directory /dev/null/reports (--reports) is under /dev, a special file system: choose an ordinary directory.',
+    ],
+    [
+      'a reports path that is a file',
+      () => checkReportsDir(path.join(root, 'suites/media/calls.test.ts')),
+      `Reports directory ${root}/suites/media/calls.test.ts (--reports): ${root}/suites/media/calls.test.ts is a file, not a directory.`,
+    ],
+    [
+      'a reports path below a file',
+      () => checkReportsDir(path.join(root, 'suites/media/calls.test.ts/r')),
+      `Reports directory ${root}/suites/media/calls.test.ts/r (--reports): ${root}/suites/media/calls.test.ts is a file, not a directory.`,
+    ],
+    [
+      'an output file in a missing directory',
+      () => checkOutputFile(path.join(root, 'nope', 'env.json'), '--export-environment'),
+      `--export-environment ${root}/nope/env.json: the directory ${root}/nope does not exist.`,
+    ],
+    [
+      'an output file that is a directory',
+      () => checkOutputFile(path.join(root, 'suites'), '--export-environment'),
+      `--export-environment ${root}/suites is a directory; name a file.`,
+    ],
   ])('%s', (_kind, fn, message) => {
     expect(messageOf(fn)).toBe(message);
   });
@@ -78,7 +134,9 @@ describe('fixtures', () => {
   it('a corrupt fixture stops a recording or a replay of its collection before jest starts', () => {
     const file = path.join(root, 'suites/media/__fixtures__/calls.json');
     const before = readFileSync(file, 'utf8');
-    expect(messageOf(() => checkFixtures(root, 'record', ['media']))).toBe(`${file}: is not valid JSON: unexpected "}" at line 1, column 36. Mend it, restore it (git checkout -- <file>) or delete it, then record again.`);
+    expect(messageOf(() => checkFixtures(root, 'record', ['media']))).toBe(
+      `${file}: is not valid JSON: unexpected "}" at line 1, column 36. Mend it, restore it (git checkout -- <file>) or delete it, then record again.`,
+    );
     expect(messageOf(() => checkFixtures(root, 'replay', []))).toContain(file);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });

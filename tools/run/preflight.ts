@@ -20,7 +20,10 @@ export function collectionFolders(root: string): string[] {
 export function checkCollections(root: string, collections: readonly string[]): void {
   const known = collectionFolders(root);
   for (const api of collections) {
-    if (!known.includes(api)) throw new UsageError(`Unknown collection "${api}" (--collection): there is no suites/${api}/ with tests.${didYouMean(api, known)} Collections: ${known.join(', ')}.`);
+    if (!known.includes(api))
+      throw new UsageError(
+        `Unknown collection "${api}" (--collection): there is no suites/${api}/ with tests.${didYouMean(api, known)} Collections: ${known.join(', ')}.`,
+      );
   }
 }
 
@@ -35,7 +38,8 @@ export function checkRequest(root: string, request: string, collections: readonl
   const describes = new Map<string, string>();
   for (const api of collectionFolders(root)) {
     for (const file of testFiles(path.join(root, 'suites', api))) {
-      for (const name of topLevelDescribes(readFileSync(file, 'utf8'))) if (!describes.has(`${api}\0${name}`)) describes.set(`${api}\0${name}`, path.relative(root, file));
+      for (const name of topLevelDescribes(readFileSync(file, 'utf8')))
+        if (!describes.has(`${api}\0${name}`)) describes.set(`${api}\0${name}`, path.relative(root, file));
     }
   }
   const selects = (name: string) => `${name} `.startsWith(`${request} `) || request.startsWith(`${name} `);
@@ -49,9 +53,12 @@ export function checkRequest(root: string, request: string, collections: readonl
   const names = [...new Set([...describes.keys()].map((key) => key.split('\0')[1] ?? ''))];
   const requestNames = requestNamesOf();
   if (requestNames.includes(request)) {
-    throw new UsageError(`Request "${request}" (--request) has no test of its own to run; it is sent by other tests. Name a test instead.${didYouMean(request, names)}`);
+    throw new UsageError(
+      `Request "${request}" (--request) has no test of its own to run; it is sent by other tests. Name a test instead.${didYouMean(request, names)}`,
+    );
   }
-  const hint = didYouMean(request, [...new Set([...names, ...requestNames])]) || ' Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".';
+  const hint =
+    didYouMean(request, [...new Set([...names, ...requestNames])]) || ' Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".';
   throw new UsageError(`Unknown request "${request}" (--request): no test is named after it.${hint}`);
 }
 
@@ -63,7 +70,11 @@ export function topLevelDescribes(source: string): string[] {
 }
 
 function testFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.test.ts')).map((name) => path.join(dir, name)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.test.ts'))
+        .map((name) => path.join(dir, name))
+    : [];
 }
 
 // Kernel file systems: writing reports there is never meant, and Node's recursive mkdir loops
@@ -105,7 +116,10 @@ export function checkFixtures(root: string, mode: Mode, collections: readonly st
   for (const api of collections.length ? collections : collectionFolders(root)) {
     const dir = path.join(root, 'suites', api, '__fixtures__');
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.json')).sort()) readFixture(path.join(dir, name));
+    for (const name of readdirSync(dir)
+      .filter((entry) => entry.endsWith('.json'))
+      .sort())
+      readFixture(path.join(dir, name));
   }
 }
 

@@ -43,17 +43,63 @@ describe('parseRunArgs', () => {
   });
 
   it('reads environment, mode, repeated collections, one request and the flags', () => {
-    const options = parseRunArgs(['-e', 'production', '--mode', 'replay', '-c', 'authentication', '-c', 'media', '-r', 'POST Token', '--bail', '--quiet', '--no-html']);
-    expect(options).toMatchObject({ environment: 'production', mode: 'replay', collections: ['authentication', 'media'], request: 'POST Token', bail: true, quiet: true, html: false });
+    const options = parseRunArgs([
+      '-e',
+      'production',
+      '--mode',
+      'replay',
+      '-c',
+      'authentication',
+      '-c',
+      'media',
+      '-r',
+      'POST Token',
+      '--bail',
+      '--quiet',
+      '--no-html',
+    ]);
+    expect(options).toMatchObject({
+      environment: 'production',
+      mode: 'replay',
+      collections: ['authentication', 'media'],
+      request: 'POST Token',
+      bail: true,
+      quiet: true,
+      html: false,
+    });
   });
 
   it("reads Newman's flags with Newman's meanings", () => {
     const options = parseRunArgs([
-      '--env-var', 'read_only=true', '--env-var', 'x-mitel-app=app=a/1', '-n', '3', '-d', 'rows.csv', '--delay-request', '200',
-      '--timeout-request', '5s', '--timeout', '10m', '-k', '--export-environment', 'out.json', '-x', '--color', 'off', '--verbose',
+      '--env-var',
+      'read_only=true',
+      '--env-var',
+      'x-mitel-app=app=a/1',
+      '-n',
+      '3',
+      '-d',
+      'rows.csv',
+      '--delay-request',
+      '200',
+      '--timeout-request',
+      '5s',
+      '--timeout',
+      '10m',
+      '-k',
+      '--export-environment',
+      'out.json',
+      '-x',
+      '--color',
+      'off',
+      '--verbose',
     ]);
     expect(options).toMatchObject({
-      envVars: [['read_only', 'true'], ['x-mitel-app', 'app=a/1'], ['request_timeout_ms', '5000'], ['run_timeout_ms', '600000']],
+      envVars: [
+        ['read_only', 'true'],
+        ['x-mitel-app', 'app=a/1'],
+        ['request_timeout_ms', '5000'],
+        ['run_timeout_ms', '600000'],
+      ],
       iterationCount: 3,
       iterationData: 'rows.csv',
       delayRequestMs: 200,
@@ -85,7 +131,11 @@ describe('parseRunArgs: bad input (docs/errors.md)', () => {
     ['--iteration-count that is not a number', ['--iteration-count', 'many'], 'Option --iteration-count takes a whole number ≥ 1, not "many".'],
     ['--delay-request that is not a duration', ['--delay-request', 'soon'], 'Option --delay-request takes milliseconds (≥ 0), e.g. 5000 or 5s; not "soon".'],
     ['--timeout-request 0', ['--timeout-request', '0'], 'Option --timeout-request takes milliseconds (≥ 1), e.g. 5000 or 5s; not "0".'],
-    ['--timeout that is not a duration', ['--timeout', '-1'], 'Option --timeout needs a value, but the next argument starts with "-". To pass a value that starts with a dash, write --timeout=<value>.'],
+    [
+      '--timeout that is not a duration',
+      ['--timeout', '-1'],
+      'Option --timeout needs a value, but the next argument starts with "-". To pass a value that starts with a dash, write --timeout=<value>.',
+    ],
     ['--color with an unknown value', ['--color', 'blue'], 'Option --color takes on, off, auto; not "blue".'],
     ['a repeated environment', ['-e', 'eu', '-e', 'production'], 'Option --environment was given twice; give it once.'],
     ['--suppress-exit-code with a value', ['--suppress-exit-code=true'], 'Option --suppress-exit-code is a switch and takes no value; leave out the "=…".'],

@@ -78,7 +78,10 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
       testPathPatterns: options.collections.map((api) => `suites/${api}/`),
       testNamePattern: options.request ? `^${escapeRegExp(options.request)} ` : undefined,
       bail: options.bail ? 1 : undefined,
-      reporters: [...(options.silent ? [] : [path.join(__dirname, '../../harness/report/progress-reporter.ts')]), ...(options.junit === false ? [] : ['jest-junit'])],
+      reporters: [
+        ...(options.silent ? [] : [path.join(__dirname, '../../harness/report/progress-reporter.ts')]),
+        ...(options.junit === false ? [] : ['jest-junit']),
+      ],
       ci: process.env.CI === 'true',
       // jest's default on a 2-core machine is one worker; suite files spend most of their time
       // loading modules and waiting on I/O, so two workers finish sooner even with the sandbox beside them.
@@ -117,7 +120,12 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     wallMs,
     metrics,
     failures: collectFailures(results.testResults, root),
-    tests: { total: results.numTotalTests, passed: results.numPassedTests, failed: results.numFailedTests, skipped: results.numPendingTests + results.numTodoTests },
+    tests: {
+      total: results.numTotalTests,
+      passed: results.numPassedTests,
+      failed: results.numFailedTests,
+      skipped: results.numPendingTests + results.numTodoTests,
+    },
     ...(pending ? { pendingUndos: pending } : {}),
   };
 }
@@ -159,7 +167,8 @@ function collectFailures(files: FileResults, root: string): TestFailure[] {
   for (const file of files) {
     const relative = path.relative(root, file.testFilePath);
     for (const test of file.testResults) {
-      if (test.status === 'failed') out.push({ file: relative, test: [...test.ancestorTitles, test.title].join(' › '), message: test.failureMessages[0] ?? '' });
+      if (test.status === 'failed')
+        out.push({ file: relative, test: [...test.ancestorTitles, test.title].join(' › '), message: test.failureMessages[0] ?? '' });
     }
     // A file that failed before or outside its tests (a throwing beforeAll, a syntax error) has no failed test to name.
     if (file.testExecError || (file.failureMessage && !file.testResults.some((test) => test.status === 'failed'))) {
@@ -201,4 +210,3 @@ async function withRunTimeout<T>(running: Promise<T>, limitMs: number | undefine
     clearTimeout(timer);
   }
 }
-

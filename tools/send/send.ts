@@ -73,13 +73,20 @@ function findRequest(name: string, collection: string | undefined): NamedRequest
     throw new UserError(`"${name}" is in more than one collection (${found.map((f) => f.api).join(', ')}): say which with --collection <api>.`);
   }
   const known = entries.flatMap(({ collection: c }) => Object.keys(c.requests));
-  throw new UserError(`No request "${name}"${collection ? ` in the ${collection} collection` : ''}.${didYouMean(name, known)} List them with npm run send -- --list.`);
+  throw new UserError(
+    `No request "${name}"${collection ? ` in the ${collection} collection` : ''}.${didYouMean(name, known)} List them with npm run send -- --list.`,
+  );
 }
 
 /** Every named request, by collection, for --list. */
 export function listRequests(): string {
   return discoverCollections()
-    .map(({ collection }) => `${collection.name} (${collection.api})\n${Object.keys(collection.requests).map((name) => `  ${name}`).join('\n')}`)
+    .map(
+      ({ collection }) =>
+        `${collection.name} (${collection.api})\n${Object.keys(collection.requests)
+          .map((name) => `  ${name}`)
+          .join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -91,6 +98,10 @@ function render(named: NamedRequest, env: Environment, answer: Answer, problems:
     lines.push(body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}\n… ${body.length - MAX_BODY} more characters` : body);
   }
   const schema = named.responses[answer.status];
-  lines.push(problems.length ? `contract broken (${env.name}):\n  ${problems.join('\n  ')}` : `contract kept: ${answer.status} declared${schema ? `, body valid against ${schema}` : ''}`);
+  lines.push(
+    problems.length
+      ? `contract broken (${env.name}):\n  ${problems.join('\n  ')}`
+      : `contract kept: ${answer.status} declared${schema ? `, body valid against ${schema}` : ''}`,
+  );
   return lines.join('\n');
 }

@@ -81,7 +81,10 @@ describe(SOURCES, () => {
 
   it('defines no tag that nothing in the repository uses', () => {
     const self = path.relative(root, __filename);
-    const everything = tracked.filter(({ file }) => file !== self).map(({ text }) => text).join('\n');
+    const everything = tracked
+      .filter(({ file }) => file !== self)
+      .map(({ text }) => text)
+      .join('\n');
     const escape = (tag: string) => tag.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     const unused = rows.filter((row) => !new RegExp(`(?<![\\w-])${escape(row.tag)}(?![\\w-])`).test(everything));
     expect(unused.map((row) => row.tag)).toEqual([]);

@@ -42,8 +42,7 @@ export interface CollectionSpec<R extends Owned> {
 
 export function registerAccountCollection<R extends Owned>(app: FastifyInstance, admin: AdminContext, spec: CollectionSpec<R>): void {
   const base = `/accounts/:accountId/${spec.name}`;
-  const account = (who: Caller, request: FastifyRequest) =>
-    reachableAccount(admin, who, (request.params as { accountId: string }).accountId);
+  const account = (who: Caller, request: FastifyRequest) => reachableAccount(admin, who, (request.params as { accountId: string }).accountId);
   const recordOf = (owner: AccountRecord, request: FastifyRequest): R => {
     const id = (request.params as Record<string, string>)[spec.idField] as string;
     const record = spec.records.get(id);
@@ -59,7 +58,8 @@ export function registerAccountCollection<R extends Owned>(app: FastifyInstance,
   app.get(base, async (request) => {
     const owner = account(admin.caller(request), request);
     const query = parseOData<Record<string, unknown>>(request.query, {
-      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'], fields: spec.listFields,
+      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'],
+      fields: spec.listFields,
       key: (item) => item[spec.idField] as string,
     });
     const items = [...spec.records.values()].filter((record) => record.accountId === owner.accountId).map(spec.present);

@@ -38,8 +38,12 @@ const address = (body: JsonObject, name: string): Address | undefined => stringR
 
 export function siteSpec(admin: AdminContext): CollectionSpec<SiteRecord> {
   return {
-    name: 'sites', idField: 'siteId', notFoundName: 'SiteNotFound', records: admin.store.sites,
-    writable: ['name', 'description', 'timeZone', 'address'], required: ['name'],
+    name: 'sites',
+    idField: 'siteId',
+    notFoundName: 'SiteNotFound',
+    records: admin.store.sites,
+    writable: ['name', 'description', 'timeZone', 'address'],
+    required: ['name'],
     listFields: ['siteId', 'accountId', 'name', 'description', 'timeZone', 'createdOn', 'createdBy', 'modifiedOn', 'modifiedBy'],
     create: (body, siteId, common) => {
       const site: SiteRecord = { siteId, ...common, name: requiredName(body) };
@@ -79,14 +83,19 @@ export function groupSpec(admin: AdminContext): CollectionSpec<GroupRecord> {
   const freeExtension = (body: JsonObject, account: AccountRecord, self?: GroupRecord) => {
     const wanted = clearable(body, 'extension', extension);
     if (!wanted || wanted === self?.extension) return wanted;
-    const taken = admin.state.users.some((user) => user.accountId === account.accountId && user.extension === wanted) ||
+    const taken =
+      admin.state.users.some((user) => user.accountId === account.accountId && user.extension === wanted) ||
       [...admin.store.groups.values()].some((group) => group !== self && group.accountId === account.accountId && group.extension === wanted);
     if (taken) throw conflict('ConditionalCheckFailedException', `Extension '${wanted}' is already used in this account.`);
     return wanted;
   };
   return {
-    name: 'groups', idField: 'groupId', notFoundName: 'GroupNotFound', records: admin.store.groups,
-    writable: ['name', 'description', 'extension'], required: ['name'],
+    name: 'groups',
+    idField: 'groupId',
+    notFoundName: 'GroupNotFound',
+    records: admin.store.groups,
+    writable: ['name', 'description', 'extension'],
+    required: ['name'],
     listFields: ['groupId', 'accountId', 'name', 'description', 'extension', 'memberCount', 'createdOn', 'createdBy', 'modifiedOn', 'modifiedBy'],
     create: (body, groupId, common, account) => {
       const group: GroupRecord = { groupId, ...common, name: requiredName(body), members: [] };
@@ -114,12 +123,18 @@ export function groupSpec(admin: AdminContext): CollectionSpec<GroupRecord> {
 // is free text because no source lists its values.
 export function contactSpec(admin: AdminContext): CollectionSpec<ContactRecord> {
   return {
-    name: 'contacts', idField: 'contactId', notFoundName: 'ContactNotFound', records: admin.store.contacts,
-    writable: ['name', 'contactType', 'email', 'phone'], required: ['name', 'contactType'],
+    name: 'contacts',
+    idField: 'contactId',
+    notFoundName: 'ContactNotFound',
+    records: admin.store.contacts,
+    writable: ['name', 'contactType', 'email', 'phone'],
+    required: ['name', 'contactType'],
     listFields: ['contactId', 'accountId', 'name', 'contactType', 'email', 'phone', 'createdOn', 'createdBy', 'modifiedOn', 'modifiedBy'],
     create: (body, contactId, common) => {
       const fields = { name: text(body, 'name'), contactType: text(body, 'contactType') };
-      const missing = Object.entries(fields).filter(([, value]) => value === undefined).map(([name]) => name);
+      const missing = Object.entries(fields)
+        .filter(([, value]) => value === undefined)
+        .map(([name]) => name);
       if (missing.length > 0) throw badRequest('MissingParamInRequest', `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} required.`);
       const contact: ContactRecord = { contactId, ...common, name: fields.name as string, contactType: fields.contactType as string };
       const address = email(body, 'email');

@@ -15,10 +15,20 @@ describe('GET /accounts/{accountId}', () => {
     const response = await admin.call('GET', ACCOUNT, 'primary');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
-      accountId: MAIN_ACCOUNT_ID, accountNumber: '100200300', name: 'CloudLink Sandbox', partnerId: '900100200', active: true,
-      state: 'active', domain: `${MAIN_ACCOUNT_ID}.sandbox.invalid`, topLevelDomain: ['sandbox.invalid'], languageCode: 'en-US',
-      policy: { allowGuestAccess: false, allowProxyAuthentication: false }, userLimit: 500,
-      accessTokenExpiryHours: 1, refreshTokenExpiryHours: 336, contacts: [],
+      accountId: MAIN_ACCOUNT_ID,
+      accountNumber: '100200300',
+      name: 'CloudLink Sandbox',
+      partnerId: '900100200',
+      active: true,
+      state: 'active',
+      domain: `${MAIN_ACCOUNT_ID}.sandbox.invalid`,
+      topLevelDomain: ['sandbox.invalid'],
+      languageCode: 'en-US',
+      policy: { allowGuestAccess: false, allowProxyAuthentication: false },
+      userLimit: 500,
+      accessTokenExpiryHours: 1,
+      refreshTokenExpiryHours: 336,
+      contacts: [],
       _links: { self: `${ADMIN}${ACCOUNT}`, users: `${ADMIN}${ACCOUNT}/users` },
     });
   });
@@ -29,10 +39,18 @@ describe('GET /accounts/{accountId}', () => {
   });
 
   it('has no list, no POST and no DELETE: the gateway answers 403', async () => {
-    for (const [method, path] of [['GET', '/accounts'], ['POST', '/accounts'], ['DELETE', ACCOUNT], ['PATCH', ACCOUNT]] as const) {
+    for (const [method, path] of [
+      ['GET', '/accounts'],
+      ['POST', '/accounts'],
+      ['DELETE', ACCOUNT],
+      ['PATCH', ACCOUNT],
+    ] as const) {
       const response = await admin.call(method, path, 'partner', method === 'GET' || method === 'DELETE' ? undefined : { name: 'x' });
       expect({ method, path, status: response.statusCode, type: response.headers['x-amzn-errortype'] }).toEqual({
-        method, path, status: 403, type: 'IncompleteSignatureException',
+        method,
+        path,
+        status: 403,
+        type: 'IncompleteSignatureException',
       });
     }
   });
@@ -43,8 +61,11 @@ describe('PUT /accounts/{accountId}', () => {
     const response = await admin.call('PUT', ACCOUNT, 'primary', { name: 'Renamed Co', location: 'Ottawa', policy: { allowGuestAccess: true } });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
-      name: 'Renamed Co', location: 'Ottawa', accountNumber: '100200300',
-      policy: { allowGuestAccess: true, allowProxyAuthentication: false }, modifiedBy: admin.sandbox.user('primary').userId,
+      name: 'Renamed Co',
+      location: 'Ottawa',
+      accountNumber: '100200300',
+      policy: { allowGuestAccess: true, allowProxyAuthentication: false },
+      modifiedBy: admin.sandbox.user('primary').userId,
     });
     expect((await admin.call('GET', ACCOUNT, 'user')).json().name).toBe('Renamed Co');
   });
@@ -85,13 +106,22 @@ describe('contacts', () => {
     const created = await admin.call('POST', CONTACTS, 'primary', { name: 'Bea Billing', contactType: 'billing', email: 'bea@example.com' });
     expect(created.statusCode).toBe(201);
     const contact = created.json<{ contactId: string }>();
-    expect(contact).toMatchObject({ accountId: MAIN_ACCOUNT_ID, name: 'Bea Billing', contactType: 'billing', _links: { self: `${ADMIN}${CONTACTS}/${contact.contactId}` } });
+    expect(contact).toMatchObject({
+      accountId: MAIN_ACCOUNT_ID,
+      name: 'Bea Billing',
+      contactType: 'billing',
+      _links: { self: `${ADMIN}${CONTACTS}/${contact.contactId}` },
+    });
     expect((await admin.call('GET', ACCOUNT, 'primary')).json<{ contacts: unknown[] }>().contacts).toEqual([created.json()]);
 
     const changed = await admin.call('PUT', `${CONTACTS}/${contact.contactId}`, 'primary', { phone: '+15550100500', email: null });
     expect(changed.json()).toMatchObject({ phone: '+15550100500' });
     expect(changed.json()).not.toHaveProperty('email');
-    const list = await walk<{ contactId: string }>(admin, `/accounts/${MAIN_ACCOUNT_ID}/contacts?$filter=${encodeURIComponent("contactType eq 'billing'")}`, 'user');
+    const list = await walk<{ contactId: string }>(
+      admin,
+      `/accounts/${MAIN_ACCOUNT_ID}/contacts?$filter=${encodeURIComponent("contactType eq 'billing'")}`,
+      'user',
+    );
     expect(list.flatMap((page) => page._embedded.items).map((item) => item.contactId)).toEqual([contact.contactId]);
 
     expect((await admin.call('DELETE', `${CONTACTS}/${contact.contactId}`, 'primary')).statusCode).toBe(200);

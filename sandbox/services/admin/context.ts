@@ -26,7 +26,9 @@ export interface AdminContext {
 
 export function adminContext(state: SandboxState, store: AdminStore, servicePath: string): AdminContext {
   return {
-    state, store, servicePath,
+    state,
+    store,
+    servicePath,
     subjectBase: servicePath.slice(servicePath.lastIndexOf('/')),
     caller: (request) => {
       const who = authenticate(request, state.signingKey, nowSeconds(state));
@@ -98,9 +100,7 @@ export const isSelf = (who: Caller, user: UserRecord) => who.principalId === use
 
 /** The account's admins: who hears about changes to a user's private data. */
 export function adminsOf(admin: AdminContext, accountId: string): string[] {
-  return admin.state.users
-    .filter((user) => user.accountId === accountId && roleAtLeast(user.role, 'ACCOUNT_ADMIN'))
-    .map((user) => user.principalId);
+  return admin.state.users.filter((user) => user.accountId === accountId && roleAtLeast(user.role, 'ACCOUNT_ADMIN')).map((user) => user.principalId);
 }
 
 // What the Admin service tells the notifications service. The topic `platform-api-admin` appears

@@ -18,7 +18,9 @@ describe('admin publications', () => {
     await admin.call('DELETE', `/users/${created.userId}`, 'primary');
     const subject = `/2017-09-01/accounts/${MAIN_ACCOUNT_ID}/users/${created.userId}`;
     expect(admin.events.map((event) => [event.topic, event.method, event.subject])).toEqual([
-      ['platform-api-admin', 'POST', subject], ['platform-api-admin', 'PUT', subject], ['platform-api-admin', 'DELETE', subject],
+      ['platform-api-admin', 'POST', subject],
+      ['platform-api-admin', 'PUT', subject],
+      ['platform-api-admin', 'DELETE', subject],
     ]);
     expect(admin.events[1]).toMatchObject({
       content: { userId: created.userId, displayName: 'Ev' },
@@ -46,10 +48,14 @@ describe('admin publications', () => {
     const receiver = await startReceiver();
     try {
       const subscribed = await admin.sandbox.send({
-        method: 'POST', url: '/notifications/2017-09-01/subscriptions',
+        method: 'POST',
+        url: '/notifications/2017-09-01/subscriptions',
         headers: { ...bearer(admin.tokens.second), 'content-type': 'application/json' },
         payload: JSON.stringify({
-          applicationId: 'admin-tests', deviceId: receiver.url, transport: 'webhook', topic: 'platform-api-admin',
+          applicationId: 'admin-tests',
+          deviceId: receiver.url,
+          transport: 'webhook',
+          topic: 'platform-api-admin',
           subjectFilter: `/2017-09-01/accounts/${MAIN_ACCOUNT_ID}/sites/`,
         }),
       });
@@ -57,7 +63,9 @@ describe('admin publications', () => {
       const site = await admin.call('POST', `/accounts/${MAIN_ACCOUNT_ID}/sites`, 'primary', { name: 'Depot' });
       const [delivered] = await receiver.waitFor(1);
       expect(delivered?.body).toMatchObject({
-        topic: 'platform-api-admin', method: 'POST', content: { name: 'Depot', siteId: site.json().siteId },
+        topic: 'platform-api-admin',
+        method: 'POST',
+        content: { name: 'Depot', siteId: site.json().siteId },
         notification: { correlationId: site.headers['x-mitel-correlation-id'] },
       });
     } finally {

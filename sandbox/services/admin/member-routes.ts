@@ -41,9 +41,15 @@ export function registerMemberRoutes(app: FastifyInstance, admin: AdminContext):
   app.get(BASE, async (request) => {
     const { group } = groupOf(admin.caller(request), request);
     const query = parseOData<Record<string, unknown>>(request.query, {
-      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'], fields: MEMBER_FIELDS, key: (member) => member.userId as string,
+      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'],
+      fields: MEMBER_FIELDS,
+      key: (member) => member.userId as string,
     });
-    return pageOf(group.members.map((member) => present(group, member)), query, `${groupPath(admin, group)}/members`);
+    return pageOf(
+      group.members.map((member) => present(group, member)),
+      query,
+      `${groupPath(admin, group)}/members`,
+    );
   });
 
   app.post(BASE, async (request, reply) => {

@@ -53,7 +53,9 @@ describe('a plain USER', () => {
 
   it('is refused creation through a client_credentials token too (role USER)', async () => {
     const token = await postForm(admin.sandbox, '/token', {
-      grant_type: 'client_credentials', client_id: OIDC_CLIENT_ID, client_secret: 'sandbox-client-secret-active',
+      grant_type: 'client_credentials',
+      client_id: OIDC_CLIENT_ID,
+      client_secret: 'sandbox-client-secret-active',
     });
     expect(token.statusCode).toBe(201);
     const response = await admin.call('POST', MAIN_USERS, { token: token.json<{ access_token: string }>().access_token }, newUserBody());
@@ -98,8 +100,12 @@ describe('another account', () => {
     expect([global.statusCode, global.json().accountNumber]).toEqual([200, '100200300']);
     // The partner reaches an account of his partner that is not his own.
     admin.sandbox.state.accounts.push({
-      accountId: 'f0e1d2c3-b4a5-4968-8776-655443322110', accountNumber: '100200301', partnerId: '900100200',
-      name: 'Managed Customer', domain: 'f0e1d2c3-b4a5-4968-8776-655443322110.sandbox.invalid', active: true,
+      accountId: 'f0e1d2c3-b4a5-4968-8776-655443322110',
+      accountNumber: '100200301',
+      partnerId: '900100200',
+      name: 'Managed Customer',
+      domain: 'f0e1d2c3-b4a5-4968-8776-655443322110.sandbox.invalid',
+      active: true,
     });
     const managed = await admin.call('POST', '/accounts/100200301/users', 'partner', newUserBody());
     expect([managed.statusCode, managed.json().accountId]).toEqual([201, 'f0e1d2c3-b4a5-4968-8776-655443322110']);

@@ -5,14 +5,15 @@
 import type { AccountRecord, UserRecord } from '../../model';
 import { findAccount } from '../../state';
 import type { AdminContext } from './context';
-import {
-  accountExtras, userExtras, type ContactRecord, type GroupRecord, type MemberRecord, type SiteRecord, type Stamp, type TagRecord,
-} from './store';
+import { accountExtras, userExtras, type ContactRecord, type GroupRecord, type MemberRecord, type SiteRecord, type Stamp, type TagRecord } from './store';
 
 type Resource = Record<string, unknown>;
 
 const stampOf = (record: Stamp): Stamp => ({
-  createdOn: record.createdOn, createdBy: record.createdBy, modifiedOn: record.modifiedOn, modifiedBy: record.modifiedBy,
+  createdOn: record.createdOn,
+  createdBy: record.createdBy,
+  modifiedOn: record.modifiedOn,
+  modifiedBy: record.modifiedBy,
 });
 
 /** Leaves out fields that are not set, as CloudLink's JSON does rather than sending nulls. */
@@ -25,8 +26,13 @@ export const userPath = (admin: AdminContext, user: UserRecord) => `${accountPat
 
 export function toContactResource(admin: AdminContext, contact: ContactRecord): Resource {
   return present({
-    contactId: contact.contactId, accountId: contact.accountId, name: contact.name, email: contact.email,
-    phone: contact.phone, contactType: contact.contactType, ...stampOf(contact),
+    contactId: contact.contactId,
+    accountId: contact.accountId,
+    name: contact.name,
+    email: contact.email,
+    phone: contact.phone,
+    contactType: contact.contactType,
+    ...stampOf(contact),
     _links: { self: `${accountPath(admin, contact.accountId)}/contacts/${contact.contactId}` },
   });
 }
@@ -40,10 +46,19 @@ export function toAccountResource(admin: AdminContext, account: AccountRecord): 
   const base = accountPath(admin, account.accountId);
   const contacts = [...admin.store.contacts.values()].filter((contact) => contact.accountId === account.accountId);
   return present({
-    accountId: account.accountId, accountNumber: account.accountNumber, name: account.name, partnerId: account.partnerId,
-    active: account.active, state: account.active ? 'active' : 'inactive', domain: account.domain,
-    topLevelDomain: [account.domain.slice(account.domain.indexOf('.') + 1)], languageCode: extras.languageCode,
-    location: extras.location, policy: { ...extras.policy }, policyId: extras.policyId, source: 'cloudlink',
+    accountId: account.accountId,
+    accountNumber: account.accountNumber,
+    name: account.name,
+    partnerId: account.partnerId,
+    active: account.active,
+    state: account.active ? 'active' : 'inactive',
+    domain: account.domain,
+    topLevelDomain: [account.domain.slice(account.domain.indexOf('.') + 1)],
+    languageCode: extras.languageCode,
+    location: extras.location,
+    policy: { ...extras.policy },
+    policyId: extras.policyId,
+    source: 'cloudlink',
     userLimit: extras.userLimit,
     accessTokenExpiryHours: admin.state.config.accessTokenTtlSeconds / 3600,
     refreshTokenExpiryHours: admin.state.config.refreshTokenTtlSeconds / 3600,
@@ -62,14 +77,30 @@ export function toUserResource(admin: AdminContext, user: UserRecord): Resource 
   const extras = userExtras(admin.store, user);
   const self = userPath(admin, user);
   return present({
-    userId: user.userId, uniqueUserId: user.uniqueUserId, accountId: user.accountId, name: user.name,
-    displayName: extras.displayName ?? user.name, email: user.email, emailValid: true, emailVerified: user.emailVerified,
-    role: user.role, loginId: user.loginId, languageCode: user.languageCode,
-    extension: user.extension, extensionVerified: user.extensionVerified, mobile: user.mobile, mobileVerified: user.mobileVerified,
-    phone: extras.phone, phoneVerified: user.phoneVerified, siteId: extras.siteId,
+    userId: user.userId,
+    uniqueUserId: user.uniqueUserId,
+    accountId: user.accountId,
+    name: user.name,
+    displayName: extras.displayName ?? user.name,
+    email: user.email,
+    emailValid: true,
+    emailVerified: user.emailVerified,
+    role: user.role,
+    loginId: user.loginId,
+    languageCode: user.languageCode,
+    extension: user.extension,
+    extensionVerified: user.extensionVerified,
+    mobile: user.mobile,
+    mobileVerified: user.mobileVerified,
+    phone: extras.phone,
+    phoneVerified: user.phoneVerified,
+    siteId: extras.siteId,
     // The same form as the token's sipAddress claim (S-AUTH README: <userId>@<domain>).
     sipAddress: `${user.userId}@${findAccount(admin.state, user.accountId)?.domain ?? `${user.accountId}.sandbox.invalid`}`,
-    photoUrl: extras.photoUrl, avatars: [], source: 'cloudlink', userVerified: user.emailVerified,
+    photoUrl: extras.photoUrl,
+    avatars: [],
+    source: 'cloudlink',
+    userVerified: user.emailVerified,
     ...stampOf(extras),
     _links: { self, account: accountPath(admin, user.accountId), tags: `${self}/tags` },
   });
@@ -77,15 +108,24 @@ export function toUserResource(admin: AdminContext, user: UserRecord): Resource 
 
 export function toTagResource(admin: AdminContext, user: UserRecord, tag: TagRecord): Resource {
   return {
-    userId: tag.userId, accountId: tag.accountId, id: tag.id, value: tag.value, ...stampOf(tag),
+    userId: tag.userId,
+    accountId: tag.accountId,
+    id: tag.id,
+    value: tag.value,
+    ...stampOf(tag),
     _links: { self: `${userPath(admin, user)}/tags/${encodeURIComponent(tag.id)}` },
   };
 }
 
 export function toSiteResource(admin: AdminContext, site: SiteRecord): Resource {
   return present({
-    siteId: site.siteId, accountId: site.accountId, name: site.name, description: site.description,
-    timeZone: site.timeZone, address: site.address && { ...site.address }, ...stampOf(site),
+    siteId: site.siteId,
+    accountId: site.accountId,
+    name: site.name,
+    description: site.description,
+    timeZone: site.timeZone,
+    address: site.address && { ...site.address },
+    ...stampOf(site),
     _links: { self: `${accountPath(admin, site.accountId)}/sites/${site.siteId}` },
   });
 }
@@ -95,8 +135,13 @@ export const groupPath = (admin: AdminContext, group: GroupRecord) => `${account
 export function toGroupResource(admin: AdminContext, group: GroupRecord): Resource {
   const self = groupPath(admin, group);
   return present({
-    groupId: group.groupId, accountId: group.accountId, name: group.name, description: group.description,
-    extension: group.extension, memberCount: group.members.length, ...stampOf(group),
+    groupId: group.groupId,
+    accountId: group.accountId,
+    name: group.name,
+    description: group.description,
+    extension: group.extension,
+    memberCount: group.members.length,
+    ...stampOf(group),
     _links: { self, members: `${self}/members` },
   });
 }
@@ -104,8 +149,13 @@ export function toGroupResource(admin: AdminContext, group: GroupRecord): Resour
 /** A member shows who the user is, so a member list reads without a lookup per item. */
 export function toMemberResource(admin: AdminContext, group: GroupRecord, member: MemberRecord, user: UserRecord): Resource {
   return {
-    userId: member.userId, groupId: group.groupId, accountId: group.accountId, name: user.name, email: user.email,
-    createdOn: member.createdOn, createdBy: member.createdBy,
+    userId: member.userId,
+    groupId: group.groupId,
+    accountId: group.accountId,
+    name: user.name,
+    email: user.email,
+    createdOn: member.createdOn,
+    createdBy: member.createdBy,
     _links: { self: `${groupPath(admin, group)}/members/${member.userId}`, user: userPath(admin, user) },
   };
 }

@@ -22,7 +22,11 @@ describe('a created user', () => {
     const byLogin = await admin.signIn('casey', 'Casey-Pass-7');
     expect([byEmail.statusCode, byLogin.statusCode]).toEqual([201, 201]);
     expect(decodeJwt(byEmail.json<Tokens>().access_token)).toMatchObject({
-      userId: user.userId, principalId: user.userId, accountId: MAIN_ACCOUNT_ID, role: 'ACCOUNT_ADMIN', email: 'Casey.Created@example.com',
+      userId: user.userId,
+      principalId: user.userId,
+      accountId: MAIN_ACCOUNT_ID,
+      role: 'ACCOUNT_ADMIN',
+      email: 'Casey.Created@example.com',
     });
     // The new token works on the admin service at once.
     const me = await admin.call('GET', `/users/${user.userId}`, { token: byEmail.json<Tokens>().access_token });
@@ -82,10 +86,13 @@ describe('a deactivated account', () => {
 });
 
 describe('PUT /users/{email}/password (forgot password)', () => {
-  const forgot = (email: string, body: unknown) => admin.sandbox.send({
-    method: 'PUT', url: `${ADMIN}/users/${encodeURIComponent(email)}/password`,
-    headers: { 'content-type': 'application/json' }, payload: JSON.stringify(body),
-  });
+  const forgot = (email: string, body: unknown) =>
+    admin.sandbox.send({
+      method: 'PUT',
+      url: `${ADMIN}/users/${encodeURIComponent(email)}/password`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
 
   it('answers 200 without a token for a known email', async () => {
     const response = await forgot('sam.second@example.com', { email: 'sam.second@example.com', action: 'forgot', accountId: MAIN_ACCOUNT_ID });

@@ -22,7 +22,12 @@ describe('sites', () => {
     const created = await admin.call('POST', SITES, 'primary', { name: 'Annex', timeZone: 'Europe/London', address: { city: 'London', country: 'GB' } });
     expect(created.statusCode).toBe(201);
     const site = created.json<{ siteId: string }>();
-    expect(site).toMatchObject({ accountId: MAIN_ACCOUNT_ID, name: 'Annex', address: { city: 'London', country: 'GB' }, _links: { self: `${ADMIN}${SITES}/${site.siteId}` } });
+    expect(site).toMatchObject({
+      accountId: MAIN_ACCOUNT_ID,
+      name: 'Annex',
+      address: { city: 'London', country: 'GB' },
+      _links: { self: `${ADMIN}${SITES}/${site.siteId}` },
+    });
     const changed = await admin.call('PUT', `${SITES}/${site.siteId}`, 'primary', { name: 'Annex 2', address: null });
     expect(changed.json()).toMatchObject({ name: 'Annex 2', timeZone: 'Europe/London' });
     expect(changed.json()).not.toHaveProperty('address');
@@ -82,7 +87,10 @@ describe('groups', () => {
     expect(team._links.members).toBe(`${ADMIN}${members}`);
     const second = admin.sandbox.user('second').userId;
     const added = await admin.call('POST', members, 'primary', { userId: second });
-    expect([added.statusCode, added.json()]).toMatchObject([201, { userId: second, groupId: team.groupId, name: 'Sam Second', email: 'sam.second@example.com' }]);
+    expect([added.statusCode, added.json()]).toMatchObject([
+      201,
+      { userId: second, groupId: team.groupId, name: 'Sam Second', email: 'sam.second@example.com' },
+    ]);
     await admin.call('POST', members, 'primary', { userId: admin.sandbox.user('user').userId });
     const twice = await admin.call('POST', members, 'primary', { userId: second });
     expect([twice.statusCode, twice.json().name]).toEqual([409, 'MemberAlreadyExists']);

@@ -108,11 +108,20 @@ export const DEFAULT_USER_LIMIT = 500;
  */
 export function createAdminStore(users: readonly UserRecord[]): AdminStore {
   const store: AdminStore = {
-    accounts: new Map(), users: new Map(), sites: new Map(), groups: new Map(), tags: new Map(), contacts: new Map(),
+    accounts: new Map(),
+    users: new Map(),
+    sites: new Map(),
+    groups: new Map(),
+    tags: new Map(),
+    contacts: new Map(),
   };
   store.sites.set(SITE_ID, {
-    siteId: SITE_ID, accountId: MAIN_ACCOUNT_ID, name: 'Head Office', description: 'The sandbox PBX site.',
-    timeZone: 'America/Toronto', ...seededStamp(),
+    siteId: SITE_ID,
+    accountId: MAIN_ACCOUNT_ID,
+    name: 'Head Office',
+    description: 'The sandbox PBX site.',
+    timeZone: 'America/Toronto',
+    ...seededStamp(),
   });
   for (const user of users) {
     if (user.extension !== undefined && user.accountId === MAIN_ACCOUNT_ID) {
@@ -130,8 +139,10 @@ export function accountExtras(store: AdminStore, account: AccountRecord): Accoun
   let extras = store.accounts.get(account.accountId);
   if (!extras) {
     extras = {
-      languageCode: 'en-US', policy: { allowGuestAccess: false, allowProxyAuthentication: false },
-      userLimit: DEFAULT_USER_LIMIT, ...seededStamp(),
+      languageCode: 'en-US',
+      policy: { allowGuestAccess: false, allowProxyAuthentication: false },
+      userLimit: DEFAULT_USER_LIMIT,
+      ...seededStamp(),
     };
     store.accounts.set(account.accountId, extras);
   }

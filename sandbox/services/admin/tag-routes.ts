@@ -8,9 +8,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import { requiredString } from '../../platform/json-fields';
 import { pageOf, parseOData } from '../../platform/odata';
 import type { AccountRecord, UserRecord } from '../../model';
-import {
-  adminsOf, insufficient, isAdmin, isSelf, publishAdminChange, reachableAccount, reachableUser, userIn, type AdminContext,
-} from './context';
+import { adminsOf, insufficient, isAdmin, isSelf, publishAdminChange, reachableAccount, reachableUser, userIn, type AdminContext } from './context';
 import { checkFields, createBody, updateBody } from './fields';
 import { toTagResource, userPath } from './presenter';
 import { tagsOf, touch, type TagRecord } from './store';
@@ -24,18 +22,19 @@ type Owner = { user: UserRecord; account: AccountRecord };
 export function registerTagRoutes(app: FastifyInstance, admin: AdminContext): void {
   const params = (request: FastifyRequest) => request.params as Record<string, string>;
   const bases: Array<[string, (who: Caller, request: FastifyRequest) => Owner]> = [
-    ['/accounts/:accountId/users/:userId/tags', (who, request) => {
-      const account = reachableAccount(admin, who, params(request).accountId as string);
-      return { account, user: userIn(admin, account, params(request).userId as string) };
-    }],
+    [
+      '/accounts/:accountId/users/:userId/tags',
+      (who, request) => {
+        const account = reachableAccount(admin, who, params(request).accountId as string);
+        return { account, user: userIn(admin, account, params(request).userId as string) };
+      },
+    ],
     ['/users/:userId/tags', (who, request) => reachableUser(admin, who, params(request).userId as string)],
   ];
   for (const [base, ownerOf] of bases) registerTagSet(app, admin, base, ownerOf);
 }
 
-function registerTagSet(
-  app: FastifyInstance, admin: AdminContext, base: string, ownerOf: (who: Caller, request: FastifyRequest) => Owner,
-): void {
+function registerTagSet(app: FastifyInstance, admin: AdminContext, base: string, ownerOf: (who: Caller, request: FastifyRequest) => Owner): void {
   /**
    * CHOICE: a user's tags are his applications' data about him: he and his account's admins
    * read and write them; other users get 403.
@@ -59,7 +58,9 @@ function registerTagSet(
   app.get(base, async (request) => {
     const { user } = owner(request);
     const query = parseOData<TagRecord>(request.query, {
-      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'], fields: TAG_FIELDS, key: (tag) => tag.id,
+      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'],
+      fields: TAG_FIELDS,
+      key: (tag) => tag.id,
     });
     return pageOf(tagsOf(admin.store, user.userId), query, `${userPath(admin, user)}/tags`, (tag) => toTagResource(admin, user, tag));
   });
@@ -76,7 +77,14 @@ function registerTagSet(
     if (tags.some((tag) => tag.id === id)) throw conflict('ConditionalCheckFailedException', `Tag '${id}' already exists on user '${user.userId}'.`);
     const now = admin.timestamp();
     const tag: TagRecord = {
-      id, value, userId: user.userId, accountId: account.accountId, createdOn: now, createdBy: who.principalId, modifiedOn: now, modifiedBy: who.principalId,
+      id,
+      value,
+      userId: user.userId,
+      accountId: account.accountId,
+      createdOn: now,
+      createdBy: who.principalId,
+      modifiedOn: now,
+      modifiedBy: who.principalId,
     };
     tags.push(tag);
     const resource = toTagResource(admin, user, tag);

@@ -17,12 +17,17 @@ describe('user tags', () => {
     expect(created.statusCode).toBe(201);
     const userId = admin.sandbox.user('user').userId;
     expect(created.json()).toMatchObject({
-      id: 'teams-sync', value: '{"enabled":true}', userId, accountId: MAIN_ACCOUNT_ID,
+      id: 'teams-sync',
+      value: '{"enabled":true}',
+      userId,
+      accountId: MAIN_ACCOUNT_ID,
       _links: { self: `${ADMIN}${MAIN_USERS}/${userId}/tags/teams-sync` },
     });
     await admin.call('POST', base, 'user', { id: 'theme', value: 'dark' });
 
-    const list = (await admin.call('GET', `${base}?$filter=${encodeURIComponent("id eq 'theme'")}`, 'user')).json<{ _embedded: { items: Array<{ value: string }> } }>();
+    const list = (await admin.call('GET', `${base}?$filter=${encodeURIComponent("id eq 'theme'")}`, 'user')).json<{
+      _embedded: { items: Array<{ value: string }> };
+    }>();
     expect(list._embedded.items.map((tag) => tag.value)).toEqual(['dark']);
     const changed = await admin.call('PUT', `${base}/theme`, 'user', { value: 'light' });
     expect([changed.statusCode, changed.json().value]).toEqual([200, 'light']);

@@ -14,10 +14,20 @@ export type Who = 'primary' | 'second' | 'user' | 'partner' | 'other' | 'global'
 
 /** The seed has no global admin. This one lives in the other account, so reaching the main one proves a global reach. */
 const GLOBAL_ADMIN: UserRecord = {
-  userId: '6c5b4a39-2817-4f06-9e5d-4c3b2a190807', uniqueUserId: '6c5b4a39-2817-4f06-9e5d-4c3b2a190807',
-  principalId: '6c5b4a39-2817-4f06-9e5d-4c3b2a190807', accountId: OTHER_ACCOUNT_ID, email: 'gil.global@example.com',
-  name: 'Gil Global', role: 'GLOBAL_ADMIN', password: 'Sandbox-Global-6!', languageCode: 'en-US',
-  emailVerified: true, extensionVerified: false, mobileVerified: false, phoneVerified: false, active: true,
+  userId: '6c5b4a39-2817-4f06-9e5d-4c3b2a190807',
+  uniqueUserId: '6c5b4a39-2817-4f06-9e5d-4c3b2a190807',
+  principalId: '6c5b4a39-2817-4f06-9e5d-4c3b2a190807',
+  accountId: OTHER_ACCOUNT_ID,
+  email: 'gil.global@example.com',
+  name: 'Gil Global',
+  role: 'GLOBAL_ADMIN',
+  password: 'Sandbox-Global-6!',
+  languageCode: 'en-US',
+  emailVerified: true,
+  extensionVerified: false,
+  mobileVerified: false,
+  phoneVerified: false,
+  active: true,
 };
 
 export interface AdminTest {
@@ -75,7 +85,11 @@ export async function adminTest(): Promise<AdminTest> {
     return sandbox.send({ method, url: `${ADMIN}${path}`, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
   };
   return {
-    sandbox, events, tokens, call, signIn,
+    sandbox,
+    events,
+    tokens,
+    call,
+    signIn,
     createUser: async (fields) => {
       const response = await call('POST', MAIN_USERS, 'primary', newUserBody(fields));
       if (response.statusCode !== 201) throw new Error(`POST users answered ${response.statusCode}: ${response.body}`);

@@ -17,7 +17,18 @@ export const ASSIGNABLE_ROLES = ['USER', 'ACCOUNT_ADMIN', 'PARTNER_ADMIN', 'GLOB
 
 /** What POST and PUT take. CHOICE: SWIFT `CLUser`'s writable-looking fields plus `password` and `loginId`. */
 export const USER_FIELDS = [
-  'name', 'email', 'password', 'role', 'loginId', 'mobile', 'phone', 'extension', 'siteId', 'displayName', 'languageCode', 'photoUrl',
+  'name',
+  'email',
+  'password',
+  'role',
+  'loginId',
+  'mobile',
+  'phone',
+  'extension',
+  'siteId',
+  'displayName',
+  'languageCode',
+  'photoUrl',
 ];
 /** CHOICE: what a user may change about himself without being an admin: his profile and password. */
 export const SELF_FIELDS = ['name', 'displayName', 'languageCode', 'photoUrl', 'phone', 'mobile', 'password'];
@@ -114,14 +125,23 @@ export function createUser(admin: AdminContext, who: Caller, account: AccountRec
 
   const userId = randomUUID();
   const user: UserRecord = {
-    userId, uniqueUserId: userId, principalId: userId, accountId: account.accountId,
-    email: changes.email as string, name: changes.name as string, role: changes.role ?? 'USER',
+    userId,
+    uniqueUserId: userId,
+    principalId: userId,
+    accountId: account.accountId,
+    email: changes.email as string,
+    name: changes.name as string,
+    role: changes.role ?? 'USER',
     // CHOICE: without a password the user exists but cannot sign in (CloudLink would mail an
     // invitation; the sandbox sends no mail). An empty password never matches: /token requires one.
     password: changes.password ?? '',
     languageCode: changes.languageCode ?? accountExtras(admin.store, account).languageCode,
     // New addresses and numbers are unverified until their owner proves them.
-    emailVerified: false, extensionVerified: false, mobileVerified: false, phoneVerified: false, active: true,
+    emailVerified: false,
+    extensionVerified: false,
+    mobileVerified: false,
+    phoneVerified: false,
+    active: true,
   };
   if (changes.loginId) user.loginId = changes.loginId;
   if (changes.mobile) user.mobile = changes.mobile;

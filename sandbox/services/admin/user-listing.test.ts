@@ -69,7 +69,11 @@ describe('$filter and $orderby', () => {
     const broken = await admin.call('GET', filtered("name eq 'unterminated"), 'primary');
     const expand = await admin.call('GET', `${MAIN_USERS}?$expand=tags`, 'primary');
     const top = await admin.call('GET', `${MAIN_USERS}?$top=0`, 'primary');
-    expect([unknown.statusCode, unknown.json().name, unknown.json().message]).toEqual([400, 'UnsupportedQueryParameters', expect.stringContaining("'password'")]);
+    expect([unknown.statusCode, unknown.json().name, unknown.json().message]).toEqual([
+      400,
+      'UnsupportedQueryParameters',
+      expect.stringContaining("'password'"),
+    ]);
     expect([broken.statusCode, broken.json().name]).toEqual([400, 'InvalidQuery']);
     expect([expand.statusCode, expand.json().name]).toEqual([400, 'UnsupportedQueryParameters']);
     expect(top.statusCode).toBe(400);

@@ -13,19 +13,45 @@ import { jsonObjectBody } from '../../platform/request-fields';
 import type { AccountRecord, UserRecord } from '../../model';
 import { findAccountByIdOrNumber } from '../../state';
 import {
-  insufficient, isAdmin, isSelf, publishAdminChange, reachableAccount, reachableUser, requireAdmin, requireOutranks, userIn, type AdminContext,
+  insufficient,
+  isAdmin,
+  isSelf,
+  publishAdminChange,
+  reachableAccount,
+  reachableUser,
+  requireAdmin,
+  requireOutranks,
+  userIn,
+  type AdminContext,
 } from './context';
 import { checkFields, createBody, updateBody } from './fields';
 import { toUserResource } from './presenter';
-import {
-  REQUIRED_FIELDS, SELF_FIELDS, USER_FIELDS, createUser, deleteUser, readUserChanges, updateUser, usersOf,
-} from './user-directory';
+import { REQUIRED_FIELDS, SELF_FIELDS, USER_FIELDS, createUser, deleteUser, readUserChanges, updateUser, usersOf } from './user-directory';
 
 /** What $filter and $orderby may name: the resource's plain fields. */
 const LIST_FIELDS = [
-  'userId', 'uniqueUserId', 'accountId', 'name', 'displayName', 'email', 'emailVerified', 'role', 'loginId', 'languageCode',
-  'extension', 'extensionVerified', 'mobile', 'mobileVerified', 'phone', 'phoneVerified', 'siteId', 'sipAddress',
-  'createdOn', 'createdBy', 'modifiedOn', 'modifiedBy',
+  'userId',
+  'uniqueUserId',
+  'accountId',
+  'name',
+  'displayName',
+  'email',
+  'emailVerified',
+  'role',
+  'loginId',
+  'languageCode',
+  'extension',
+  'extensionVerified',
+  'mobile',
+  'mobileVerified',
+  'phone',
+  'phoneVerified',
+  'siteId',
+  'sipAddress',
+  'createdOn',
+  'createdBy',
+  'modifiedOn',
+  'modifiedBy',
 ];
 
 type Located = { user: UserRecord; account: AccountRecord };
@@ -67,7 +93,9 @@ function registerScope(app: FastifyInstance, admin: AdminContext, scope: UserSco
     const who = admin.caller(request);
     const account = scope.account(who, request);
     const query = parseOData<Record<string, unknown>>(request.query, {
-      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'], fields: LIST_FIELDS, key: (user) => user.userId as string,
+      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'],
+      fields: LIST_FIELDS,
+      key: (user) => user.userId as string,
     });
     // Directory order (seeded users first, then in creation order) unless $orderby says otherwise.
     const items = usersOf(admin, account.accountId).map((user) => toUserResource(admin, user));
@@ -104,8 +132,9 @@ function registerScope(app: FastifyInstance, admin: AdminContext, scope: UserSco
       requireOutranks(who, user, 'Changing');
     } else {
       if (!isSelf(who, user)) throw insufficient(`Changing another user requires ACCOUNT_ADMIN or higher; the token's role is ${who.role}.`);
-      const refused = Object.keys(body).filter((name) =>
-        USER_FIELDS.includes(name) && !SELF_FIELDS.includes(name) && JSON.stringify(body[name]) !== JSON.stringify(current[name]));
+      const refused = Object.keys(body).filter(
+        (name) => USER_FIELDS.includes(name) && !SELF_FIELDS.includes(name) && JSON.stringify(body[name]) !== JSON.stringify(current[name]),
+      );
       if (refused.length > 0) throw insufficient(`Changing ${refused.join(', ')} requires ACCOUNT_ADMIN or higher.`);
     }
     updateUser(admin, who, account, user, readUserChanges(body));
@@ -149,8 +178,7 @@ function registerPasswordRoute(app: FastifyInstance, admin: AdminContext): void 
     const account = accountId === undefined ? undefined : findAccountByIdOrNumber(admin.state, accountId);
     if (accountId !== undefined && !account) throw notFound('AccountNotFound', `No account '${accountId}'.`);
     // CHOICE: without accountId an email present in several accounts is fine: each would get a mail.
-    const known = admin.state.users.some((user) =>
-      user.email.toLowerCase() === address.toLowerCase() && (!account || user.accountId === account.accountId));
+    const known = admin.state.users.some((user) => user.email.toLowerCase() === address.toLowerCase() && (!account || user.accountId === account.accountId));
     if (!known) throw notFound('UserNotFound', `No user with email '${address}'.`);
     // CHOICE: the 200 body is undocumented (DF-BOT reads only the status); it says what was done.
     return { email: address, action, message: 'A password reset email has been sent.' };

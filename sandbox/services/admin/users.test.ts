@@ -10,16 +10,36 @@ afterEach(() => admin.close());
 
 describe('POST /accounts/{accountId}/users', () => {
   it('answers 201 with the user resource and never shows the password', async () => {
-    const response = await admin.call('POST', MAIN_USERS, 'primary', newUserBody({
-      name: 'Nora New', email: 'nora.new@example.com', loginId: 'nora', extension: '2010', siteId: SITE_ID, mobile: '+15550100099',
-    }));
+    const response = await admin.call(
+      'POST',
+      MAIN_USERS,
+      'primary',
+      newUserBody({
+        name: 'Nora New',
+        email: 'nora.new@example.com',
+        loginId: 'nora',
+        extension: '2010',
+        siteId: SITE_ID,
+        mobile: '+15550100099',
+      }),
+    );
     expect(response.statusCode).toBe(201);
     const user = response.json<AdminUser>();
     expect(user).toMatchObject({
-      accountId: MAIN_ACCOUNT_ID, name: 'Nora New', displayName: 'Nora New', email: 'nora.new@example.com', role: 'USER',
-      loginId: 'nora', extension: '2010', siteId: SITE_ID, mobile: '+15550100099', emailVerified: false,
-      uniqueUserId: user.userId, sipAddress: `${user.userId}@${MAIN_ACCOUNT_ID}.sandbox.invalid`,
-      createdBy: admin.sandbox.user('primary').userId, _links: { self: `${ADMIN}${MAIN_USERS}/${user.userId}` },
+      accountId: MAIN_ACCOUNT_ID,
+      name: 'Nora New',
+      displayName: 'Nora New',
+      email: 'nora.new@example.com',
+      role: 'USER',
+      loginId: 'nora',
+      extension: '2010',
+      siteId: SITE_ID,
+      mobile: '+15550100099',
+      emailVerified: false,
+      uniqueUserId: user.userId,
+      sipAddress: `${user.userId}@${MAIN_ACCOUNT_ID}.sandbox.invalid`,
+      createdBy: admin.sandbox.user('primary').userId,
+      _links: { self: `${ADMIN}${MAIN_USERS}/${user.userId}` },
     });
     expect(response.body).not.toContain('Created-Pass-1');
     expect(user).not.toHaveProperty('password');
@@ -35,7 +55,9 @@ describe('POST /accounts/{accountId}/users', () => {
     const noEmail = await admin.call('POST', MAIN_USERS, 'primary', { name: 'No Mail' });
     const nothing = await admin.call('POST', MAIN_USERS, 'primary', {});
     const noBody = await admin.sandbox.send({
-      method: 'POST', url: `${ADMIN}${MAIN_USERS}`, headers: { authorization: `Bearer ${admin.tokens.primary}` },
+      method: 'POST',
+      url: `${ADMIN}${MAIN_USERS}`,
+      headers: { authorization: `Bearer ${admin.tokens.primary}` },
     });
     expect([noEmail.statusCode, noEmail.json()]).toEqual([400, { name: 'MissingParamInRequest', message: 'email is required.' }]);
     expect(nothing.json().message).toBe('name, email are required.');
@@ -70,7 +92,9 @@ describe('POST /accounts/{accountId}/users', () => {
     for (const fields of taken) {
       const response = await admin.call('POST', MAIN_USERS, 'primary', newUserBody(fields));
       expect({ fields, status: response.statusCode, name: response.json().name }).toEqual({
-        fields, status: 409, name: 'ConditionalCheckFailedException',
+        fields,
+        status: 409,
+        name: 'ConditionalCheckFailedException',
       });
       expect(response.json().message).toContain(String(Object.values(fields)[0]));
     }
@@ -122,7 +146,11 @@ describe('GET, PUT and DELETE a user', () => {
     const created = await admin.createUser();
     const deleted = await admin.call('DELETE', `${MAIN_USERS}/${created.userId}`, 'primary');
     expect([deleted.statusCode, deleted.json().userId]).toEqual([200, created.userId]);
-    for (const [method, path] of [['GET', `/users/${created.userId}`], ['DELETE', `/users/${created.userId}`], ['PUT', `${MAIN_USERS}/${created.userId}`]]) {
+    for (const [method, path] of [
+      ['GET', `/users/${created.userId}`],
+      ['DELETE', `/users/${created.userId}`],
+      ['PUT', `${MAIN_USERS}/${created.userId}`],
+    ]) {
       const response = await admin.call(method as string, path as string, 'primary', method === 'PUT' ? { name: 'x' } : undefined);
       expect({ method, status: response.statusCode, name: response.json().name }).toEqual({ method, status: 404, name: 'UserNotFound' });
     }

@@ -49,7 +49,10 @@ describe('POST /applications', () => {
 
   it('needs a token: 401 without one', async () => {
     const response = await sandbox.send({
-      method: 'POST', url: `${AUTH}/applications`, headers: { 'content-type': 'application/json' }, payload: '{"name":"x","description":"y"}',
+      method: 'POST',
+      url: `${AUTH}/applications`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":"x","description":"y"}',
     });
     expect(response.statusCode).toBe(401);
   });
@@ -59,7 +62,12 @@ describe('GET /applications?client_id=', () => {
   it('answers the legacy metadata without a token', async () => {
     const response = await sandbox.send({ method: 'GET', url: `${AUTH}/applications?client_id=${OIDC_CLIENT_ID}` });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ name: 'CloudLink Harness', active: true, providers: [], passwordRules: [expect.objectContaining({ minLength: 8 })] });
+    expect(response.json()).toMatchObject({
+      name: 'CloudLink Harness',
+      active: true,
+      providers: [],
+      passwordRules: [expect.objectContaining({ minLength: 8 })],
+    });
   });
 
   it('answers 403 InvalidClient for an unknown client and 400 without client_id', async () => {
@@ -90,9 +98,7 @@ describe('GET /apps', () => {
 
   it('filters by applicationId', async () => {
     const response = await call('GET', `/apps?$filter=${encodeURIComponent(`applicationId eq '${INACTIVE_CLIENT_ID}'`)}`, 'user');
-    expect(response.json<{ _embedded: { items: unknown[] } }>()._embedded.items).toEqual([
-      expect.objectContaining({ applicationId: INACTIVE_CLIENT_ID }),
-    ]);
+    expect(response.json<{ _embedded: { items: unknown[] } }>()._embedded.items).toEqual([expect.objectContaining({ applicationId: INACTIVE_CLIENT_ID })]);
   });
 
   it('answers 400 UnsupportedQueryParameters for OData it does not support', async () => {
@@ -113,7 +119,11 @@ describe('GET/PUT/DELETE /applications/{applicationId}', () => {
   it('hides another account’s application behind 404 ApplicationNotFound', async () => {
     const foreign = { ...sandbox.state.applications.get(OIDC_CLIENT_ID)!, applicationId: 'foreign', accountId: OTHER_ACCOUNT_ID };
     sandbox.state.applications.set('foreign', foreign);
-    for (const [method, body] of [['GET', undefined], ['PUT', { active: false }], ['DELETE', {}]] as const) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PUT', { active: false }],
+      ['DELETE', {}],
+    ] as const) {
       const response = await call(method, '/applications/foreign', 'primary', body);
       expect({ method, status: response.statusCode, name: response.json().name }).toEqual({ method, status: 404, name: 'ApplicationNotFound' });
     }
@@ -122,7 +132,11 @@ describe('GET/PUT/DELETE /applications/{applicationId}', () => {
 
   it('enables an application with Postman’s "Enable Application" body (extra accountId and description)', async () => {
     const response = await call('PUT', `/applications/${INACTIVE_CLIENT_ID}`, 'primary', {
-      accountId: MAIN_ACCOUNT_ID, name: 'Approved App', description: 'now live', redirectUris: ['string'], active: true,
+      accountId: MAIN_ACCOUNT_ID,
+      name: 'Approved App',
+      description: 'now live',
+      redirectUris: ['string'],
+      active: true,
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ active: true, name: 'Approved App', description: 'now live', redirectUris: ['string'] });

@@ -24,8 +24,7 @@ async function codeFor(extra: Record<string, string> = {}): Promise<string> {
   return response.json<{ code: string }>().code;
 }
 
-const exchange = (fields: Record<string, string>) =>
-  postForm(sandbox, '/token', { grant_type: 'authorization_code', client_id: OIDC_CLIENT_ID, ...fields });
+const exchange = (fields: Record<string, string>) => postForm(sandbox, '/token', { grant_type: 'authorization_code', client_id: OIDC_CLIENT_ID, ...fields });
 
 describe('POST /authorize', () => {
   it('answers 201 with a uuid code for a form body', async () => {

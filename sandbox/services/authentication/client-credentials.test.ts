@@ -11,8 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.close());
 
-const basic = (id: string, secret: string) =>
-  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 describe('POST /token grant_type=client_credentials', () => {
   it('answers 201 with a client token when id and secret are in the body', async () => {
@@ -29,9 +28,14 @@ describe('POST /token grant_type=client_credentials', () => {
   });
 
   it('accepts the credentials in an HTTP Basic header', async () => {
-    const response = await postForm(sandbox, '/token', { grant_type: 'client_credentials' }, {
-      authorization: basic(client.client_id, client.client_secret),
-    });
+    const response = await postForm(
+      sandbox,
+      '/token',
+      { grant_type: 'client_credentials' },
+      {
+        authorization: basic(client.client_id, client.client_secret),
+      },
+    );
     expect(response.statusCode).toBe(201);
   });
 
@@ -53,7 +57,9 @@ describe('POST /token grant_type=client_credentials', () => {
   it('rejects an inactive client with 401 ClientNotActive', async () => {
     const inactive = sandbox.state.applications.get(INACTIVE_CLIENT_ID);
     const response = await postForm(sandbox, '/token', {
-      grant_type: 'client_credentials', client_id: INACTIVE_CLIENT_ID, client_secret: inactive?.clientSecret ?? '',
+      grant_type: 'client_credentials',
+      client_id: INACTIVE_CLIENT_ID,
+      client_secret: inactive?.clientSecret ?? '',
     });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toMatchObject({ name: 'ClientNotActive' });

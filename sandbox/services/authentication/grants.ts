@@ -58,9 +58,24 @@ const refreshToken: Grant = (state, _request, fields) => {
 
 /** AUTH-SPEC: client_credentials fields that would mint an anonymous user token. */
 const ANONYMOUS_USER_FIELDS = [
-  'principalId', 'uniqueUserId', 'userId', 'name', 'role', 'email', 'emailVerified', 'phone', 'phoneVerified',
-  'mobile', 'mobileVerified', 'extension', 'extensionVerified', 'photoUrl', 'profileHeaderUrl', 'languageCode',
-  'loginId', 'siteId',
+  'principalId',
+  'uniqueUserId',
+  'userId',
+  'name',
+  'role',
+  'email',
+  'emailVerified',
+  'phone',
+  'phoneVerified',
+  'mobile',
+  'mobileVerified',
+  'extension',
+  'extensionVerified',
+  'photoUrl',
+  'profileHeaderUrl',
+  'languageCode',
+  'loginId',
+  'siteId',
 ];
 
 const clientCredentials: Grant = (state, request, fields) => {

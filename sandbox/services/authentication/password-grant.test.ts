@@ -9,7 +9,10 @@ beforeEach(async () => {
 afterEach(() => sandbox.close());
 
 const passwordFields = (key: 'primary' | 'user', extra: Record<string, string> = {}) => ({
-  grant_type: 'password', username: sandbox.user(key).username, password: sandbox.user(key).password, ...extra,
+  grant_type: 'password',
+  username: sandbox.user(key).username,
+  password: sandbox.user(key).password,
+  ...extra,
 });
 
 describe('POST /token grant_type=password', () => {
@@ -17,7 +20,11 @@ describe('POST /token grant_type=password', () => {
     const response = await postForm(sandbox, '/token', passwordFields('primary'));
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({
-      token_type: 'bearer', expires_in: 3600, access_token: expect.any(String), refresh_token: expect.any(String), scope: 'read write',
+      token_type: 'bearer',
+      expires_in: 3600,
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+      scope: 'read write',
     });
   });
 
@@ -31,12 +38,32 @@ describe('POST /token grant_type=password', () => {
     const body = (await postForm(sandbox, '/token', passwordFields('primary'))).json<TokenBody>();
     const claims = decodeJwt(body.access_token);
     expect(Object.keys(claims)).toEqual([
-      'uniqueUserId', 'principalId', 'accountId', 'partnerId', 'domain', 'email', 'emailVerified', 'extensionVerified',
-      'languageCode', 'mobileVerified', 'name', 'phoneVerified', 'role', 'userId', 'sipAddress', 'iss', 'iat', 'exp',
+      'uniqueUserId',
+      'principalId',
+      'accountId',
+      'partnerId',
+      'domain',
+      'email',
+      'emailVerified',
+      'extensionVerified',
+      'languageCode',
+      'mobileVerified',
+      'name',
+      'phoneVerified',
+      'role',
+      'userId',
+      'sipAddress',
+      'iss',
+      'iat',
+      'exp',
     ]);
     expect(claims).toMatchObject({
-      principalId: primary.userId, accountId: MAIN_ACCOUNT_ID, role: 'ACCOUNT_ADMIN', emailVerified: true,
-      domain: `${MAIN_ACCOUNT_ID}.sandbox.invalid`, sipAddress: `${primary.userId}@${MAIN_ACCOUNT_ID}.sandbox.invalid`,
+      principalId: primary.userId,
+      accountId: MAIN_ACCOUNT_ID,
+      role: 'ACCOUNT_ADMIN',
+      emailVerified: true,
+      domain: `${MAIN_ACCOUNT_ID}.sandbox.invalid`,
+      sipAddress: `${primary.userId}@${MAIN_ACCOUNT_ID}.sandbox.invalid`,
     });
     expect((claims.exp as number) - (claims.iat as number)).toBe(3600);
   });
@@ -45,8 +72,14 @@ describe('POST /token grant_type=password', () => {
     const body = (await postForm(sandbox, '/token', passwordFields('primary'))).json<TokenBody>();
     const claims = decodeJwt(body.refresh_token);
     expect(claims).toEqual({
-      accountId: MAIN_ACCOUNT_ID, iss: expect.any(String), type: 'user', id: sandbox.user('primary').userId,
-      assumedRole: 'ACCOUNT_ADMIN', authProvider: 'cloudlink', iat: expect.any(Number), exp: expect.any(Number),
+      accountId: MAIN_ACCOUNT_ID,
+      iss: expect.any(String),
+      type: 'user',
+      id: sandbox.user('primary').userId,
+      assumedRole: 'ACCOUNT_ADMIN',
+      authProvider: 'cloudlink',
+      iat: expect.any(Number),
+      exp: expect.any(Number),
     });
     expect((claims.exp as number) - (claims.iat as number)).toBe(14 * 24 * 3600);
   });
@@ -115,7 +148,8 @@ describe('a username present in two accounts', () => {
     const response = await postForm(sandbox, '/token', passwordFields('user'));
     expect(response.statusCode).toBe(409);
     expect(response.json()).toEqual({
-      name: 'MultipleMatching', message: expect.any(String),
+      name: 'MultipleMatching',
+      message: expect.any(String),
       labels: ['CloudLink Sandbox', 'CloudLink Sandbox (other account)'],
     });
   });
@@ -127,7 +161,8 @@ describe('a username present in two accounts', () => {
     const response = await postForm(sandbox, '/token', passwordFields('user', { account_id: accountId }));
     expect(response.statusCode).toBe(201);
     expect(decodeJwt(response.json<TokenBody>().access_token)).toMatchObject({
-      accountId: MAIN_ACCOUNT_ID, userId: sandbox.user('user').userId,
+      accountId: MAIN_ACCOUNT_ID,
+      userId: sandbox.user('user').userId,
     });
   });
 
@@ -135,7 +170,8 @@ describe('a username present in two accounts', () => {
     const response = await postForm(sandbox, '/token', passwordFields('user', { account_id: OTHER_ACCOUNT_ID }));
     expect(response.statusCode).toBe(401);
     const other = await postForm(sandbox, '/token', {
-      ...passwordFields('user', { account_id: '100200399' }), password: 'Sandbox-Other-5!',
+      ...passwordFields('user', { account_id: '100200399' }),
+      password: 'Sandbox-Other-5!',
     });
     expect(decodeJwt(other.json<TokenBody>().access_token)).toMatchObject({ accountId: OTHER_ACCOUNT_ID });
   });

@@ -7,8 +7,7 @@ import type { AccountRecord, ApplicationRecord, UserRecord } from '../../model';
 import { nowSeconds, type SandboxState } from '../../state';
 
 export type TokenSubject =
-  | { kind: 'user'; user: UserRecord; account: AccountRecord }
-  | { kind: 'client'; application: ApplicationRecord; account: AccountRecord };
+  { kind: 'user'; user: UserRecord; account: AccountRecord } | { kind: 'client'; application: ApplicationRecord; account: AccountRecord };
 
 export interface TokenResponse {
   token_type: 'bearer';

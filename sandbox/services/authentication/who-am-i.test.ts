@@ -8,8 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => sandbox.close());
 
-const whoAmI = (authorization?: string) =>
-  sandbox.send({ method: 'GET', url: `${AUTH}/token`, headers: authorization === undefined ? {} : { authorization } });
+const whoAmI = (authorization?: string) => sandbox.send({ method: 'GET', url: `${AUTH}/token`, headers: authorization === undefined ? {} : { authorization } });
 
 describe('GET /token', () => {
   it('answers 200 with every claim as a string, plus integrationLatency 0 and aud', async () => {

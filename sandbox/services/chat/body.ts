@@ -2,9 +2,7 @@
 // of S-CHAT, messages `{body, contentType}` (S-CHAT) with an optional `tag` (WA-BOT [3P]) and
 // action cards with a JSON-string body and `fallbackText` (DF-BOT [3P]).
 import { badRequest } from '../../platform/errors';
-import {
-  optionalBoolean, optionalEnum, optionalObjectList, optionalString, requiredString, type JsonObject,
-} from '../../platform/json-fields';
+import { optionalBoolean, optionalEnum, optionalObjectList, optionalString, requiredString, type JsonObject } from '../../platform/json-fields';
 import { PARTICIPANT_TYPES, VISIBILITIES, type ParticipantType, type Visibility } from './store';
 
 export interface ParticipantRequest {
@@ -50,7 +48,8 @@ export function readParticipant(body: JsonObject, where = ''): ParticipantReques
 export function readConversation(body: JsonObject | undefined): ConversationRequest {
   const fields = body ?? {};
   const participants = (optionalObjectList(fields, 'originalParticipants') ?? []).map((item, index) =>
-    readParticipant(item, `originalParticipants[${index}].`));
+    readParticipant(item, `originalParticipants[${index}].`),
+  );
   return {
     name: optionalString(fields, 'name'),
     visibility: optionalEnum(fields, 'visibility', VISIBILITIES) ?? 'PRIVATE',

@@ -11,14 +11,22 @@ import { findUser, nowSeconds, type SandboxState } from '../../state';
 import { readConversation, type ParticipantRequest } from './body';
 import { toConversationResource } from './presenter';
 import { publishChatEvent } from './publish';
-import {
-  conversationOf, isParticipant, type ConversationRecord, type ConversationStore, type ParticipantRecord,
-} from './store';
+import { conversationOf, isParticipant, type ConversationRecord, type ConversationStore, type ParticipantRecord } from './store';
 
 /** What $filter and $orderby may name on GET /conversations (the legacy SDK filtered `stream eq false`, RN-APP). */
 const CONVERSATION_FIELDS = [
-  'conversationId', 'accountId', 'name', 'visibility', 'languageCode', 'stream', 'hidden', 'generateSystemMessages',
-  'createdOn', 'createdBy', 'modifiedOn', 'modifiedBy',
+  'conversationId',
+  'accountId',
+  'name',
+  'visibility',
+  'languageCode',
+  'stream',
+  'hidden',
+  'generateSystemMessages',
+  'createdOn',
+  'createdBy',
+  'modifiedOn',
+  'modifiedBy',
 ] as const;
 
 export interface ChatContext {
@@ -35,7 +43,10 @@ export interface ChatContext {
 export function chatContext(state: SandboxState, store: ConversationStore, servicePath: string): ChatContext {
   const timestamp = () => new Date(state.now()).toISOString();
   return {
-    state, store, servicePath, timestamp,
+    state,
+    store,
+    servicePath,
+    timestamp,
     // CHOICE: every role may chat, guests included; what they can reach is limited to their conversations.
     caller: (request) => authenticate(request, state.signingKey, nowSeconds(state)),
     participant: (who, wanted) => {
@@ -45,8 +56,12 @@ export function chatContext(state: SandboxState, store: ConversationStore, servi
         throw notFound('UserNotFound', `No user '${wanted.participantId}' in this account.`);
       }
       return {
-        participantId: user.userId, type: wanted.type, accountId: user.accountId, status: 'ACCEPTED',
-        createdOn: timestamp(), createdBy: who.principalId,
+        participantId: user.userId,
+        type: wanted.type,
+        accountId: user.accountId,
+        status: 'ACCEPTED',
+        createdOn: timestamp(),
+        createdBy: who.principalId,
       };
     },
   };
@@ -70,16 +85,28 @@ export function registerConversationRoutes(app: FastifyInstance, chat: ChatConte
     }
     const now = chat.timestamp();
     const conversation = {
-      conversationId: randomUUID(), accountId: who.accountId, name: wanted.name, visibility: wanted.visibility,
+      conversationId: randomUUID(),
+      accountId: who.accountId,
+      name: wanted.name,
+      visibility: wanted.visibility,
       languageCode: typeof who.languageCode === 'string' ? who.languageCode : 'en-US',
-      stream: wanted.stream, hidden: wanted.hidden, generateSystemMessages: wanted.generateSystemMessages,
-      createdOn: now, createdBy: who.principalId, modifiedOn: now, modifiedBy: who.principalId,
-      participants, messages: [],
+      stream: wanted.stream,
+      hidden: wanted.hidden,
+      generateSystemMessages: wanted.generateSystemMessages,
+      createdOn: now,
+      createdBy: who.principalId,
+      modifiedOn: now,
+      modifiedBy: who.principalId,
+      participants,
+      messages: [],
     };
     store.set(conversation.conversationId, conversation);
     const resource = present(conversation);
     publishChatEvent(state, who, conversation, {
-      method: 'POST', subject: `/conversations/${conversation.conversationId}`, content: resource, correlationId: request.id,
+      method: 'POST',
+      subject: `/conversations/${conversation.conversationId}`,
+      content: resource,
+      correlationId: request.id,
     });
     // CHOICE: 201 Created (S-CHAT accepts any status up to 201 and reads conversationId from the body).
     return reply.code(201).send(resource);
@@ -88,7 +115,9 @@ export function registerConversationRoutes(app: FastifyInstance, chat: ChatConte
   app.get('/conversations', async (request) => {
     const who = chat.caller(request);
     const query = parseOData<ConversationRecord>(request.query, {
-      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'], fields: CONVERSATION_FIELDS, key: (c) => c.conversationId,
+      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'],
+      fields: CONVERSATION_FIELDS,
+      key: (c) => c.conversationId,
     });
     // CHOICE: in creation order, oldest first (the store keeps insertion order), unless $orderby
     // says otherwise, so pages are stable between calls.
@@ -113,7 +142,10 @@ export function registerConversationRoutes(app: FastifyInstance, chat: ChatConte
     const resource = present(conversation);
     store.delete(conversationId);
     publishChatEvent(state, who, conversation, {
-      method: 'DELETE', subject: `/conversations/${conversationId}`, content: resource, correlationId: request.id,
+      method: 'DELETE',
+      subject: `/conversations/${conversationId}`,
+      content: resource,
+      correlationId: request.id,
     });
     // CHOICE: 200 with the deleted conversation; S-CHAT parses a JSON body from the answer.
     return resource;

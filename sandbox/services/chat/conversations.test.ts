@@ -20,7 +20,8 @@ function call(method: string, path: string, who: string, body?: unknown) {
 
 async function startWith(creator: string, others: string[], extra: Record<string, unknown> = {}): Promise<string> {
   const response = await call('POST', '/conversations', creator, {
-    ...extra, originalParticipants: others.map((key) => ({ type: 'USER', participantId: sandbox.user(key as 'second').userId })),
+    ...extra,
+    originalParticipants: others.map((key) => ({ type: 'USER', participantId: sandbox.user(key as 'second').userId })),
   });
   if (response.statusCode !== 201) throw new Error(`POST /conversations answered ${response.statusCode}: ${response.body}`);
   return response.json<{ conversationId: string }>().conversationId;
@@ -29,16 +30,29 @@ async function startWith(creator: string, others: string[], extra: Record<string
 describe('POST /conversations', () => {
   it('answers 201 with the conversation resource, the creator taking part first', async () => {
     const response = await call('POST', '/conversations', 'primary', {
-      name: 'Project', stream: false, hidden: true, originalParticipants: [{ type: 'USER', participantId: sandbox.user('second').userId }],
+      name: 'Project',
+      stream: false,
+      hidden: true,
+      originalParticipants: [{ type: 'USER', participantId: sandbox.user('second').userId }],
     });
     expect(response.statusCode).toBe(201);
-    const body = response.json<{ conversationId: string; _embedded: { participants: { _embedded: { items: Array<{ participantId: string; status: string }> } } } }>();
+    const body = response.json<{
+      conversationId: string;
+      _embedded: { participants: { _embedded: { items: Array<{ participantId: string; status: string }> } } };
+    }>();
     expect(body).toMatchObject({
-      accountId: MAIN_ACCOUNT_ID, name: 'Project', visibility: 'PRIVATE', stream: false, hidden: true, generateSystemMessages: false,
-      createdBy: sandbox.user('primary').userId, _links: { self: `${CHAT}/conversations/${body.conversationId}` },
+      accountId: MAIN_ACCOUNT_ID,
+      name: 'Project',
+      visibility: 'PRIVATE',
+      stream: false,
+      hidden: true,
+      generateSystemMessages: false,
+      createdBy: sandbox.user('primary').userId,
+      _links: { self: `${CHAT}/conversations/${body.conversationId}` },
     });
     expect(body._embedded.participants._embedded.items.map((p) => [p.participantId, p.status])).toEqual([
-      [sandbox.user('primary').userId, 'ACCEPTED'], [sandbox.user('second').userId, 'ACCEPTED'],
+      [sandbox.user('primary').userId, 'ACCEPTED'],
+      [sandbox.user('second').userId, 'ACCEPTED'],
     ]);
   });
 
@@ -83,8 +97,10 @@ describe('who may reach a conversation', () => {
   it('hides it from a user of the same account who does not take part (404)', async () => {
     const id = await startWith('primary', ['second']);
     for (const [method, path, body] of [
-      ['GET', `/conversations/${id}`, undefined], ['GET', `/conversations/${id}/messages`, undefined],
-      ['POST', `/conversations/${id}/messages`, { body: 'hi' }], ['DELETE', `/conversations/${id}`, undefined],
+      ['GET', `/conversations/${id}`, undefined],
+      ['GET', `/conversations/${id}/messages`, undefined],
+      ['POST', `/conversations/${id}/messages`, { body: 'hi' }],
+      ['DELETE', `/conversations/${id}`, undefined],
     ] as const) {
       const response = await call(method, path, 'user', body);
       expect({ method, path, status: response.statusCode }).toEqual({ method, path, status: 404 });

@@ -13,7 +13,8 @@ afterEach(() => sandbox.close());
 /** As S-CHAT sends it: JSON, the raw token as Authorization, no "Bearer". */
 function sampleCall(method: string, path: string, token: string, body?: unknown) {
   return sandbox.send({
-    method, url: `${CHAT}${path}`,
+    method,
+    url: `${CHAT}${path}`,
     headers: { 'content-type': 'application/json', authorization: token },
     payload: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -26,18 +27,25 @@ describe('the S-CHAT direct chat', () => {
     const [user1, user2] = [sandbox.user('primary'), sandbox.user('second')];
 
     const started = await sampleCall('POST', '/conversations', token1, {
-      stream: false, hidden: true, generateSystemMessages: false,
-      originalParticipants: [{ type: 'USER', participantId: user1.userId }, { type: 'USER', participantId: user2.userId }],
+      stream: false,
+      hidden: true,
+      generateSystemMessages: false,
+      originalParticipants: [
+        { type: 'USER', participantId: user1.userId },
+        { type: 'USER', participantId: user2.userId },
+      ],
     });
     expect(started.statusCode).toBe(201);
     const { conversationId } = started.json<{ conversationId: string }>();
     expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
 
     const message1 = await sampleCall('POST', `/conversations/${conversationId}/messages`, token1, {
-      body: `Hi from ${user1.username}`, contentType: 'text/plain',
+      body: `Hi from ${user1.username}`,
+      contentType: 'text/plain',
     });
     const message2 = await sampleCall('POST', `/conversations/${conversationId}/messages`, token2, {
-      body: `Hi from ${user2.username}`, contentType: 'text/plain',
+      body: `Hi from ${user2.username}`,
+      contentType: 'text/plain',
     });
     expect([message1.statusCode, message2.statusCode]).toEqual([201, 201]);
     expect(message2.json()).toMatchObject({ conversationId, createdBy: user2.userId, body: `Hi from ${user2.username}` });
@@ -45,8 +53,7 @@ describe('the S-CHAT direct chat', () => {
     // Each side reads what the other wrote, newest first.
     for (const token of [token1, token2]) {
       const list = await sampleCall('GET', `/conversations/${conversationId}/messages`, token);
-      expect(list.json<{ _embedded: { items: Array<{ createdBy: string }> } }>()._embedded.items.map((m) => m.createdBy))
-        .toEqual([user2.userId, user1.userId]);
+      expect(list.json<{ _embedded: { items: Array<{ createdBy: string }> } }>()._embedded.items.map((m) => m.createdBy)).toEqual([user2.userId, user1.userId]);
     }
 
     // The sample deletes with a Content-Type but no body, and parses JSON from the answer.
@@ -68,9 +75,11 @@ describe('the S-CHAT direct chat', () => {
     const token1 = (await login(sandbox, 'primary')).access_token;
     const token2 = (await login(sandbox, 'second')).access_token;
     const user2 = sandbox.user('second');
-    const { conversationId } = (await sampleCall('POST', '/conversations', token1, {
-      originalParticipants: [{ type: 'USER', participantId: user2.userId }],
-    })).json<{ conversationId: string }>();
+    const { conversationId } = (
+      await sampleCall('POST', '/conversations', token1, {
+        originalParticipants: [{ type: 'USER', participantId: user2.userId }],
+      })
+    ).json<{ conversationId: string }>();
     await sampleCall('POST', `/conversations/${conversationId}/messages`, token1, { body: 'one', contentType: 'text/plain' });
     await sampleCall('POST', `/conversations/${conversationId}/messages`, token1, { body: 'two', contentType: 'text/plain' });
 

@@ -38,8 +38,10 @@ export function registerMemberRoutes(app: FastifyInstance, chat: ChatContext): v
     conversation.modifiedBy = who.principalId;
     const resource = toParticipantResource(conversation, participant, servicePath);
     publishChatEvent(state, who, conversation, {
-      method: 'POST', subject: `/conversations/${conversationId}/participants/${participant.participantId}`,
-      content: { ...resource }, correlationId: request.id,
+      method: 'POST',
+      subject: `/conversations/${conversationId}/participants/${participant.participantId}`,
+      content: { ...resource },
+      correlationId: request.id,
     });
     return reply.code(201).send(resource);
   });
@@ -48,7 +50,9 @@ export function registerMemberRoutes(app: FastifyInstance, chat: ChatContext): v
     const { conversationId } = request.params as ConversationParams;
     const conversation = conversationOf(store, chat.caller(request), conversationId);
     const query = parseOData<ParticipantResource>(request.query, {
-      allow: LIST_OPTIONS, fields: PARTICIPANT_FIELDS, key: (participant) => participant.participantId,
+      allow: LIST_OPTIONS,
+      fields: PARTICIPANT_FIELDS,
+      key: (participant) => participant.participantId,
     });
     // In the order they joined, the creator first, unless $orderby says otherwise.
     const items = conversation.participants.map((participant) => toParticipantResource(conversation, participant, servicePath));
@@ -69,16 +73,22 @@ export function registerMemberRoutes(app: FastifyInstance, chat: ChatContext): v
     const conversation = conversationOf(store, who, conversationId);
     const wanted = readMessage(jsonObjectBody(request));
     const message: MessageRecord = {
-      messageId: randomUUID(), conversationId, accountId: conversation.accountId, ...wanted,
-      createdOn: chat.timestamp(), createdBy: who.principalId,
+      messageId: randomUUID(),
+      conversationId,
+      accountId: conversation.accountId,
+      ...wanted,
+      createdOn: chat.timestamp(),
+      createdBy: who.principalId,
     };
     if (message.fallbackText === undefined) delete message.fallbackText;
     if (message.tag === undefined) delete message.tag;
     conversation.messages.push(message);
     const resource = toMessageResource(message, servicePath);
     publishChatEvent(state, who, conversation, {
-      method: 'POST', subject: `/conversations/${conversationId}/messages/${message.messageId}`,
-      content: { ...resource }, correlationId: request.id,
+      method: 'POST',
+      subject: `/conversations/${conversationId}/messages/${message.messageId}`,
+      content: { ...resource },
+      correlationId: request.id,
     });
     // CHOICE: 201 Created, like POST /conversations; S-CHAT accepts anything up to 201.
     return reply.code(201).send(resource);
@@ -88,7 +98,9 @@ export function registerMemberRoutes(app: FastifyInstance, chat: ChatContext): v
     const { conversationId } = request.params as ConversationParams;
     const conversation = conversationOf(store, chat.caller(request), conversationId);
     const query = parseOData<MessageRecord>(request.query, {
-      allow: LIST_OPTIONS, fields: MESSAGE_FIELDS, key: (message) => message.messageId,
+      allow: LIST_OPTIONS,
+      fields: MESSAGE_FIELDS,
+      key: (message) => message.messageId,
     });
     return pageOf(newestFirst(conversation), query, `${base(conversationId)}/messages`, (message) => toMessageResource(message, servicePath));
   });

@@ -11,15 +11,20 @@ let conversationId: string;
 beforeEach(async () => {
   sandbox = await testSandbox();
   token = (await login(sandbox, 'primary')).access_token;
-  conversationId = (await post('/conversations', {
-    originalParticipants: [{ type: 'USER', participantId: sandbox.user('second').userId }],
-  })).json<{ conversationId: string }>().conversationId;
+  conversationId = (
+    await post('/conversations', {
+      originalParticipants: [{ type: 'USER', participantId: sandbox.user('second').userId }],
+    })
+  ).json<{ conversationId: string }>().conversationId;
 });
 afterEach(() => sandbox.close());
 
 function post(path: string, body: unknown) {
   return sandbox.send({
-    method: 'POST', url: `${CHAT}${path}`, headers: { ...bearer(token), 'content-type': 'application/json' }, payload: JSON.stringify(body),
+    method: 'POST',
+    url: `${CHAT}${path}`,
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    payload: JSON.stringify(body),
   });
 }
 const get = (path: string) => sandbox.send({ method: 'GET', url: `${CHAT}${path}`, headers: bearer(token) });
@@ -31,8 +36,13 @@ describe('POST /conversations/{id}/messages', () => {
     expect(response.statusCode).toBe(201);
     const body = response.json<{ messageId: string }>();
     expect(body).toMatchObject({
-      conversationId, accountId: sandbox.user('primary').accountId, contentType: 'text/plain', body: 'Hello World!', tag: 'greeting',
-      createdOn: '2025-01-15T12:00:00.000Z', createdBy: sandbox.user('primary').userId,
+      conversationId,
+      accountId: sandbox.user('primary').accountId,
+      contentType: 'text/plain',
+      body: 'Hello World!',
+      tag: 'greeting',
+      createdOn: '2025-01-15T12:00:00.000Z',
+      createdBy: sandbox.user('primary').userId,
       _links: { self: `${CHAT}${messagesOf()}/${body.messageId}` },
     });
     expect((await get(`${messagesOf()}/${body.messageId}`)).json()).toEqual(body);
@@ -60,7 +70,10 @@ describe('GET /conversations/{id}/messages', () => {
     const first = (await get(`${messagesOf()}?$top=2`)).json<{ count: number; _links: { next?: string }; _embedded: { items: Array<{ body: string }> } }>();
     expect(first._embedded.items.map((m) => m.body)).toEqual(['three', 'two']);
     expect(first._links.next).toBe(`${CHAT}${messagesOf()}?$skip=2&$top=2`);
-    const second = (await get((first._links.next ?? '').replace(CHAT, ''))).json<{ _links: { next?: string }; _embedded: { items: Array<{ body: string }> } }>();
+    const second = (await get((first._links.next ?? '').replace(CHAT, ''))).json<{
+      _links: { next?: string };
+      _embedded: { items: Array<{ body: string }> };
+    }>();
     expect(second._embedded.items.map((m) => m.body)).toEqual(['one']);
     expect(second._links.next).toBeUndefined();
   });

@@ -21,12 +21,9 @@ export interface MessageResource extends MessageRecord {
   _links: { self: string; conversation: string };
 }
 
-const conversationPath = (servicePath: string, conversationId: string) =>
-  `${servicePath}/conversations/${conversationId}`;
+const conversationPath = (servicePath: string, conversationId: string) => `${servicePath}/conversations/${conversationId}`;
 
-export function toParticipantResource(
-  conversation: ConversationRecord, participant: ParticipantRecord, servicePath: string,
-): ParticipantResource {
+export function toParticipantResource(conversation: ConversationRecord, participant: ParticipantRecord, servicePath: string): ParticipantResource {
   const base = conversationPath(servicePath, conversation.conversationId);
   return {
     participantId: participant.participantId,
@@ -69,14 +66,19 @@ export function newestFirst(conversation: ConversationRecord): MessageRecord[] {
  */
 export function toConversationResource(conversation: ConversationRecord, servicePath: string): Record<string, unknown> {
   const base = conversationPath(servicePath, conversation.conversationId);
-  const participants = conversation.participants.map((participant) =>
-    toParticipantResource(conversation, participant, servicePath));
+  const participants = conversation.participants.map((participant) => toParticipantResource(conversation, participant, servicePath));
   const messages = newestFirst(conversation).map((message) => toMessageResource(message, servicePath));
   // Built as if asked for with $top: every participant (up to the page maximum), one message.
-  const embeddedParticipants: HalCollection<ParticipantResource> = pageOf(participants, parseOData<ParticipantResource>(
-    { $top: String(Math.max(participants.length, 1)) }, { allow: ['$top', '$skip'] }), `${base}/participants`);
-  const embeddedMessages: HalCollection<MessageResource> = pageOf(messages, parseOData<MessageResource>(
-    { $top: '1' }, { allow: ['$top', '$skip'] }), `${base}/messages`);
+  const embeddedParticipants: HalCollection<ParticipantResource> = pageOf(
+    participants,
+    parseOData<ParticipantResource>({ $top: String(Math.max(participants.length, 1)) }, { allow: ['$top', '$skip'] }),
+    `${base}/participants`,
+  );
+  const embeddedMessages: HalCollection<MessageResource> = pageOf(
+    messages,
+    parseOData<MessageResource>({ $top: '1' }, { allow: ['$top', '$skip'] }),
+    `${base}/messages`,
+  );
   return {
     conversationId: conversation.conversationId,
     accountId: conversation.accountId,

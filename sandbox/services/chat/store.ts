@@ -57,10 +57,7 @@ export interface ConversationRecord {
 export type ConversationStore = Map<string, ConversationRecord>;
 
 export function isParticipant(conversation: ConversationRecord, who: Caller): boolean {
-  return (
-    conversation.accountId === who.accountId &&
-    conversation.participants.some((participant) => participant.participantId === who.principalId)
-  );
+  return conversation.accountId === who.accountId && conversation.participants.some((participant) => participant.participantId === who.principalId);
 }
 
 /**

@@ -12,8 +12,12 @@ describe('POST /endpoints/{endpointId}/calls', () => {
   it('connects the caller’s leg and rings the destination', async () => {
     const caller = await media.dial('200', '201');
     expect(caller).toMatchObject({
-      callId: expect.stringMatching(/^endpoints\/200\/calls\/\d+$/), state: 'connected', cause: 'newCall',
-      direction: 'outbound', from: '200', to: '201',
+      callId: expect.stringMatching(/^endpoints\/200\/calls\/\d+$/),
+      state: 'connected',
+      cause: 'newCall',
+      direction: 'outbound',
+      from: '200',
+      to: '201',
     });
     expect(caller._links.self).toBe(`/media/2017-09-01/${caller.callId}`);
     const callee = await onlyLeg(media, '201');

@@ -26,7 +26,12 @@ describe('GET /calls', () => {
   it('lists the account’s legs, newest first, with path-like callIds and their _links.self', async () => {
     const caller = await media.dial('200', '201');
     const listed = await items('/calls');
-    expect(listed.slice(0, 2).map((leg) => leg.callId).sort()).toEqual(['endpoints/200/calls/2', 'endpoints/201/calls/1']);
+    expect(
+      listed
+        .slice(0, 2)
+        .map((leg) => leg.callId)
+        .sort(),
+    ).toEqual(['endpoints/200/calls/2', 'endpoints/201/calls/1']);
     expect(listed.find((leg) => leg.callId === caller.callId)?._links.self).toBe(`${MEDIA}/endpoints/200/calls/2`);
   });
 

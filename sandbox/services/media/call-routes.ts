@@ -43,17 +43,23 @@ const RECORD_FIELDS = {
 export function registerCallRoutes(app: FastifyInstance, media: MediaContext): void {
   const { servicePath } = media;
   const visibleLegs = (who: Caller) => [...media.world.legs.values()].filter((leg) => mayReadLeg(media, who, leg));
-  const records = (who: Caller) => visibleLegs(who).filter((leg) => !isActive(leg)).sort(newestFirst);
+  const records = (who: Caller) =>
+    visibleLegs(who)
+      .filter((leg) => !isActive(leg))
+      .sort(newestFirst);
   // The principal of a record is its leg's owner (a user, or the device for desk phones).
   const rowOf = (leg: CallLeg): RecordRow => ({
-    leg, record: toCallRecord(leg, servicePath), principal: media.world.endpoints.get(leg.endpointId)?.principalId ?? '',
+    leg,
+    record: toCallRecord(leg, servicePath),
+    principal: media.world.endpoints.get(leg.endpointId)?.principalId ?? '',
   });
-  const recordQuery = (query: unknown, allow: Parameters<typeof parseOData>[1]['allow']) =>
-    parseOData<RecordRow>(query, { allow, fields: RECORD_FIELDS });
+  const recordQuery = (query: unknown, allow: Parameters<typeof parseOData>[1]['allow']) => parseOData<RecordRow>(query, { allow, fields: RECORD_FIELDS });
   const shown = (row: RecordRow) => row.record;
   /** CHOICE: PUT answers 200 with the records it changed (MEDIA-SPEC's 200 has no schema). */
   const changed = (legs: CallLeg[], path: string): HalCollection<CallResource> => ({
-    count: legs.length, _links: { self: path }, _embedded: { items: legs.map((leg) => toCallRecord(leg, servicePath)) },
+    count: legs.length,
+    _links: { self: path },
+    _embedded: { items: legs.map((leg) => toCallRecord(leg, servicePath)) },
   });
 
   /** The record of one call; active, unknown or invisible calls have none (404). */
@@ -70,12 +76,18 @@ export function registerCallRoutes(app: FastifyInstance, media: MediaContext): v
     // Every leg of the account, live and completed, newest first; a USER sees his own extension's.
     const legs = visibleLegs(who).sort((a, b) => b.createdOnMs - a.createdOnMs || b.sequence - a.sequence);
     const query = parseOData(request.query, { allow: ['$skip', '$top', '$filter'], fields: CALL_FIELDS });
-    return pageOf(legs.map((leg) => toCallResource(leg, servicePath)), query, `${servicePath}/calls`);
+    return pageOf(
+      legs.map((leg) => toCallResource(leg, servicePath)),
+      query,
+      `${servicePath}/calls`,
+    );
   });
 
   app.get('/calls/records', async (request) => {
     const who = media.caller(request);
-    const rows = records(who).filter((leg) => !leg.hidden).map(rowOf);
+    const rows = records(who)
+      .filter((leg) => !leg.hidden)
+      .map(rowOf);
     return pageOf(rows, recordQuery(request.query, ['$skip', '$top', '$filter']), `${servicePath}/calls/records`, shown);
   });
 

@@ -22,8 +22,13 @@ describe('POST /conferences', () => {
   it('creates S-MEDIA’s conference: creator added, spec defaults, a 9-digit access code', async () => {
     const conference = await create({ name: 'status meeting cloudLink', accessCodeLength: 9, participants: [{ participantId: sam() }] });
     expect(conference).toMatchObject({
-      name: 'status meeting cloudLink', type: 'everyoneAllowed', visibility: 'public', lobbyPolicy: 'guestLobby',
-      state: 'inactive', createdBy: alex(), _links: { self: `/media/2017-09-01/conferences/${conference.id}` },
+      name: 'status meeting cloudLink',
+      type: 'everyoneAllowed',
+      visibility: 'public',
+      lobbyPolicy: 'guestLobby',
+      state: 'inactive',
+      createdBy: alex(),
+      _links: { self: `/media/2017-09-01/conferences/${conference.id}` },
     });
     expect(conference.accessCode).toMatch(/^[1-9]\d{8}$/);
     const participants = (conference._embedded as { participants: { _embedded: { items: unknown[] } } }).participants._embedded.items;

@@ -26,7 +26,9 @@ export interface MediaTx {
 
 export function mediaContext(state: SandboxState, world: MediaWorld, servicePath: string): MediaContext {
   return {
-    state, world, servicePath,
+    state,
+    world,
+    servicePath,
     subjectBase: servicePath.slice(servicePath.lastIndexOf('/')),
     caller: (request) => {
       const who = authenticate(request, state.signingKey, nowSeconds(state));

@@ -55,8 +55,7 @@ function legOf(media: MediaContext, endpoint: EndpointRecord, callId: string): C
 export function registerEndpointRoutes(app: FastifyInstance, media: MediaContext): void {
   const { servicePath } = media;
   const tx = (request: FastifyRequest): MediaTx => ({ media, correlationId: request.id });
-  const showEndpoint = (endpoint: EndpointRecord) =>
-    toEndpointResource(endpoint, legsOf(media, endpoint.endpointId), servicePath);
+  const showEndpoint = (endpoint: EndpointRecord) => toEndpointResource(endpoint, legsOf(media, endpoint.endpointId), servicePath);
 
   app.get('/endpoints/:endpointId', async (request) => {
     const { endpointId } = request.params as EndpointParams;
@@ -74,7 +73,9 @@ export function registerEndpointRoutes(app: FastifyInstance, media: MediaContext
     const { endpointId } = request.params as EndpointParams;
     const endpoint = controlledEndpoint(media, media.caller(request), endpointId);
     // "a list of active calls currently associated to the endpoint" (MEDIA-SPEC), oldest first.
-    const live = legsOf(media, endpoint.endpointId).filter(isActive).map((leg) => toCallResource(leg, servicePath));
+    const live = legsOf(media, endpoint.endpointId)
+      .filter(isActive)
+      .map((leg) => toCallResource(leg, servicePath));
     const query = parseOData(request.query, { allow: ['$skip', '$top', '$filter'], fields: CALL_FIELDS });
     return pageOf(live, query, `${servicePath}/endpoints/${endpoint.endpointId}/calls`);
   });

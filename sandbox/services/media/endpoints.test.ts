@@ -13,7 +13,12 @@ describe('GET /endpoints/{endpointId}', () => {
     const response = await media.call('GET', `/endpoints/${id}`, 'primary');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
-      endpointId: id, state: 'idle', userAvailability: 'available', messageWaiting: false, dnd: false, pstnRouting: '',
+      endpointId: id,
+      state: 'idle',
+      userAvailability: 'available',
+      messageWaiting: false,
+      dnd: false,
+      pstnRouting: '',
       _links: { self: `/media/2017-09-01/endpoints/${id}` },
     });
   });
@@ -31,7 +36,10 @@ describe('GET /endpoints/{endpointId}', () => {
   });
 
   it('answers 404 EndpointNotFound for an unknown endpoint, and for every endpoint to another account', async () => {
-    for (const [id, who] of [['999', 'primary'], ['200', 'other']] as const) {
+    for (const [id, who] of [
+      ['999', 'primary'],
+      ['200', 'other'],
+    ] as const) {
       const response = await media.call('GET', `/endpoints/${id}`, who);
       expect({ id, who, status: response.statusCode, name: response.json().name }).toEqual({ id, who, status: 404, name: 'EndpointNotFound' });
     }

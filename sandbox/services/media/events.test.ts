@@ -19,14 +19,29 @@ describe('call-leg publications', () => {
     const ringing = media.events.find((event) => event.content.state === 'ringing');
     const alex = media.sandbox.user('primary').userId;
     expect(ringing).toMatchObject({
-      topic: 'platform-api-media', method: 'PUT', subject: expect.stringMatching(/^\/2017-09-01\/endpoints\/2001\/calls\/\d+$/),
+      topic: 'platform-api-media',
+      method: 'PUT',
+      subject: expect.stringMatching(/^\/2017-09-01\/endpoints\/2001\/calls\/\d+$/),
       publisher: { accountId: MAIN_ACCOUNT_ID, principalId: alex },
       content: {
-        from: '2002', to: '2001', state: 'ringing', cause: 'newCall', direction: 'inbound',
+        from: '2002',
+        to: '2001',
+        state: 'ringing',
+        cause: 'newCall',
+        direction: 'inbound',
         extraPbxData: { alertingDevice: '2001', calledDevice: '2001', eventType: 'deliveredEvent', callTrackingID: expect.stringMatching(/^\d+#\d+$/) },
-        endpointId: '2001', siteId: SITE_ID, accountId: MAIN_ACCOUNT_ID, timestamp: Date.UTC(2025, 0, 15, 12),
-        eventId: expect.any(String), isCtiEvent: true, principalId: alex, callLegOwner: alex, userId: alex,
-        eventType: 'CallStateNotification', fromName: 'Sam Second', toName: 'Alex Admin',
+        endpointId: '2001',
+        siteId: SITE_ID,
+        accountId: MAIN_ACCOUNT_ID,
+        timestamp: Date.UTC(2025, 0, 15, 12),
+        eventId: expect.any(String),
+        isCtiEvent: true,
+        principalId: alex,
+        callLegOwner: alex,
+        userId: alex,
+        eventType: 'CallStateNotification',
+        fromName: 'Sam Second',
+        toName: 'Alex Admin',
       },
     });
     expect(ringing?.content.callId).toBe(ringing?.subject.replace('/2017-09-01/', ''));
@@ -41,11 +56,16 @@ describe('call-leg publications', () => {
     await media.act(callee, { action: 'end' });
     const seen = media.events.map((event) => [event.method, event.subject.split('/')[3], event.content.state]);
     expect(seen).toEqual([
-      ['PUT', '200', 'connected'], ['PUT', '201', 'ringing'],
-      ['PUT', '201', 'connected'], ['PUT', '200', 'connected'],
-      ['PUT', '200', 'held'], ['PUT', '201', 'held'],
-      ['PUT', '200', 'connected'], ['PUT', '201', 'connected'],
-      ['DELETE', '201', 'completed'], ['DELETE', '200', 'completed'],
+      ['PUT', '200', 'connected'],
+      ['PUT', '201', 'ringing'],
+      ['PUT', '201', 'connected'],
+      ['PUT', '200', 'connected'],
+      ['PUT', '200', 'held'],
+      ['PUT', '201', 'held'],
+      ['PUT', '200', 'connected'],
+      ['PUT', '201', 'connected'],
+      ['DELETE', '201', 'completed'],
+      ['DELETE', '200', 'completed'],
     ]);
     expect(media.events.at(-1)?.content).toMatchObject({ completed: true, billingTime: 0, endTime: expect.any(String) });
   });
@@ -72,12 +92,16 @@ describe('call-leg publications', () => {
     try {
       const token = (await login(media.sandbox, 'primary')).access_token;
       const subscribed = await media.sandbox.send({
-        method: 'POST', url: '/notifications/2017-09-01/subscriptions',
+        method: 'POST',
+        url: '/notifications/2017-09-01/subscriptions',
         headers: { ...bearer(token), 'content-type': 'application/json' },
         payload: JSON.stringify({
-          applicationId: 'media-test', transport: 'webhook', topic: 'platform-api-media',
+          applicationId: 'media-test',
+          transport: 'webhook',
+          topic: 'platform-api-media',
           deviceId: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
-          subjectFilter: '/2017-09-01/endpoints/', publicationFilter: "$.publications[?(@.content.state == 'ringing')]",
+          subjectFilter: '/2017-09-01/endpoints/',
+          publicationFilter: "$.publications[?(@.content.state == 'ringing')]",
         }),
       });
       expect(subscribed.statusCode).toBe(201);
@@ -86,10 +110,13 @@ describe('call-leg publications', () => {
       await media.act(caller, { action: 'end' });
       for (let wait = 0; received.length === 0 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 20));
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(received).toEqual([expect.objectContaining({
-        topic: 'platform-api-media', subject: expect.stringMatching(/^\/2017-09-01\/endpoints\/200\/calls\//),
-        content: expect.objectContaining({ state: 'ringing', endpointId: '200' }),
-      })]);
+      expect(received).toEqual([
+        expect.objectContaining({
+          topic: 'platform-api-media',
+          subject: expect.stringMatching(/^\/2017-09-01\/endpoints\/200\/calls\//),
+          content: expect.objectContaining({ state: 'ringing', endpointId: '200' }),
+        }),
+      ]);
     } finally {
       hook.closeAllConnections();
       await new Promise((resolve) => hook.close(resolve));

@@ -29,7 +29,8 @@ export const mediaService: FastifyPluginAsync<ServiceOptions> = async (app, opti
   inventory.set('media.conferences', () => world.conferences.size);
   inventory.set('media.recordings', () => world.recordings.size);
   inventory.set('media.endpointSettings', () =>
-    fingerprint([...world.endpoints.values()].map((e) => [e.endpointId, e.userAvailability, e.dnd, e.messageWaiting, e.pstnRoutingEnabled])));
+    fingerprint([...world.endpoints.values()].map((e) => [e.endpointId, e.userAvailability, e.dnd, e.messageWaiting, e.pstnRoutingEnabled])),
+  );
   // originateTimeout has no timer: calls that rang out are cleared, at the time they rang out,
   // before any media request is served, so a test clock moved forward sees them cleared.
   app.addHook('preHandler', async (request) => {

@@ -11,9 +11,7 @@ export type Availability = (typeof AVAILABILITIES)[number];
 export type LegState = 'ringing' | 'connected' | 'held' | 'completed';
 
 /** The MEDIA-SPEC `call.cause` values the sandbox produces. */
-export type Cause =
-  | 'newCall' | 'transfer' | 'redirected' | 'callCancelled' | 'busy' | 'callNotAnswer'
-  | 'doNotDisturb' | 'destNotObtainable';
+export type Cause = 'newCall' | 'transfer' | 'redirected' | 'callCancelled' | 'busy' | 'callNotAnswer' | 'doNotDisturb' | 'destNotObtainable';
 
 /** A PBX device of an account's site (MEDIA-SPEC `endpoint`; "line state"). */
 export interface EndpointRecord {

@@ -68,9 +68,26 @@ export function toEndpointResource(endpoint: EndpointRecord, legs: readonly Call
 
 /** What $filter/$orderby may name on call lists: the `call` fields shown. */
 export const CALL_FIELDS = [
-  'callId', 'endpointId', 'accountId', 'siteId', 'from', 'fromNumberE164', 'fromName', 'fromPrincipalId', 'to',
-  'toNumberE164', 'toName', 'toPrincipalId', 'state', 'cause', 'direction', 'createdOn', 'endTime', 'completed',
-  'ringTime', 'billingTime',
+  'callId',
+  'endpointId',
+  'accountId',
+  'siteId',
+  'from',
+  'fromNumberE164',
+  'fromName',
+  'fromPrincipalId',
+  'to',
+  'toNumberE164',
+  'toName',
+  'toPrincipalId',
+  'state',
+  'cause',
+  'direction',
+  'createdOn',
+  'endTime',
+  'completed',
+  'ringTime',
+  'billingTime',
 ] as const;
 
 /** `/endpoints/<ext>/calls/<n>` — the leg's path below the version, as in `_links.self` (S-NOTIF). */
@@ -92,10 +109,21 @@ export function toCallResource(leg: CallLeg, servicePath: string): CallResource 
   const from = side(leg.call.parties[0]);
   const to = side(leg.call.parties[1]);
   const resource: CallResource = {
-    callId: leg.callId, endpointId: leg.endpointId, accountId: leg.call.accountId, siteId: leg.call.siteId,
-    from: from.number, fromNumberE164: isE164(from.number), fromName: from.name, fromPrincipalId: from.principalId,
-    to: to.number, toNumberE164: isE164(to.number), toName: to.name, toPrincipalId: to.principalId,
-    state: leg.state, cause: leg.cause, direction: leg.direction,
+    callId: leg.callId,
+    endpointId: leg.endpointId,
+    accountId: leg.call.accountId,
+    siteId: leg.call.siteId,
+    from: from.number,
+    fromNumberE164: isE164(from.number),
+    fromName: from.name,
+    fromPrincipalId: from.principalId,
+    to: to.number,
+    toNumberE164: isE164(to.number),
+    toName: to.name,
+    toPrincipalId: to.principalId,
+    state: leg.state,
+    cause: leg.cause,
+    direction: leg.direction,
     createdOn: new Date(leg.createdOnMs).toISOString(),
     _links: { self: `${servicePath}${legPath(leg)}` },
   };

@@ -21,20 +21,43 @@ export function legNotificationContent(tx: MediaTx, leg: CallLeg): Record<string
   const owner = endpoint?.principalId;
   const nowMs = media.state.now();
   return {
-    from: call.from, fromName: call.fromName, to: call.to, toName: call.toName,
-    state: call.state, cause: call.cause, direction: call.direction,
+    from: call.from,
+    fromName: call.fromName,
+    to: call.to,
+    toName: call.toName,
+    state: call.state,
+    cause: call.cause,
+    direction: call.direction,
     // An object here, although MEDIA-SPEC types `call.extraPbxData` as a string: S-NOTIF shows an object.
     extraPbxData: {
-      alertingDevice: call.to, calledDevice: call.to, eventType: leg.pbxEvent, callTrackingID: leg.call.trackingId,
+      alertingDevice: call.to,
+      calledDevice: call.to,
+      eventType: leg.pbxEvent,
+      callTrackingID: leg.call.trackingId,
     },
-    createdOn: call.createdOn, callId: call.callId, endpointId: call.endpointId, siteId: call.siteId,
-    accountId: call.accountId, timestamp: nowMs, eventId: randomUUID(), mediaReceivedTimestamp: nowMs,
-    ...(call.endTime === undefined ? {} : {
-      endTime: call.endTime, completed: call.completed, ringTime: call.ringTime, billingTime: call.billingTime,
-    }),
+    createdOn: call.createdOn,
+    callId: call.callId,
+    endpointId: call.endpointId,
+    siteId: call.siteId,
+    accountId: call.accountId,
+    timestamp: nowMs,
+    eventId: randomUUID(),
+    mediaReceivedTimestamp: nowMs,
+    ...(call.endTime === undefined
+      ? {}
+      : {
+          endTime: call.endTime,
+          completed: call.completed,
+          ringTime: call.ringTime,
+          billingTime: call.billingTime,
+        }),
     _links: call._links,
-    isCtiEvent: true, principalId: owner, callLegOwner: owner, mediaEventProcessedTimestamp: nowMs,
-    eventType: 'CallStateNotification', deviceId: DEVICE_ID,
+    isCtiEvent: true,
+    principalId: owner,
+    callLegOwner: owner,
+    mediaEventProcessedTimestamp: nowMs,
+    eventType: 'CallStateNotification',
+    deviceId: DEVICE_ID,
     // CHOICE: userId only for an extension that belongs to a user; a desk phone has none.
     ...(endpoint?.userId === undefined ? {} : { userId: endpoint.userId }),
   };

@@ -19,8 +19,11 @@ const SAMPLE_RATE = 8000;
 
 export function toRecordingResource(recording: RecordingRecord, servicePath: string): Record<string, unknown> {
   return {
-    recordingId: recording.recordingId, callId: recording.callId, createdOn: recording.createdOn,
-    contentType: recording.contentType, durationInSeconds: recording.durationInSeconds,
+    recordingId: recording.recordingId,
+    callId: recording.callId,
+    createdOn: recording.createdOn,
+    contentType: recording.contentType,
+    durationInSeconds: recording.durationInSeconds,
     ...(recording.label === undefined ? {} : { label: recording.label }),
     _links: { self: `${servicePath}/recordings/${recording.recordingId}` },
   };
@@ -48,8 +51,7 @@ function silence(seconds: number): Buffer {
 export function registerRecordingRoutes(app: FastifyInstance, media: MediaContext): void {
   const { servicePath, world, state } = media;
   const present = (recording: RecordingRecord) => toRecordingResource(recording, servicePath);
-  const sign = (recordingId: string, expires: number) =>
-    createHmac('sha256', state.signingKey).update(`${recordingId}:${expires}`).digest('hex');
+  const sign = (recordingId: string, expires: number) => createHmac('sha256', state.signingKey).update(`${recordingId}:${expires}`).digest('hex');
 
   /** "Recordings that you don't have permission to view will not be returned": admins see the account's, users their own. */
   const mayView = (who: Caller, recording: RecordingRecord) =>

@@ -15,10 +15,15 @@ const list = async (query = '', who: Parameters<MediaTest['call']>[2] = 'primary
 
 describe('GET /recordings', () => {
   it('lists the seeded recording of 2001’s answered call', async () => {
-    expect(await list()).toEqual([expect.objectContaining({
-      recordingId: SEEDED_RECORDING_ID, callId: 'endpoints/2001/calls/1', contentType: 'audio/wav', durationInSeconds: 60,
-      _links: { self: `/media/2017-09-01/recordings/${SEEDED_RECORDING_ID}` },
-    })]);
+    expect(await list()).toEqual([
+      expect.objectContaining({
+        recordingId: SEEDED_RECORDING_ID,
+        callId: 'endpoints/2001/calls/1',
+        contentType: 'audio/wav',
+        durationInSeconds: 60,
+        _links: { self: `/media/2017-09-01/recordings/${SEEDED_RECORDING_ID}` },
+      }),
+    ]);
   });
 
   it('adds the recording of a call made with record: true, its paused time left out', async () => {
@@ -57,7 +62,8 @@ describe('GET /recordings/{recordingId}', () => {
 
   it('refuses a tampered media link and an unsupported $expand with 403 and 400', async () => {
     const tampered = await media.sandbox.send({
-      method: 'GET', url: `/media/2017-09-01/recordings/${SEEDED_RECORDING_ID}/media?expires=99999999999999&signature=00`,
+      method: 'GET',
+      url: `/media/2017-09-01/recordings/${SEEDED_RECORDING_ID}/media?expires=99999999999999&signature=00`,
     });
     const expand = await media.call('GET', `/recordings/${SEEDED_RECORDING_ID}?$expand=tags`, 'primary');
     expect([tampered.statusCode, expand.statusCode]).toEqual([403, 400]);

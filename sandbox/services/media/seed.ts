@@ -34,11 +34,20 @@ export const SEEDED_RECORDING_ID = '5e0c7a1b-2d3f-4a6b-8c9d-0e1f2a3b4c5d';
 
 function endpoint(seed: DeviceSeed, user?: UserRecord): EndpointRecord {
   return {
-    endpointId: seed.endpointId, name: user?.name ?? seed.name, type: seed.type,
-    accountId: MAIN_ACCOUNT_ID, siteId: SITE_ID, userId: user?.userId,
+    endpointId: seed.endpointId,
+    name: user?.name ?? seed.name,
+    type: seed.type,
+    accountId: MAIN_ACCOUNT_ID,
+    siteId: SITE_ID,
+    userId: user?.userId,
     principalId: user?.principalId ?? devicePrincipal(seed.endpointId),
-    userAvailability: 'available', dnd: false, messageWaiting: false, pstnRoutingEnabled: false,
-    mobile: user?.mobile, outOfService: seed.outOfService ?? false, nextSequence: 1,
+    userAvailability: 'available',
+    dnd: false,
+    messageWaiting: false,
+    pstnRoutingEnabled: false,
+    mobile: user?.mobile,
+    outOfService: seed.outOfService ?? false,
+    nextSequence: 1,
   };
 }
 
@@ -48,21 +57,37 @@ function party(device: EndpointRecord): Party {
 
 /** A finished two-party call between two seeded endpoints, as history. */
 function pastCall(
-  world: MediaWorld, from: EndpointRecord, to: EndpointRecord,
+  world: MediaWorld,
+  from: EndpointRecord,
+  to: EndpointRecord,
   timing: { startMs: number; answeredAfterMs?: number; endAfterMs: number; cause: CallLeg['cause'] },
 ): [CallLeg, CallLeg] {
   const call: Call = {
     trackingId: `${Math.floor(timing.startMs / 1000)}#${world.nextTrackingNumber++}`,
-    accountId: from.accountId, siteId: from.siteId, parties: [party(from), party(to)],
+    accountId: from.accountId,
+    siteId: from.siteId,
+    parties: [party(from), party(to)],
   };
-  const legs = ([[from, 'outbound'], [to, 'inbound']] as const).map(([device, direction], index): CallLeg => {
+  const legs = (
+    [
+      [from, 'outbound'],
+      [to, 'inbound'],
+    ] as const
+  ).map(([device, direction], index): CallLeg => {
     const sequence = device.nextSequence++;
     const leg: CallLeg = {
-      callId: `endpoints/${device.endpointId}/calls/${sequence}`, endpointId: device.endpointId, sequence, call,
-      state: 'completed', cause: timing.cause, direction, pbxEvent: 'connectionClearedEvent',
+      callId: `endpoints/${device.endpointId}/calls/${sequence}`,
+      endpointId: device.endpointId,
+      sequence,
+      call,
+      state: 'completed',
+      cause: timing.cause,
+      direction,
+      pbxEvent: 'connectionClearedEvent',
       createdOnMs: timing.startMs,
       answeredOnMs: timing.answeredAfterMs === undefined ? undefined : timing.startMs + timing.answeredAfterMs,
-      endTimeMs: timing.startMs + timing.endAfterMs, hidden: false,
+      endTimeMs: timing.startMs + timing.endAfterMs,
+      hidden: false,
     };
     (call.parties[index] as Party).leg = leg;
     world.legs.set(leg.callId, leg);
@@ -75,7 +100,11 @@ function pastCall(
 /** A fresh world per sandbox; `users` gives the extensions their owners (UserRecord.extension). */
 export function seedMediaWorld(users: readonly UserRecord[]): MediaWorld {
   const world: MediaWorld = {
-    endpoints: new Map(), legs: new Map(), recordings: new Map(), conferences: new Map(), nextTrackingNumber: 1,
+    endpoints: new Map(),
+    legs: new Map(),
+    recordings: new Map(),
+    conferences: new Map(),
+    nextTrackingNumber: 1,
   };
   for (const device of DEVICES) world.endpoints.set(device.endpointId, endpoint(device));
   for (const extension of USER_EXTENSIONS) {
@@ -86,13 +115,21 @@ export function seedMediaWorld(users: readonly UserRecord[]): MediaWorld {
   const at = (id: string) => world.endpoints.get(id) as EndpointRecord;
   // An answered minute from 2002 to 2001, recorded on 2001; then a call to 2001 that rang out.
   const [, answered] = pastCall(world, at('2002'), at('2001'), {
-    startMs: SEEDED_CALLS_AT, answeredAfterMs: 5_000, endAfterMs: 65_000, cause: 'newCall',
+    startMs: SEEDED_CALLS_AT,
+    answeredAfterMs: 5_000,
+    endAfterMs: 65_000,
+    cause: 'newCall',
   });
   pastCall(world, at('200'), at('2001'), { startMs: SEEDED_CALLS_AT + 3_600_000, endAfterMs: 20_000, cause: 'callCancelled' });
   const recording: RecordingRecord = {
-    recordingId: SEEDED_RECORDING_ID, callId: answered.callId, accountId: MAIN_ACCOUNT_ID,
-    ownerPrincipalId: at('2001').principalId, createdOn: new Date(SEEDED_CALLS_AT + 65_000).toISOString(),
-    contentType: 'audio/wav', durationInSeconds: 60, label: 'Seeded sample',
+    recordingId: SEEDED_RECORDING_ID,
+    callId: answered.callId,
+    accountId: MAIN_ACCOUNT_ID,
+    ownerPrincipalId: at('2001').principalId,
+    createdOn: new Date(SEEDED_CALLS_AT + 65_000).toISOString(),
+    contentType: 'audio/wav',
+    durationInSeconds: 60,
+    label: 'Seeded sample',
   };
   world.recordings.set(recording.recordingId, recording);
   return world;

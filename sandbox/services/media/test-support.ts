@@ -43,7 +43,10 @@ export async function mediaTest(): Promise<MediaTest> {
   const tokens: Record<string, string> = {};
   for (const key of ['primary', 'second', 'user', 'partner'] as const) tokens[key] = (await login(sandbox, key)).access_token;
   const other = await postForm(sandbox, '/token', {
-    grant_type: 'password', username: 'uma.user@example.com', password: 'Sandbox-Other-5!', account_id: OTHER_ACCOUNT_ID,
+    grant_type: 'password',
+    username: 'uma.user@example.com',
+    password: 'Sandbox-Other-5!',
+    account_id: OTHER_ACCOUNT_ID,
   });
   tokens.other = other.json<{ access_token: string }>().access_token;
   const events: Publication[] = [];
@@ -59,7 +62,9 @@ export async function mediaTest(): Promise<MediaTest> {
     return response.json<Leg>();
   };
   return {
-    sandbox, events, call,
+    sandbox,
+    events,
+    call,
     dial: async (from, to, who = 'primary', extra = {}) =>
       expectStatus(await call('POST', `/endpoints/${from}/calls`, who, { to, ...extra }), 200, `dial ${from}→${to}`),
     act: async (leg, body, who = 'primary', expected = 200) => {

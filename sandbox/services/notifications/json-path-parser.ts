@@ -9,11 +9,7 @@
 
 export class JsonPathError extends Error {}
 
-export type Segment =
-  | { kind: 'child'; name: string }
-  | { kind: 'index'; index: number }
-  | { kind: 'wildcard' }
-  | { kind: 'filter'; expr: Expr };
+export type Segment = { kind: 'child'; name: string } | { kind: 'index'; index: number } | { kind: 'wildcard' } | { kind: 'filter'; expr: Expr };
 
 export interface Query {
   root: '$' | '@';
@@ -179,7 +175,11 @@ class Parser {
     if (next === "'" || next === '"') return { kind: 'literal', value: this.string() };
     const number = this.match(NUMBER);
     if (number !== undefined) return { kind: 'literal', value: Number(number) };
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.match(new RegExp(`${word}(?![\\w$])`, 'y')) !== undefined) return { kind: 'literal', value };
     }
     return this.fail('expected @.path, a string, a number, true, false or null (functions are not supported)');

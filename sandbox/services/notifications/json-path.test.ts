@@ -7,9 +7,7 @@ const envelope = (content: Record<string, unknown>, extra: Record<string, unknow
   publications: [{ topic: 'platform-api-media', method: 'PUT', subject: '/2017-09-01/endpoints/200/calls/1', content, ...extra }],
 });
 const ringing = envelope({ state: 'ringing', direction: 'inbound', ringTime: 3, endpointId: '200', extraPbxData: { eventType: 'deliveredEvent' } });
-const connected = envelope(
-  { state: 'connected', direction: 'outbound', ringTime: 12, endpointId: '201' }, { subject: '/2017-09-01/endpoints/201/calls/2' },
-);
+const connected = envelope({ state: 'connected', direction: 'outbound', ringTime: 12, endpointId: '201' }, { subject: '/2017-09-01/endpoints/201/calls/2' });
 
 function selects(filter: string, document: unknown): boolean {
   return compileJsonPath(filter)(document).length > 0;
@@ -26,7 +24,7 @@ describe('compileJsonPath', () => {
     ['$.publications[?(@.content.ringTime < 5)]', true, false],
     ['$.publications[?(@.content.ringTime >= 12)]', false, true],
     ["$.publications[?(@.content.state == 'ringing' && @.content.direction == 'inbound')]", true, false],
-    ["$.publications[?(@.content.state == 'held' || @.content.endpointId == \"201\")]", false, true],
+    ['$.publications[?(@.content.state == \'held\' || @.content.endpointId == "201")]', false, true],
     ["$.publications[?(!(@.content.state == 'ringing'))]", false, true],
     ['$.publications[?(@.content.extraPbxData)]', true, false],
     ["$.publications[?(@.content.extraPbxData.eventType == 'deliveredEvent')]", true, false],
@@ -51,7 +49,7 @@ describe('compileJsonPath', () => {
     ['publications', 'starts with $'],
     ['$..state', 'recursive descent'],
     ['$.publications[0:2]', 'slices'],
-    ["$.publications[?(length(@.content) > 1)]", 'functions are not supported'],
+    ['$.publications[?(length(@.content) > 1)]', 'functions are not supported'],
     ["$.publications[?(@.content.state == 'ringing')", 'expected "]"'],
     ["$.publications[?(@.content.state == 'ringing)]", 'unterminated string'],
     ['$.publications[?(@.content.state =~ /(/)]', 'invalid regular expression'],

@@ -60,8 +60,10 @@ function deepEqual(a: Value, b: Value): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
-  return keysA.length === keysB.length &&
-    keysA.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, Value>)[key], (b as Record<string, Value>)[key]));
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, Value>)[key], (b as Record<string, Value>)[key]))
+  );
 }
 
 function lessThan(a: Value, b: Value): boolean {
@@ -72,23 +74,35 @@ function compare(expr: Extract<Expr, { kind: 'compare' }>, root: Value, current:
   const left = valueOf(expr.left, root, current);
   const right = valueOf(expr.right, root, current);
   switch (expr.op) {
-    case '==': return deepEqual(left, right);
-    case '!=': return !deepEqual(left, right);
-    case '<': return lessThan(left, right);
-    case '>': return lessThan(right, left);
-    case '<=': return lessThan(left, right) || deepEqual(left, right);
-    case '>=': return lessThan(right, left) || deepEqual(left, right);
-    case '=~': return typeof left === 'string' && right instanceof RegExp && right.test(left);
+    case '==':
+      return deepEqual(left, right);
+    case '!=':
+      return !deepEqual(left, right);
+    case '<':
+      return lessThan(left, right);
+    case '>':
+      return lessThan(right, left);
+    case '<=':
+      return lessThan(left, right) || deepEqual(left, right);
+    case '>=':
+      return lessThan(right, left) || deepEqual(left, right);
+    case '=~':
+      return typeof left === 'string' && right instanceof RegExp && right.test(left);
   }
 }
 
 function test(expr: Expr, root: Value, current: Value): boolean {
   switch (expr.kind) {
-    case 'or': return test(expr.left, root, current) || test(expr.right, root, current);
-    case 'and': return test(expr.left, root, current) && test(expr.right, root, current);
-    case 'not': return !test(expr.operand, root, current);
-    case 'exists': return select(expr.query, root, current).length > 0;
-    case 'compare': return compare(expr, root, current);
+    case 'or':
+      return test(expr.left, root, current) || test(expr.right, root, current);
+    case 'and':
+      return test(expr.left, root, current) && test(expr.right, root, current);
+    case 'not':
+      return !test(expr.operand, root, current);
+    case 'exists':
+      return select(expr.query, root, current).length > 0;
+    case 'compare':
+      return compare(expr, root, current);
   }
 }
 

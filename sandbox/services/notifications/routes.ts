@@ -6,23 +6,17 @@ import { SandboxError } from '../../platform/errors';
 import { pageOf, parseOData } from '../../platform/odata';
 import { jsonObjectBody } from '../../platform/request-fields';
 import { nowSeconds, type SandboxState } from '../../state';
-import {
-  readSubscription, subscriptionOf, toSubscriptionResource, type SubscriptionRecord, type SubscriptionStore,
-} from './subscriptions';
+import { readSubscription, subscriptionOf, toSubscriptionResource, type SubscriptionRecord, type SubscriptionStore } from './subscriptions';
 
 /** What $filter and $orderby may name on GET /subscriptions. */
-const SUBSCRIPTION_FIELDS = [
-  'subscriptionId', 'applicationId', 'deviceId', 'transport', 'topic', 'subjectFilter', 'method', 'publicationFilter', 'createdOn',
-];
+const SUBSCRIPTION_FIELDS = ['subscriptionId', 'applicationId', 'deviceId', 'transport', 'topic', 'subjectFilter', 'method', 'publicationFilter', 'createdOn'];
 
 export interface SubscriptionEvents {
   /** A subscription was deleted: stop its retries and close its sockets. */
   deleted(subscriptionId: string): void;
 }
 
-export function registerSubscriptionRoutes(
-  app: FastifyInstance, state: SandboxState, store: SubscriptionStore, events: SubscriptionEvents,
-): void {
+export function registerSubscriptionRoutes(app: FastifyInstance, state: SandboxState, store: SubscriptionStore, events: SubscriptionEvents): void {
   const servicePath = app.prefix;
   // CHOICE: every role may subscribe, guests included; each sees only its own subscriptions.
   const caller = (request: FastifyRequest): Caller => authenticate(request, state.signingKey, nowSeconds(state));
@@ -39,11 +33,12 @@ export function registerSubscriptionRoutes(
   app.get('/subscriptions', async (request) => {
     const who = caller(request);
     const query = parseOData<SubscriptionRecord>(request.query, {
-      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'], fields: SUBSCRIPTION_FIELDS, key: (s) => s.subscriptionId,
+      allow: ['$top', '$skip', '$skiptoken', '$filter', '$orderby'],
+      fields: SUBSCRIPTION_FIELDS,
+      key: (s) => s.subscriptionId,
     });
     // In creation order (the store keeps insertion order) unless $orderby says otherwise.
-    const mine = [...store.values()]
-      .filter((subscription) => subscription.principalId === who.principalId && subscription.accountId === who.accountId);
+    const mine = [...store.values()].filter((subscription) => subscription.principalId === who.principalId && subscription.accountId === who.accountId);
     return pageOf(mine, query, `${servicePath}/subscriptions`, present);
   });
 

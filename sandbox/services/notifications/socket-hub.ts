@@ -21,7 +21,10 @@ export class SocketHub {
   private readonly sockets = new Map<string, Set<WebSocket>>();
   private detach: () => void = () => {};
 
-  constructor(private readonly prefix: string, private readonly gate: SocketGate) {
+  constructor(
+    private readonly prefix: string,
+    private readonly gate: SocketGate,
+  ) {
     // The 101 answer carries a correlation id like every other CloudLink answer (P-USING).
     this.server.on('headers', (headers) => headers.push(`${CORRELATION_HEADER}: ${newCorrelationId()}`));
   }

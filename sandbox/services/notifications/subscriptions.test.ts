@@ -6,8 +6,12 @@ const NOTIFY = '/notifications/2017-09-01';
 
 /** S-NOTIF's subscription body, its webhook pointed at this machine. */
 const sampleBody = {
-  applicationId: '6f1c1b0e-6b0a-4bb4-9a9e-2f1d3c4b5a69', deviceId: 'http://127.0.0.1:9/hook', transport: 'webhook',
-  topic: 'platform-api-media', subjectFilter: '/2017-09-01/endpoints/', publicationFilter: "$.publications[?(@.content.state == 'ringing')]",
+  applicationId: '6f1c1b0e-6b0a-4bb4-9a9e-2f1d3c4b5a69',
+  deviceId: 'http://127.0.0.1:9/hook',
+  transport: 'webhook',
+  topic: 'platform-api-media',
+  subjectFilter: '/2017-09-01/endpoints/',
+  publicationFilter: "$.publications[?(@.content.state == 'ringing')]",
 };
 
 let sandbox: TestSandbox;
@@ -31,8 +35,11 @@ describe('POST /subscriptions', () => {
     const body = response.json<{ subscriptionId: string }>();
     expect(body.subscriptionId).toMatch(/^[0-9a-f]{32}$/);
     expect(body).toMatchObject({
-      ...sampleBody, accountId: MAIN_ACCOUNT_ID, principalId: sandbox.user('primary').userId,
-      createdOn: '2025-01-15T12:00:00.000Z', _links: { self: `${NOTIFY}/subscriptions/${body.subscriptionId}` },
+      ...sampleBody,
+      accountId: MAIN_ACCOUNT_ID,
+      principalId: sandbox.user('primary').userId,
+      createdOn: '2025-01-15T12:00:00.000Z',
+      _links: { self: `${NOTIFY}/subscriptions/${body.subscriptionId}` },
     });
   });
 
@@ -62,8 +69,14 @@ describe('POST /subscriptions', () => {
   });
 
   it.each([
-    'https://webhook.site/abc', 'http://10.0.0.1/hook', 'http://169.254.169.254/latest', 'http://[::ffff:7f00:1]/hook',
-    'ftp://127.0.0.1/hook', 'http://user:pw@127.0.0.1/hook', 'http://localhost.example.com/hook', 'not a url',
+    'https://webhook.site/abc',
+    'http://10.0.0.1/hook',
+    'http://169.254.169.254/latest',
+    'http://[::ffff:7f00:1]/hook',
+    'ftp://127.0.0.1/hook',
+    'http://user:pw@127.0.0.1/hook',
+    'http://localhost.example.com/hook',
+    'not a url',
   ])('refuses the webhook URL %s: loopback only', async (deviceId) => {
     const response = await call('POST', '/subscriptions', 'primary', { ...sampleBody, deviceId });
     expect(response.statusCode).toBe(400);
@@ -71,7 +84,8 @@ describe('POST /subscriptions', () => {
   });
 
   it.each(['http://localhost:8080/hook', 'https://127.9.8.7/hook', 'http://[::1]:3000/', 'http://2130706433/hook'])(
-    'accepts the loopback webhook URL %s', async (deviceId) => {
+    'accepts the loopback webhook URL %s',
+    async (deviceId) => {
       expect((await call('POST', '/subscriptions', 'primary', { ...sampleBody, deviceId })).statusCode).toBe(201);
     },
   );
@@ -94,8 +108,9 @@ describe('GET and DELETE /subscriptions', () => {
     const page = (await call('GET', '/subscriptions?$top=1', 'primary')).json<{ count: number; _links: { next?: string } }>();
     expect(page).toMatchObject({ count: 1, _links: { next: `${NOTIFY}/subscriptions?$skip=1&$top=1` } });
     const filtered = await call('GET', `/subscriptions?$filter=${encodeURIComponent("topic eq 'platform-api-conversations'")}`, 'primary');
-    expect(filtered.json<{ _embedded: { items: Array<{ subscriptionId: string }> } }>()._embedded.items.map((s) => s.subscriptionId))
-      .toEqual([second.subscriptionId]);
+    expect(filtered.json<{ _embedded: { items: Array<{ subscriptionId: string }> } }>()._embedded.items.map((s) => s.subscriptionId)).toEqual([
+      second.subscriptionId,
+    ]);
   });
 
   it('reads and deletes one; afterwards it is 404', async () => {

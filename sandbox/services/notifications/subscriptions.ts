@@ -66,8 +66,10 @@ export function readSubscription(body: JsonObject | undefined, who: Caller, now:
   if (transport === 'webhook') {
     requiredString(body, 'applicationId');
     if (!isLoopbackUrl(requiredString(body, 'deviceId'))) {
-      throw badRequest('InvalidRequest',
-        'deviceId must be an http(s) URL on this machine (127.0.0.0/8, localhost or [::1]): the sandbox delivers webhooks over loopback only.');
+      throw badRequest(
+        'InvalidRequest',
+        'deviceId must be an http(s) URL on this machine (127.0.0.0/8, localhost or [::1]): the sandbox delivers webhooks over loopback only.',
+      );
     }
   }
   const publicationFilter = optionalString(body, 'publicationFilter');
@@ -80,13 +82,18 @@ export function readSubscription(body: JsonObject | undefined, who: Caller, now:
   }
   return {
     subscriptionId: randomUUID().replace(/-/g, ''),
-    accountId: who.accountId, principalId: who.principalId,
-    applicationId, deviceId, transport, topic,
+    accountId: who.accountId,
+    principalId: who.principalId,
+    applicationId,
+    deviceId,
+    transport,
+    topic,
     subjectFilter: optionalString(body, 'subjectFilter') ?? '',
     method: optionalEnum(body, 'method', METHODS),
     publicationFilter: selects === undefined ? undefined : publicationFilter,
     selects,
-    createdOn: now, createdBy: who.principalId,
+    createdOn: now,
+    createdBy: who.principalId,
   };
 }
 

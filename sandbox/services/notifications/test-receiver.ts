@@ -37,10 +37,11 @@ export async function startReceiver(statuses: number[] = [], then = 200): Promis
     url: `http://127.0.0.1:${port}/hook`,
     received,
     waitFor: (count, timeoutMs = 2000) => waitUntil(() => received.length >= count, waiters, timeoutMs).then(() => received),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

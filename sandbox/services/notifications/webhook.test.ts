@@ -23,10 +23,17 @@ afterEach(async () => {
 
 async function subscribe(url: string, extra: Record<string, unknown> = {}, target = sandbox, as = token): Promise<string> {
   const response = await target.send({
-    method: 'POST', url: `${NOTIFY}/subscriptions`, headers: { ...bearer(as), 'content-type': 'application/json' },
+    method: 'POST',
+    url: `${NOTIFY}/subscriptions`,
+    headers: { ...bearer(as), 'content-type': 'application/json' },
     payload: JSON.stringify({
-      applicationId: 'harness-tests', deviceId: url, transport: 'webhook', topic: 'platform-api-media',
-      subjectFilter: '/2017-09-01/endpoints/', publicationFilter: "$.publications[?(@.content.state == 'ringing')]", ...extra,
+      applicationId: 'harness-tests',
+      deviceId: url,
+      transport: 'webhook',
+      topic: 'platform-api-media',
+      subjectFilter: '/2017-09-01/endpoints/',
+      publicationFilter: "$.publications[?(@.content.state == 'ringing')]",
+      ...extra,
     }),
   });
   if (response.statusCode !== 201) throw new Error(`subscribe answered ${response.statusCode}: ${response.body}`);
@@ -36,7 +43,9 @@ async function subscribe(url: string, extra: Record<string, unknown> = {}, targe
 /** A call leg on an endpoint, as the media service publishes it (S-NOTIF README payload). */
 function callLeg(state: string, endpointId = '200', accountId = MAIN_ACCOUNT_ID): Publication {
   return {
-    topic: 'platform-api-media', method: 'PUT', subject: `/2017-09-01/endpoints/${endpointId}/calls/33656066`,
+    topic: 'platform-api-media',
+    method: 'PUT',
+    subject: `/2017-09-01/endpoints/${endpointId}/calls/33656066`,
     content: { from: '201', to: endpointId, state, callId: `endpoints/${endpointId}/calls/33656066`, endpointId, accountId },
     publisher: { accountId, principalId: sandbox.user('primary').userId },
     correlationId: '11111111-2222-4333-8444-555555555555',
@@ -55,8 +64,11 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(1);
     expect(delivered?.headers['content-type']).toBe('application/json');
     expect(delivered?.body).toEqual({
-      publicationId: expect.stringMatching(/^[0-9a-f-]{36}$/), topic: 'platform-api-media', method: 'PUT',
-      subject: '/2017-09-01/endpoints/200/calls/33656066', content: expect.objectContaining({ state: 'ringing', endpointId: '200' }),
+      publicationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      topic: 'platform-api-media',
+      method: 'PUT',
+      subject: '/2017-09-01/endpoints/200/calls/33656066',
+      content: expect.objectContaining({ state: 'ringing', endpointId: '200' }),
       publisher: { accountId: MAIN_ACCOUNT_ID, principalId: sandbox.user('primary').userId },
       subscription: { subscriptionId },
       notification: { createdOn: '2025-01-15T12:00:00.000Z', correlationId: '11111111-2222-4333-8444-555555555555' },
@@ -137,6 +149,10 @@ describe('WebhookSender', () => {
     sender.send('s1', down.url, { hello: 'world' }, 'c1');
     for (let waited = 0; attempts.length < 3 && waited < 2000; waited += 20) await pause(20);
     sender.close();
-    expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual([[1, undefined, false], [2, undefined, false], [3, undefined, false]]);
+    expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual([
+      [1, undefined, false],
+      [2, undefined, false],
+      [3, undefined, false],
+    ]);
   });
 });

@@ -25,14 +25,20 @@ afterEach(async () => {
 
 async function subscribe(who: string, body: Record<string, unknown>): Promise<string> {
   const response = await sandbox.send({
-    method: 'POST', url: `${NOTIFY}/subscriptions`, headers: { ...bearer(tokens[who] ?? ''), 'content-type': 'application/json' },
+    method: 'POST',
+    url: `${NOTIFY}/subscriptions`,
+    headers: { ...bearer(tokens[who] ?? ''), 'content-type': 'application/json' },
     payload: JSON.stringify({ transport: 'websocket', deviceId: 'harness-device', ...body }),
   });
   if (response.statusCode !== 201) throw new Error(`subscribe answered ${response.statusCode}: ${response.body}`);
   return response.json<{ subscriptionId: string }>().subscriptionId;
 }
 
-interface Socket { ws: WebSocket; frames: Array<Record<string, unknown>>; next(): Promise<Record<string, unknown>> }
+interface Socket {
+  ws: WebSocket;
+  frames: Array<Record<string, unknown>>;
+  next(): Promise<Record<string, unknown>>;
+}
 
 /** Opens the socket; resolves with it once open, or rejects with the refused HTTP status. */
 function connect(path: string, headers: Record<string, string> = {}): Promise<Socket> {
@@ -44,14 +50,23 @@ function connect(path: string, headers: Record<string, string> = {}): Promise<So
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Record<string, unknown>;
       const waiter = waiting.shift();
-      if (waiter) waiter(frame); else frames.push(frame);
+      if (waiter) waiter(frame);
+      else frames.push(frame);
     });
     ws.on('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
     ws.on('error', reject);
-    ws.on('open', () => resolve({
-      ws, frames,
-      next: () => new Promise((done) => { const frame = frames.shift(); if (frame) done(frame); else waiting.push(done); }),
-    }));
+    ws.on('open', () =>
+      resolve({
+        ws,
+        frames,
+        next: () =>
+          new Promise((done) => {
+            const frame = frames.shift();
+            if (frame) done(frame);
+            else waiting.push(done);
+          }),
+      }),
+    );
   });
 }
 
@@ -59,15 +74,20 @@ const socketPath = (subscriptionId: string) => `${NOTIFY}/subscriptions/${subscr
 
 function ringing(state: string): Publication {
   return {
-    topic: 'platform-api-media', method: 'PUT', subject: '/2017-09-01/endpoints/200/calls/1',
-    content: { state, endpointId: '200' }, publisher: { accountId: MAIN_ACCOUNT_ID, principalId: sandbox.user('primary').userId },
+    topic: 'platform-api-media',
+    method: 'PUT',
+    subject: '/2017-09-01/endpoints/200/calls/1',
+    content: { state, endpointId: '200' },
+    publisher: { accountId: MAIN_ACCOUNT_ID, principalId: sandbox.user('primary').userId },
   };
 }
 
 describe('the websocket transport', () => {
   it('pushes matching publications as JSON text frames (token as a query parameter)', async () => {
     const subscriptionId = await subscribe('primary', {
-      topic: 'platform-api-media', subjectFilter: '/2017-09-01/endpoints/', publicationFilter: "$.publications[?(@.content.state == 'ringing')]",
+      topic: 'platform-api-media',
+      subjectFilter: '/2017-09-01/endpoints/',
+      publicationFilter: "$.publications[?(@.content.state == 'ringing')]",
     });
     const socket = await connect(`${socketPath(subscriptionId)}?access_token=${tokens.primary}`);
     sandbox.state.events.publish(ringing('connected'));
@@ -80,12 +100,18 @@ describe('the websocket transport', () => {
   it('carries a two-user chat to the other participant (bare token in the header)', async () => {
     const subscriptionId = await subscribe('second', { topic: 'platform-api-conversations', subjectFilter: '/conversations/', method: 'POST' });
     const socket = await connect(socketPath(subscriptionId), { authorization: tokens.second ?? '' });
-    const post = (path: string, body: unknown) => sandbox.send({
-      method: 'POST', url: `${CHAT}${path}`, headers: { ...bearer(tokens.primary ?? ''), 'content-type': 'application/json' }, payload: JSON.stringify(body),
-    });
-    const { conversationId } = (await post('/conversations', {
-      originalParticipants: [{ type: 'USER', participantId: sandbox.user('second').userId }],
-    })).json<{ conversationId: string }>();
+    const post = (path: string, body: unknown) =>
+      sandbox.send({
+        method: 'POST',
+        url: `${CHAT}${path}`,
+        headers: { ...bearer(tokens.primary ?? ''), 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+    const { conversationId } = (
+      await post('/conversations', {
+        originalParticipants: [{ type: 'USER', participantId: sandbox.user('second').userId }],
+      })
+    ).json<{ conversationId: string }>();
     await post(`/conversations/${conversationId}/messages`, { body: 'hello', contentType: 'text/plain' });
 
     expect((await socket.next()).subject).toBe(`/conversations/${conversationId}`);
@@ -96,7 +122,10 @@ describe('the websocket transport', () => {
     const subscriptionId = await subscribe('user', { topic: 'platform-api-conversations' });
     const socket = await connect(socketPath(subscriptionId), bearer(tokens.user ?? ''));
     await sandbox.send({
-      method: 'POST', url: `${CHAT}/conversations`, headers: { ...bearer(tokens.primary ?? ''), 'content-type': 'application/json' }, payload: '{}',
+      method: 'POST',
+      url: `${CHAT}/conversations`,
+      headers: { ...bearer(tokens.primary ?? ''), 'content-type': 'application/json' },
+      payload: '{}',
     });
     sandbox.state.events.publish({ ...ringing('x'), topic: 'platform-api-conversations', subject: '/conversations/marker' });
     expect((await socket.next()).subject).toBe('/conversations/marker');

@@ -33,7 +33,9 @@ type SchemaOf = (request: NamedRequest) => JsonSchema | undefined;
 
 /** The status a request is expected to answer when sent as written: its 2xx, or its only documented status (gateway probes). */
 export function successStatus(request: NamedRequest): number | undefined {
-  const statuses = Object.keys(request.responses).map(Number).sort((a, b) => a - b);
+  const statuses = Object.keys(request.responses)
+    .map(Number)
+    .sort((a, b) => a - b);
   return statuses.find((status) => status >= 200 && status < 300) ?? statuses[0];
 }
 
@@ -52,12 +54,16 @@ export function planCaptures(ordered: readonly NamedRequest[], schemaOf: SchemaO
     const before = ordered.slice(0, first);
     // Created earlier (POST User then POST Group Member {"userId"}) it is captured; otherwise a
     // chosen id is the user's, not the first one some list happens to show.
-    const provider = creatorOf(variable, ordered, before, schemaOf)
-      ?? (isIssued(variable) && !isChosenByCaller(variable, ordered) ? nearestProvider(before, variable, schemaOf) : undefined);
+    const provider =
+      creatorOf(variable, ordered, before, schemaOf) ??
+      (isIssued(variable) && !isChosenByCaller(variable, ordered) ? nearestProvider(before, variable, schemaOf) : undefined);
     if (provider) {
       plan.captures.set(provider.request.name, [...(plan.captures.get(provider.request.name) ?? []), { variable, path: provider.path }]);
     } else {
-      plan.uncaptured.set(variable, ordered.filter((request) => variablesOf(request).includes(variable)).map((request) => request.name));
+      plan.uncaptured.set(
+        variable,
+        ordered.filter((request) => variablesOf(request).includes(variable)).map((request) => request.name),
+      );
     }
   }
   return plan;
@@ -66,7 +72,12 @@ export function planCaptures(ordered: readonly NamedRequest[], schemaOf: SchemaO
 /** A POST to `<path>` names `{{variable}}` in its body, and `<path>/{{variable}}` is a URL of the collection. */
 function isChosenByCaller(variable: string, all: readonly NamedRequest[]): boolean {
   const marker = `/{{${variable}}}`;
-  const named = new Set(all.map((r) => r.url.split('?')[0] as string).filter((url) => url.includes(marker)).map((url) => url.slice(0, url.indexOf(marker))));
+  const named = new Set(
+    all
+      .map((r) => r.url.split('?')[0] as string)
+      .filter((url) => url.includes(marker))
+      .map((url) => url.slice(0, url.indexOf(marker))),
+  );
   return all.some((r) => r.method === 'POST' && named.has(r.url.split('?')[0] as string) && JSON.stringify(r.body ?? {}).includes(`{{${variable}}}`));
 }
 
@@ -82,7 +93,10 @@ interface Provider {
 
 function creatorOf(variable: string, all: readonly NamedRequest[], before: readonly NamedRequest[], schemaOf: SchemaOf): Provider | undefined {
   const marker = `/{{${variable}}}`;
-  const paths = all.map((r) => r.url.split('?')[0] as string).filter((url) => url.includes(marker)).map((url) => url.slice(0, url.indexOf(marker)));
+  const paths = all
+    .map((r) => r.url.split('?')[0] as string)
+    .filter((url) => url.includes(marker))
+    .map((url) => url.slice(0, url.indexOf(marker)));
   for (let index = before.length - 1; index >= 0; index--) {
     const request = before[index] as NamedRequest;
     if (request.method !== 'POST' || !paths.includes(request.url.split('?')[0] as string)) continue;

@@ -22,9 +22,14 @@ export function importedScriptsOf(entry: CollectionEntry): Map<string, PostmanSc
 /** The status the request should answer: the scripts' own, else the one the collection declares, else any 2xx. */
 export function statusTest(request: NamedRequest, record: PostmanScriptRecord, declared: number | undefined): string[] {
   const statuses = record.statuses.length > 0 ? record.statuses : declared !== undefined ? [declared] : [];
-  if (statuses.length === 1) return [`pm.test(${JSON.stringify(`${request.name} answers ${statuses[0]}`)}, function () {`, `    pm.response.to.have.status(${statuses[0]});`, '});'];
+  if (statuses.length === 1)
+    return [`pm.test(${JSON.stringify(`${request.name} answers ${statuses[0]}`)}, function () {`, `    pm.response.to.have.status(${statuses[0]});`, '});'];
   if (statuses.length > 1) {
-    return [`pm.test(${JSON.stringify(`${request.name} answers one of ${statuses.join(', ')}`)}, function () {`, `    pm.expect(pm.response.code).to.be.oneOf(${JSON.stringify(statuses)});`, '});'];
+    return [
+      `pm.test(${JSON.stringify(`${request.name} answers one of ${statuses.join(', ')}`)}, function () {`,
+      `    pm.expect(pm.response.code).to.be.oneOf(${JSON.stringify(statuses)});`,
+      '});',
+    ];
   }
   return [`pm.test(${JSON.stringify(`${request.name} answers a 2xx status`)}, function () {`, '    pm.response.to.be.success;', '});'];
 }

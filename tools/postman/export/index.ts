@@ -54,17 +54,23 @@ const PKCE_VARIABLES = ['code_challenge', 'code_verifier'];
  * `imported`: the module's postmanScripts when an import wrote it (importedScriptsOf): what the
  * original Postman scripts asserted and stored, written back as Postman tests.
  */
-export function exportCollection(entry: CollectionEntry, environmentKeys: ReadonlySet<string>, imported: ReadonlyMap<string, PostmanScriptRecord> = new Map()): ExportedCollection {
+export function exportCollection(
+  entry: CollectionEntry,
+  environmentKeys: ReadonlySet<string>,
+  imported: ReadonlyMap<string, PostmanScriptRecord> = new Map(),
+): ExportedCollection {
   const { collection } = entry;
   const own = Object.values(collection.requests) as NamedRequest[];
-  const setup: NamedRequest = own.find((r) => r.name === TOKEN_SETUP) ?? own.find((r) => isTokenSetup(r, imported.get(r.name))) ?? { name: TOKEN_SETUP, ...tokenRequests[TOKEN_SETUP] };
+  const setup: NamedRequest = own.find((r) => r.name === TOKEN_SETUP) ??
+    own.find((r) => isTokenSetup(r, imported.get(r.name))) ?? { name: TOKEN_SETUP, ...tokenRequests[TOKEN_SETUP] };
   const rest = own.filter((r) => r !== setup);
   // An imported collection keeps Postman's order; the project's own collections are declared by
   // resource, so deletions move to the end, newest resource (declared last) first, and joining a
   // conference goes before the actions that need it active.
-  const ordered = entry.folders?.length || imported.size > 0
-    ? [setup, ...rest]
-    : joinBeforeActions([setup, ...rest.filter((r) => r.method !== 'DELETE'), ...rest.filter((r) => r.method === 'DELETE').reverse()]);
+  const ordered =
+    entry.folders?.length || imported.size > 0
+      ? [setup, ...rest]
+      : joinBeforeActions([setup, ...rest.filter((r) => r.method !== 'DELETE'), ...rest.filter((r) => r.method === 'DELETE').reverse()]);
 
   const schemas = new Map<string, JsonSchema>();
   const schemaOf = (id: string): JsonSchema => {
@@ -83,14 +89,19 @@ export function exportCollection(entry: CollectionEntry, environmentKeys: Readon
   for (const [from, record] of imported) {
     for (const capture of record.captures) {
       plan.uncaptured.delete(capture.variable);
-      for (const [name, list] of plan.captures) plan.captures.set(name, list.filter((c) => c.variable !== capture.variable));
+      for (const [name, list] of plan.captures)
+        plan.captures.set(
+          name,
+          list.filter((c) => c.variable !== capture.variable),
+        );
       if (!environmentKeys.has(capture.variable)) recorded.push({ variable: capture.variable, from });
     }
   }
   // Imported collections keep their own scripts; only the project's collections get these.
-  const perRequest = entry.folders?.length || imported.size > 0
-    ? { preRequest: new Map<string, string[]>(), captures: new Map(), setByScript: new Map<string, string[]>(), fillIns: [] }
-    : planPerRequestValues(ordered, new Set([...plan.captures.values()].flat().map((c) => c.variable)));
+  const perRequest =
+    entry.folders?.length || imported.size > 0
+      ? { preRequest: new Map<string, string[]>(), captures: new Map(), setByScript: new Map<string, string[]>(), fillIns: [] }
+      : planPerRequestValues(ordered, new Set([...plan.captures.values()].flat().map((c) => c.variable)));
   for (const [from, list] of perRequest.captures) plan.captures.set(from, [...(plan.captures.get(from) ?? []), ...list]);
   const pkce = ordered.filter((r) => variablesOf(r).includes('code_challenge')).map((r) => r.name);
   const samples = entry.fixturesDir ? sampleValues(collection, entry.fixturesDir) : new Map<string, string>();
@@ -105,7 +116,13 @@ export function exportCollection(entry: CollectionEntry, environmentKeys: Readon
     const setBy = perRequest.setByScript.get(variable);
     const scriptFillIn = perRequest.fillIns.find((f) => f.variable === variable);
     if (from) return { key: variable, value: samples.get(variable) ?? '', type: 'string', description: `Captured from the answer of "${from}".` };
-    if (setBy) return { key: variable, value: '', type: 'string', description: `Set by the pre-request script of ${setBy.map((n) => `"${n}"`).join(', ')}, from the captured values.` };
+    if (setBy)
+      return {
+        key: variable,
+        value: '',
+        type: 'string',
+        description: `Set by the pre-request script of ${setBy.map((n) => `"${n}"`).join(', ')}, from the captured values.`,
+      };
     if (scriptFillIn) {
       fillIn.push({ variable, usedBy: scriptFillIn.usedBy });
       return { key: variable, value: '', type: 'string', description: `Fill in before running: ${scriptFillIn.why}.` };
@@ -115,7 +132,9 @@ export function exportCollection(entry: CollectionEntry, environmentKeys: Readon
     }
     const sample = samples.get(variable);
     // A request whose pre-request script sets its own value of the variable does not use the user's.
-    const usedBy = (plan.uncaptured.get(variable) ?? []).filter((name) => !(perRequest.preRequest.get(name) ?? []).some((line) => line.startsWith(`pm.variables.set(${JSON.stringify(variable)},`)));
+    const usedBy = (plan.uncaptured.get(variable) ?? []).filter(
+      (name) => !(perRequest.preRequest.get(name) ?? []).some((line) => line.startsWith(`pm.variables.set(${JSON.stringify(variable)},`)),
+    );
     fillIn.push({ variable, usedBy, ...(sample === undefined ? {} : { sample }) });
     return sample === undefined
       ? { key: variable, value: '', type: 'string', description: `Fill in before running: used by ${usedBy.map((n) => `"${n}"`).join(', ')}.` }
@@ -134,12 +153,18 @@ export function exportCollection(entry: CollectionEntry, environmentKeys: Readon
       const planned = scriptCaptures(request, plan.captures.get(request.name) ?? [], storesTokens ? undefined : setup);
       const assertions = record && {
         status: statusTest(request, record, successStatus(request)),
-        extra: [...checkTests(request, record.checks), ...captureLines(record.captures, record.statuses.length === 1 ? record.statuses[0] : successStatus(request)), ...untranslatedLines(record)],
+        extra: [
+          ...checkTests(request, record.checks),
+          ...captureLines(record.captures, record.statuses.length === 1 ? record.statuses[0] : successStatus(request)),
+          ...untranslatedLines(record),
+        ],
       };
       return [...testScript(request, schemaOf, planned, assertions), ...unsetLines(perRequest.preRequest.get(request.name) ?? [])];
     },
     preRequestScript: (request) =>
-      pkce.includes(request.name) ? PKCE_PRE_REQUEST : [...(perRequest.preRequest.get(request.name) ?? []), ...(imported.get(request.name)?.untranslated?.prerequest ?? [])],
+      pkce.includes(request.name)
+        ? PKCE_PRE_REQUEST
+        : [...(perRequest.preRequest.get(request.name) ?? []), ...(imported.get(request.name)?.untranslated?.prerequest ?? [])],
   });
   const unasserted = ordered.filter((request) => !assertsAnything(document, request.name)).map((r) => r.name);
   return { api: collection.api, name: collection.name, document, captured, fillIn, addedTokenSetup: !own.includes(setup), unasserted };
@@ -167,7 +192,11 @@ function assertsAnything(document: PostmanCollectionDocument, name: string): boo
 }
 
 /** Token setup stores the tokens in the environment, as Mitel's library does; other captures go to collection variables. */
-function scriptCaptures(request: NamedRequest, planned: ReadonlyArray<{ variable: string; path: Array<string | number> }>, setup: NamedRequest | undefined): ScriptCapture[] {
+function scriptCaptures(
+  request: NamedRequest,
+  planned: ReadonlyArray<{ variable: string; path: Array<string | number> }>,
+  setup: NamedRequest | undefined,
+): ScriptCapture[] {
   const own: ScriptCapture[] = planned.map((c) => ({ ...c, scope: 'collectionVariables' }));
   if (request !== setup) return own;
   const { accessToken, refreshToken } = USER_VARIABLES.primary;
@@ -207,7 +236,9 @@ export function exportAll(options: ExportOptions): ExportResult {
   for (const file of documents.keys()) checkTarget(file);
   const foreign = [...documents.keys()].filter((file) => existsSync(file) && !madeByExport(file));
   if (foreign.length > 0 && !options.force) {
-    throw new UserError(`Refusing to overwrite ${listWithin(foreign)}: ${foreign.length === 1 ? 'it was' : 'they were'} not written by npm run export. Choose another --out, or pass --force to overwrite.`);
+    throw new UserError(
+      `Refusing to overwrite ${listWithin(foreign)}: ${foreign.length === 1 ? 'it was' : 'they were'} not written by npm run export. Choose another --out, or pass --force to overwrite.`,
+    );
   }
   mkdirSync(options.outDir, { recursive: true });
   for (const [file, document] of documents) writeFileSync(file, `${JSON.stringify({ ...(document as object), ...EXPORT_MARKER }, null, 2)}\n`);

@@ -27,9 +27,10 @@ function resolve(node: unknown, documentId: string, trail: readonly string[]): u
   for (const [keyword, value] of Object.entries(object)) {
     if (keyword === '$id' || keyword === '$schema') continue;
     // Under "properties" the keys are field names, not keywords, so a field called $id survives.
-    out[keyword] = keyword === 'properties' && value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, resolve(schema, documentId, trail)]))
-      : resolve(value, documentId, trail);
+    out[keyword] =
+      keyword === 'properties' && value && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, resolve(schema, documentId, trail)]))
+        : resolve(value, documentId, trail);
   }
   return out;
 }

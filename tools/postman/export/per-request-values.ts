@@ -28,7 +28,9 @@ export const PER_REQUEST_MARKER = '// Exported by the CloudLink harness: values 
  */
 export function unsetLines(preRequest: readonly string[]): string[] {
   const variables = [...new Set(preRequest.map((line) => /^pm\.variables\.set\(("[^"]+"),/.exec(line)?.[1]).filter((v): v is string => v !== undefined))];
-  return variables.length === 0 ? [] : ['// Exported by the CloudLink harness: the pre-request values were for this request only.', ...variables.map((v) => `pm.variables.unset(${v});`)];
+  return variables.length === 0
+    ? []
+    : ['// Exported by the CloudLink harness: the pre-request values were for this request only.', ...variables.map((v) => `pm.variables.unset(${v});`)];
 }
 
 export interface PerRequestPlan {
@@ -63,13 +65,28 @@ export function planPerRequestValues(ordered: readonly NamedRequest[], captured:
     const path = pathOf(request);
     // The leg's callId as issued is path-like; each route wants its own form of it.
     if (captured.has('callId') && /\/endpoints\/\{\{[^}]+\}\}\/calls\/\{\{callId\}\}$/.test(path)) {
-      add(request, 'callId', set('callId', `String(${collectionValue('callId')}).split("/").pop()`), 'this route names the leg by the number that ends its callId (endpoints/203/calls/6 → 6).');
+      add(
+        request,
+        'callId',
+        set('callId', `String(${collectionValue('callId')}).split("/").pop()`),
+        'this route names the leg by the number that ends its callId (endpoints/203/calls/6 → 6).',
+      );
     }
     if (captured.has('callId') && /\/calls\/\{\{callId\}\}\/records$/.test(path)) {
-      add(request, 'callId', set('callId', `encodeURIComponent(${collectionValue('callId')})`), 'the call history wants the whole callId, percent-encoded as one path segment.');
+      add(
+        request,
+        'callId',
+        set('callId', `encodeURIComponent(${collectionValue('callId')})`),
+        'the call history wants the whole callId, percent-encoded as one path segment.',
+      );
     }
     if (captured.has('callId') && /\/calls\/\{\{callPath\}\}$/.test(path)) {
-      add(request, 'callPath', set('callPath', `encodeURIComponent(${collectionValue('callId')})`), 'the pitfall probe: a real path-like callId, percent-encoded, under /calls/ (no route there).');
+      add(
+        request,
+        'callPath',
+        set('callPath', `encodeURIComponent(${collectionValue('callId')})`),
+        'the pitfall probe: a real path-like callId, percent-encoded, under /calls/ (no route there).',
+      );
       note(plan.setByScript, 'callPath', request.name);
     }
   }
@@ -80,8 +97,17 @@ export function planPerRequestValues(ordered: readonly NamedRequest[], captured:
     if (!created || request.method !== 'POST' || !/\/participants$/.test(pathOf(request)) || !bodyText(request).includes('{{participantId}}')) continue;
     if (ordered.indexOf(request) < ordered.indexOf(created)) continue;
     // Fill-ins are read from any scope: a user may give them in the environment (newman --env-var).
-    add(request, 'participantId', set('participantId', 'pm.variables.get("newParticipantId")'), `"${created.name}" already made {{participantId}} a participant (a second POST answers 409); this one adds newParticipantId.`);
-    plan.fillIns.push({ variable: 'newParticipantId', usedBy: [request.name], why: `another user of the account, not in the conversation "${created.name}" starts: "${request.name}" adds them` });
+    add(
+      request,
+      'participantId',
+      set('participantId', 'pm.variables.get("newParticipantId")'),
+      `"${created.name}" already made {{participantId}} a participant (a second POST answers 409); this one adds newParticipantId.`,
+    );
+    plan.fillIns.push({
+      variable: 'newParticipantId',
+      usedBy: [request.name],
+      why: `another user of the account, not in the conversation "${created.name}" starts: "${request.name}" adds them`,
+    });
   }
 
   // Join details go to the participant only: ask for the caller's own, as the creator of the conference.
@@ -92,7 +118,12 @@ export function planPerRequestValues(ordered: readonly NamedRequest[], captured:
     const creator = ordered.find((r) => r.method === 'POST' && pathOf(r) === collectionPath);
     if (!creator) continue;
     plan.captures.set(creator.name, [...(plan.captures.get(creator.name) ?? []), { variable: 'createdBy', path: ['createdBy'] }]);
-    add(request, 'participantId', set('participantId', collectionValue('createdBy')), `join details are issued to the participant only; the caller created the conference ("${creator.name}") and so is its first participant.`);
+    add(
+      request,
+      'participantId',
+      set('participantId', collectionValue('createdBy')),
+      `join details are issued to the participant only; the caller created the conference ("${creator.name}") and so is its first participant.`,
+    );
   }
   return plan;
 }
@@ -126,5 +157,7 @@ function bodyText(request: NamedRequest): string {
 /** True when `lines` are a script planPerRequestValues wrote: its marker, comments and pm.variables.set lines only. */
 export function isPerRequestPreRequest(lines: readonly string[]): boolean {
   const meaningful = lines.map((line) => line.trim()).filter((line) => line !== '');
-  return meaningful[0] === PER_REQUEST_MARKER && meaningful.slice(1).every((line) => line.startsWith('//') || /^pm\.variables\.set\("[^"]+", .+\);$/.test(line));
+  return (
+    meaningful[0] === PER_REQUEST_MARKER && meaningful.slice(1).every((line) => line.startsWith('//') || /^pm\.variables\.set\("[^"]+", .+\);$/.test(line))
+  );
 }

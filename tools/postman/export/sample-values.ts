@@ -40,7 +40,10 @@ export function sampleValues(collection: Collection, fixturesDir: string): Map<s
 
 function fixtureFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => path.join(dir, name));
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => path.join(dir, name));
   } catch {
     return [];
   }

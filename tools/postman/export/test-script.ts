@@ -24,7 +24,12 @@ export interface ImportedAssertions {
   extra: string[];
 }
 
-export function testScript(request: NamedRequest, schemaOf: (id: string) => JsonSchema, captures: readonly ScriptCapture[], imported?: ImportedAssertions): string[] {
+export function testScript(
+  request: NamedRequest,
+  schemaOf: (id: string) => JsonSchema,
+  captures: readonly ScriptCapture[],
+  imported?: ImportedAssertions,
+): string[] {
   const expected = successStatus(request);
   const ids = [...new Set(Object.values(request.responses))];
   const lines: string[] = ['// Exported by the CloudLink harness: the expected status, and the JSON Schema of each status this request may answer.'];

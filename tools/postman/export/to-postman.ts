@@ -5,7 +5,15 @@
 import { createHash } from 'node:crypto';
 import type { NamedRequest, RequestBody } from '../../../harness/client/named-request';
 import { USER_VARIABLES } from '../../../harness/auth/users';
-import { COLLECTION_SCHEMA_V21, type PostmanBody, type PostmanCollectionDocument, type PostmanEvent, type PostmanItem, type PostmanKeyValue, type PostmanUrlObject } from '../format';
+import {
+  COLLECTION_SCHEMA_V21,
+  type PostmanBody,
+  type PostmanCollectionDocument,
+  type PostmanEvent,
+  type PostmanItem,
+  type PostmanKeyValue,
+  type PostmanUrlObject,
+} from '../format';
 
 import type { CollectionFolder } from '../../../harness/collections';
 

@@ -33,7 +33,13 @@ export function convertBody(body: PostmanBody | undefined, contentTypeHeader: st
       break;
     case 'urlencoded': {
       const fields = body.urlencoded ?? [];
-      out.body = { mode: 'urlencoded', form: fieldsOf(fields.filter((f) => !f.disabled), params) };
+      out.body = {
+        mode: 'urlencoded',
+        form: fieldsOf(
+          fields.filter((f) => !f.disabled),
+          params,
+        ),
+      };
       out.disabled.push(...fields.filter((f) => f.disabled).map((f) => `${f.key}=${f.value ?? ''}`));
       break;
     }
@@ -85,7 +91,12 @@ function multipart(parts: PostmanKeyValue[], out: ConvertedBody, params: Paramet
     } else if (part.type === 'file') {
       out.notes.push(`form-data part "${part.key}" is a file (${[part.src ?? 'no file chosen'].flat().join(', ')}); it is not carried over`);
     } else {
-      lines.push(`--${MULTIPART_BOUNDARY}`, `Content-Disposition: form-data; name="${params.singleBraces(part.key)}"`, '', params.singleBraces(part.value ?? ''));
+      lines.push(
+        `--${MULTIPART_BOUNDARY}`,
+        `Content-Disposition: form-data; name="${params.singleBraces(part.key)}"`,
+        '',
+        params.singleBraces(part.value ?? ''),
+      );
     }
   }
   lines.push(`--${MULTIPART_BOUNDARY}--`, '');

@@ -102,7 +102,9 @@ export function convertRequest(source: SourceRequest, context: ConvertContext, s
       if (expected.length === 0) expected = successOf(known.responses);
     } else {
       request.responses = genericResponses(request.method, expected);
-      notes.push(`no saved example and no harness request for this route: it declares ${Object.keys(request.responses).join(' or ')} with the generic _shared/resource schema; add a saved example or a schema`);
+      notes.push(
+        `no saved example and no harness request for this route: it declares ${Object.keys(request.responses).join(' or ')} with the generic _shared/resource schema; add a saved example or a schema`,
+      );
     }
   }
   return {
@@ -162,7 +164,10 @@ function inferredSchemas(source: SourceRequest, request: NamedRequest, context: 
   const out: SchemaToWrite[] = [];
   for (const [status, bodies] of byStatus) {
     const id = `${context.api}/${kebabCase(source.name)}-${status}`;
-    const names = source.examples.filter((e) => e.code === status).map((e) => `"${e.name}"`).join(', ');
+    const names = source.examples
+      .filter((e) => e.code === status)
+      .map((e) => `"${e.name}"`)
+      .join(', ');
     const schema = inferSchema(bodies, {
       id,
       title: `${pascalCase(context.api)}${pascalCase(source.name)}${status}`,
@@ -183,7 +188,10 @@ function expectedStatuses(own: Translation, shared: readonly Translation[], sour
 }
 
 function successOf(responses: Record<number, string>): number[] {
-  const success = Object.keys(responses).map(Number).sort((a, b) => a - b).find((status) => status >= 200 && status < 300);
+  const success = Object.keys(responses)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .find((status) => status >= 200 && status < 300);
   return success === undefined ? [] : [success];
 }
 

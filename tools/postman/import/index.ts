@@ -73,7 +73,14 @@ export function importPostman(options: ImportOptions): ImportResult {
   const source = readPostmanCollection(options.collectionFile);
   const environmentText = options.environmentFile === undefined ? undefined : readText(options.environmentFile);
   const knownSchemaIds = new Set(listSchemaFiles(options.rootDir).map((file) => file.id));
-  const imported = convertCollection(source, { api: options.name, environmentText, environmentFile: options.environmentFile, knownSchemaIds, knownRoutes: knownRoutes(), sandboxSeed: options.sandboxSeed });
+  const imported = convertCollection(source, {
+    api: options.name,
+    environmentText,
+    environmentFile: options.environmentFile,
+    knownSchemaIds,
+    knownRoutes: knownRoutes(),
+    sandboxSeed: options.sandboxSeed,
+  });
   return { ...imported, files: writeImport(imported, source.file, options) };
 }
 
@@ -114,7 +121,19 @@ export function convertCollection(source: SourceCollection, options: ConvertOpti
   const unknownDynamic = checkVariables(source, requests, environment);
   const things = findCreatedThings(requests);
   const needed = neededParameters(requests, things);
-  return { name: source.name, api, version: source.version, description: source.description, requests, environment, sharedScripts, unknownDynamic, things, needed, filled };
+  return {
+    name: source.name,
+    api,
+    version: source.version,
+    description: source.description,
+    requests,
+    environment,
+    sharedScripts,
+    unknownDynamic,
+    things,
+    needed,
+    filled,
+  };
 }
 
 /** Refuses a variable that nothing defines; returns the dynamic ones the harness cannot generate. */
@@ -141,7 +160,16 @@ function checkVariables(source: SourceCollection, requests: ImportedRequest[], e
   }
   const [first] = undefinedUses.entries();
   if (first) {
-    const list = listWithin([...undefinedUses].map(([name, items]) => `{{${name}}} (used by ${listWithin(items.map((item) => `"${item}"`), 5)})`), 10);
+    const list = listWithin(
+      [...undefinedUses].map(
+        ([name, items]) =>
+          `{{${name}}} (used by ${listWithin(
+            items.map((item) => `"${item}"`),
+            5,
+          )})`,
+      ),
+      10,
+    );
     throw new PostmanInputError(
       source.file,
       `${list} ${undefinedUses.size === 1 ? 'is' : 'are'} used but never defined: not in the environment export, the collection's variables, ` +
@@ -160,9 +188,15 @@ function writeImport(imported: ImportedCollection, sourceFile: string, options: 
   const source = path.basename(sourceFile);
   const files = new Map<string, string>();
   if (imported.environment) {
-    files.set(`environments/${imported.environment.stem}.postman_environment.json`, `${JSON.stringify({ ...imported.environment.document, _cloudlink_written_by: IMPORT_BANNER }, null, 2)}\n`);
+    files.set(
+      `environments/${imported.environment.stem}.postman_environment.json`,
+      `${JSON.stringify({ ...imported.environment.document, _cloudlink_written_by: IMPORT_BANNER }, null, 2)}\n`,
+    );
   }
-  files.set(`suites/${imported.api}/collection.ts`, renderCollectionModule({ ...imported, exportName, harnessImport, source, requests: imported.requests, banner: IMPORT_BANNER }));
+  files.set(
+    `suites/${imported.api}/collection.ts`,
+    renderCollectionModule({ ...imported, exportName, harnessImport, source, requests: imported.requests, banner: IMPORT_BANNER }),
+  );
   files.set(`suites/${imported.api}/${imported.api}.test.ts`, renderSuite({ ...imported, exportName, harnessImport, source, banner: IMPORT_BANNER }));
   for (const schema of imported.requests.flatMap((r) => r.schemas)) {
     files.set(`schemas/${schema.id}.schema.json`, `${JSON.stringify({ $comment: IMPORT_BANNER, ...schema.schema }, null, 2)}\n`);
@@ -180,7 +214,9 @@ function writeImport(imported: ImportedCollection, sourceFile: string, options: 
     );
   }
   if (existing.length > 0 && !options.force) {
-    throw new UserError(`Import of ${sourceFile} would overwrite ${listWithin(existing)}; pass --force to overwrite, or --name <folder> to import under another name.`);
+    throw new UserError(
+      `Import of ${sourceFile} would overwrite ${listWithin(existing)}; pass --force to overwrite, or --name <folder> to import under another name.`,
+    );
   }
   for (const [file, text] of files) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });

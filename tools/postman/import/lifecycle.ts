@@ -24,7 +24,6 @@ export interface CreatedThing {
   undo?: string;
 }
 
-
 const pathOf = (request: NamedRequest): string => request.url.split('?')[0] as string;
 const uses = (imported: ImportedRequest, variable: string): boolean => imported.variables.includes(variable);
 
@@ -38,7 +37,8 @@ export function findCreatedThings(requests: readonly ImportedRequest[]): Created
     const named = new Set(later.map((r) => idAfter(base, pathOf(r.request))).filter((v): v is string => v !== undefined));
     const candidates = new Map<string, { paths: BodyPath[]; inferred: boolean }>();
     for (const capture of stored) candidates.set(capture.variable, { paths: [(capture.source as { path: BodyPath }).path], inferred: false });
-    for (const variable of named) if (!candidates.has(variable) && !isStoredElsewhere(requests, variable)) candidates.set(variable, { paths: [[variable], ['id']], inferred: true });
+    for (const variable of named)
+      if (!candidates.has(variable) && !isStoredElsewhere(requests, variable)) candidates.set(variable, { paths: [[variable], ['id']], inferred: true });
     for (const [variable, { paths, inferred }] of candidates) {
       if (things.some((t) => t.variable === variable)) continue;
       const users = later.filter((r) => uses(r, variable)).map((r) => r.request.name);

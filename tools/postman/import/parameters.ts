@@ -84,6 +84,12 @@ export function variablesInJson(value: unknown): string[] {
  * exporter can use it without loading the importer (which loads the exporter's script helpers). */
 export function variablesOf(request: NamedRequest): string[] {
   const body = request.body;
-  const fromBody = !body ? [] : body.mode === 'json' ? variablesInJson(body.json) : body.mode === 'urlencoded' ? variablesInJson(body.form) : variablesIn(body.raw);
+  const fromBody = !body
+    ? []
+    : body.mode === 'json'
+      ? variablesInJson(body.json)
+      : body.mode === 'urlencoded'
+        ? variablesInJson(body.form)
+        : variablesIn(body.raw);
   return [...new Set([...variablesIn(request.url), ...variablesInJson(request.headers ?? {}), ...fromBody])];
 }

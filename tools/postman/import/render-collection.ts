@@ -37,7 +37,7 @@ export function renderCollectionModule(input: CollectionModuleInput): string {
     `// The "${commentText(input.name)}" collection, imported by \`npm run import\` from ${commentText(input.source)}`,
     `// (Postman collection format v${input.version}). It is ordinary code now: edit it as the API changes.`,
     '// Values Postman users type in by hand ({single braces}, :path variables) are {{variables}} the suite',
-    '// supplies; Postman\'s folders are listed in `folders`.',
+    "// supplies; Postman's folders are listed in `folders`.",
     `import { defineCollection } from ${tsString(input.harnessImport)};`,
     '',
     `export const ${input.exportName} = defineCollection({`,
@@ -56,7 +56,7 @@ export function renderCollectionModule(input: CollectionModuleInput): string {
     lines.push(...renderRequest(imported));
   }
   lines.push('  },', '});', '');
-  lines.push('/** Postman\'s folders, outermost first, each with the requests it holds in Postman\'s order. */');
+  lines.push("/** Postman's folders, outermost first, each with the requests it holds in Postman's order. */");
   lines.push(`export const folders: Array<{ path: string[]; requests: string[] }> = ${tsValue(foldersOf(input.requests))};`, '');
   lines.push('/** What the Postman scripts asserted and stored, by request: `npm run export` writes them back as Postman tests. */');
   lines.push(`export const postmanScripts = ${tsValue(scriptRecords(input), '')};`, '');
@@ -98,11 +98,13 @@ function scriptRecords(input: CollectionModuleInput): Record<string, PostmanScri
     const name = imported.request.name;
     const created = input.things.filter((t) => t.creator === name);
     const captures = [
-      ...imported.captures.filter((c) => !created.some((t) => t.variable === c.variable)).map((c) => ({
-        variable: c.variable,
-        ...(c.source.kind === 'header' ? { header: c.source.name } : { paths: [c.source.path] }),
-        scope: TOKEN_VARIABLES.has(c.variable) ? ('environment' as const) : ('collectionVariables' as const),
-      })),
+      ...imported.captures
+        .filter((c) => !created.some((t) => t.variable === c.variable))
+        .map((c) => ({
+          variable: c.variable,
+          ...(c.source.kind === 'header' ? { header: c.source.name } : { paths: [c.source.path] }),
+          scope: TOKEN_VARIABLES.has(c.variable) ? ('environment' as const) : ('collectionVariables' as const),
+        })),
       ...created.map((t) => ({ variable: t.variable, paths: t.paths, scope: 'collectionVariables' as const })),
     ];
     const record: PostmanScriptRecord = { statuses: imported.expected, checks: imported.checks, captures };

@@ -27,8 +27,6 @@ export interface SuiteInput {
   needed: ReadonlyMap<string, readonly string[]>;
 }
 
-
-
 export function renderSuite(input: SuiteInput): string {
   const parameters = new Map<string, string>();
   // An id a request creates is captured from its answer, never typed in.
@@ -42,14 +40,15 @@ export function renderSuite(input: SuiteInput): string {
   const lines = [
     `// ${input.banner}`,
     `// The suite skeleton of "${commentText(input.name)}", written by \`npm run import\` from ${commentText(input.source)}.`,
-    '// Each request is sent in Postman\'s order and checked as its Postman scripts checked it; values the',
+    "// Each request is sent in Postman's order and checked as its Postman scripts checked it; values the",
     '// scripts stored (pm.environment.set) are captured for the requests after it, as in a Postman run.',
     `import { ${pkce ? 'pkceChallenge, ' : ''}useCollection } from ${tsString(input.harnessImport)};`,
     `import { ${input.exportName} } from './collection';`,
     '',
     `const api = useCollection(${input.exportName});`,
   ];
-  for (const { where, line } of input.sharedScripts) lines.push(`// Untranslated (${commentText(where)}, ${line.listen} script line ${line.line}): ${commentText(line.text)}`);
+  for (const { where, line } of input.sharedScripts)
+    lines.push(`// Untranslated (${commentText(where)}, ${line.listen} script line ${line.line}): ${commentText(line.text)}`);
   if (captures) {
     lines.push('', '/** Values the Postman scripts stored, for the requests after them. */', 'const captured: Record<string, string> = {};');
     lines.push('', 'function capture(name: string, value: unknown): void {');
@@ -69,16 +68,24 @@ export function renderSuite(input: SuiteInput): string {
       lifecycles.map((t) => [t.variable, { undo: t.undo, tests: [t.creator, ...t.users].map((name) => [name, [...(input.needed.get(name) ?? [])]]) }]),
     );
     lines.push('', '/** What the collection creates: the tests that use each thing, in order, with the parameters each needs. */');
-    lines.push(`const lifecycles: Record<string, { undo: ${unionOf(lifecycles.map((t) => t.undo as string))}; tests: Array<[string, string[]]> }> = ${tsValue(table)};`);
+    lines.push(
+      `const lifecycles: Record<string, { undo: ${unionOf(lifecycles.map((t) => t.undo as string))}; tests: Array<[string, string[]]> }> = ${tsValue(table)};`,
+    );
     lines.push('', '/** The last test of a thing that runs (its parameters filled in) has the DELETE sent after it, even when it fails. */');
     lines.push('function undoAfterLastUse(variable: string, test: string): void {');
-    lines.push('  const lifecycle = lifecycles[variable];', "  const running = lifecycle?.tests.filter(([, names]) => names.every((name) => parameters[name] !== '')) ?? [];");
+    lines.push(
+      '  const lifecycle = lifecycles[variable];',
+      "  const running = lifecycle?.tests.filter(([, names]) => names.every((name) => parameters[name] !== '')) ?? [];",
+    );
     lines.push('  if (!lifecycle || running[running.length - 1]?.[0] !== test || captured[variable] === undefined) return;');
     lines.push('  api.undo(`${variable} ${captured[variable]}`, lifecycle.undo, { vars: { ...parameters, ...captured } });', '}');
   }
   if (picks) {
     lines.push('', '/** The value at `path` in a JSON body, or undefined. */', 'function pick(body: unknown, path: Array<string | number>): unknown {');
-    lines.push('  let node = body;', "  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;");
+    lines.push(
+      '  let node = body;',
+      "  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;",
+    );
     lines.push('  return node;', '}');
   }
   for (const request of input.requests) lines.push('', ...renderDescribe(request, captures, input));
@@ -92,7 +99,10 @@ function renderDescribe(imported: ImportedRequest, captures: boolean, input: Sui
   const createsThings = input.things.filter((t) => t.creator === request.name);
   // An id an earlier request created comes from its answer, not from the parameter a user would type.
   const names = imported.parameters.map((p) => p.name).filter((name) => !usesThings.some((t) => t.variable === name));
-  const vars = [...(captures ? ['...captured'] : []), ...names.map((name) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name)}: parameters[${tsString(name)}]`)];
+  const vars = [
+    ...(captures ? ['...captured'] : []),
+    ...names.map((name) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name)}: parameters[${tsString(name)}]`),
+  ];
   const send = vars.length > 0 ? `api.send(${tsString(request.name)}, { vars: { ${vars.join(', ')} } })` : `api.send(${tsString(request.name)})`;
   const needed = input.needed.get(request.name) ?? names;
   const runner = needed.length > 0 ? `given(${needed.map(tsString).join(', ')})` : 'it';
@@ -102,7 +112,10 @@ function renderDescribe(imported: ImportedRequest, captures: boolean, input: Sui
   if (imported.pkce) lines.push("    capture('code_verifier', PKCE_VERIFIER);", "    capture('code_challenge', pkceChallenge(PKCE_VERIFIER));", '');
   lines.push(`    const res = await ${send};`, '');
   for (const thing of createsThings) {
-    if (thing.inferred) lines.push(`    // No Postman script stored ${thing.variable}; ${thing.users.map((u) => `"${u}"`).join(', ')} use${thing.users.length === 1 ? 's' : ''} it, so it is taken from the answer.`);
+    if (thing.inferred)
+      lines.push(
+        `    // No Postman script stored ${thing.variable}; ${thing.users.map((u) => `"${u}"`).join(', ')} use${thing.users.length === 1 ? 's' : ''} it, so it is taken from the answer.`,
+      );
     lines.push(`    capture(${tsString(thing.variable)}, ${thing.paths.map((p) => `pick(res.body, ${path(p)})`).join(' ?? ')});`);
     if (thing.undo) lines.push(`    undoAfterLastUse(${tsString(thing.variable)}, ${tsString(request.name)});`);
   }
@@ -115,7 +128,8 @@ function renderDescribe(imported: ImportedRequest, captures: boolean, input: Sui
     if (TOKEN_VARIABLES.has(capture.variable)) {
       lines.push(`    // ${capture.variable}: the harness's token setup stores it before any test runs.`);
     } else {
-      const source = capture.source.kind === 'header' ? `res.headers[${tsString(capture.source.name.toLowerCase())}]` : `pick(res.body, ${path(capture.source.path)})`;
+      const source =
+        capture.source.kind === 'header' ? `res.headers[${tsString(capture.source.name.toLowerCase())}]` : `pick(res.body, ${path(capture.source.path)})`;
       lines.push(`    capture(${tsString(capture.variable)}, ${source});`);
     }
   }
@@ -149,7 +163,9 @@ function checkLine(check: Check): string {
       return `expect(pick(res.body, ${path(check.path)})).toContain(${tsValue(check.value)});`;
     case 'type': {
       const type = JEST_TYPES[check.type.toLowerCase()];
-      return type ? `expect(pick(res.body, ${path(check.path)})).toEqual(expect.any(${type}));` : `// Untranslated: a check that a field is "${commentText(check.type)}".`;
+      return type
+        ? `expect(pick(res.body, ${path(check.path)})).toEqual(expect.any(${type}));`
+        : `// Untranslated: a check that a field is "${commentText(check.type)}".`;
     }
     case 'exists':
       return `expect(pick(res.body, ${path(check.path)})).toBeDefined();`;

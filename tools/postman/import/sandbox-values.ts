@@ -36,15 +36,33 @@ export async function readSandboxSeed(): Promise<SandboxSeed> {
     const number = { value: credentials.accountNumber, what: "the sandbox account's number" };
     const application = { value: credentials.client.client_id, what: 'a seeded application of the sandbox account' };
     const byAlias: SandboxSeed['byAlias'] = {
-      accountidguid: account, accountguid: account, accountid: account, customerid: account,
-      partnerprimeaccountid: number, accountnumber: number, primeaccountid: number,
-      applicationid: application, appid: application, clientid: application, applicationguid: application,
+      accountidguid: account,
+      accountguid: account,
+      accountid: account,
+      customerid: account,
+      partnerprimeaccountid: number,
+      accountnumber: number,
+      primeaccountid: number,
+      applicationid: application,
+      appid: application,
+      clientid: application,
+      applicationguid: application,
     };
     const primary = user('primary');
     const second = user('second');
-    if (primary) Object.assign(byAlias, { userid: { value: primary.userId, what: "the sandbox's primary user" }, principalid: { value: primary.userId, what: "the sandbox's primary user" } });
-    if (second) Object.assign(byAlias, { participantid: { value: second.userId, what: "the sandbox's second user" }, otheruserid: { value: second.userId, what: "the sandbox's second user" } });
-    const harnessFilled = toPostmanEnvironment(sandbox).values.map((v) => v.key).filter((key) => key !== 'x-mitel-app');
+    if (primary)
+      Object.assign(byAlias, {
+        userid: { value: primary.userId, what: "the sandbox's primary user" },
+        principalid: { value: primary.userId, what: "the sandbox's primary user" },
+      });
+    if (second)
+      Object.assign(byAlias, {
+        participantid: { value: second.userId, what: "the sandbox's second user" },
+        otheruserid: { value: second.userId, what: "the sandbox's second user" },
+      });
+    const harnessFilled = toPostmanEnvironment(sandbox)
+      .values.map((v) => v.key)
+      .filter((key) => key !== 'x-mitel-app');
     return { harnessFilled, byAlias };
   } finally {
     await sandbox.close();
@@ -57,7 +75,8 @@ const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9
 function sample(name: string): { value: string; what: string } | undefined {
   const key = normalise(name);
   if (key.includes('email')) return { value: `imported.${key.replace(/email.*/, '') || 'user'}@example.com`, what: 'a sample address at example.com' };
-  if (/(url|uri)$/.test(key)) return { value: 'http://127.0.0.1:9/cloudlink-webhook', what: 'a sample URL on 127.0.0.1 (the sandbox delivers webhooks over loopback only)' };
+  if (/(url|uri)$/.test(key))
+    return { value: 'http://127.0.0.1:9/cloudlink-webhook', what: 'a sample URL on 127.0.0.1 (the sandbox delivers webhooks over loopback only)' };
   if (/(guid|uuid)$/.test(key)) return { value: '7d3f1c2a-9b8e-4f6d-a5c4-3b2a1f0e9d8c', what: 'a sample GUID' };
   if (key.includes('description')) return { value: 'Imported from Postman and run against the sandbox.', what: 'a sample text' };
   if (key.includes('name')) return { value: 'Imported Sample', what: 'a sample name' };

@@ -5,9 +5,7 @@
 // requests use. Every other line is returned as untranslated, to be listed and kept as a comment.
 import { isPerRequestPreRequest } from '../export/per-request-values';
 import { HARNESS_FIELDS_MARKER, isPkcePreRequest } from '../export/test-script';
-import {
-  bodyPath, headerRead, isLiteral, isStatusRead, isTimeRead, literal, parenthesised, topLevelArguments, type BodyPath,
-} from './script-expressions';
+import { bodyPath, headerRead, isLiteral, isStatusRead, isTimeRead, literal, parenthesised, topLevelArguments, type BodyPath } from './script-expressions';
 
 export type Check =
   | { kind: 'equals' | 'includes'; path: BodyPath; value: unknown }
@@ -56,7 +54,15 @@ function harnessFields(line: string): string | undefined {
 
 // chai-postman's named statuses (pm.response.to.be.ok, …).
 const NAMED_STATUSES: Record<string, number> = {
-  ok: 200, accepted: 202, withoutContent: 204, badRequest: 400, unauthorized: 401, unauthorised: 401, forbidden: 403, notFound: 404, rateLimited: 429,
+  ok: 200,
+  accepted: 202,
+  withoutContent: 204,
+  badRequest: 400,
+  unauthorized: 401,
+  unauthorised: 401,
+  forbidden: 403,
+  notFound: 404,
+  rateLimited: 429,
 };
 
 export function translateScripts(test: readonly string[], prerequest: readonly string[]): Translation {
@@ -101,7 +107,10 @@ export function translateScripts(test: readonly string[], prerequest: readonly s
       if (rest === '') return void open++;
       const inner = /^(.*)\}\s*\)$/.exec(rest);
       if (!inner) return keep();
-      const statements = (inner[1] as string).split(';').map((s) => s.trim()).filter((s) => s !== '');
+      const statements = (inner[1] as string)
+        .split(';')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       return statements.every((s) => statement(s, bodyNames, out)) ? undefined : keep();
     }
     if (/^if\s*\(\s*(?:pm\.response\.code|responseCode\.code)\s*===?\s*\d{3}\s*\)\s*\{$/.test(line)) return void open++;
@@ -154,9 +163,10 @@ function expectation(line: string, bodyNames: ReadonlySet<string>, out: Translat
   const call = parenthesised(line, 'pm.expect'.length);
   if (!call) return false;
   const subject = topLevelArguments(call.inside)[0] ?? '';
-  const chain = /^\.to(?:\.deep)?\.(?:(?:be\.)?(eql|equal|eq|equals)|be\.(a|an)|(include|contain|have\.string)|be\.(above|below|greaterThan|lessThan)|be\.(oneOf)|(exist)|be\.(true|false|null)|have\.(property))(?:\((.*)\))?$/.exec(
-    line.slice(call.end),
-  );
+  const chain =
+    /^\.to(?:\.deep)?\.(?:(?:be\.)?(eql|equal|eq|equals)|be\.(a|an)|(include|contain|have\.string)|be\.(above|below|greaterThan|lessThan)|be\.(oneOf)|(exist)|be\.(true|false|null)|have\.(property))(?:\((.*)\))?$/.exec(
+      line.slice(call.end),
+    );
   if (!chain) return false;
   const argument = chain[9] === undefined ? undefined : literal(chain[9]);
   if (argument !== undefined && !isLiteral(argument)) return false;

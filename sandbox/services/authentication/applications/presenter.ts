@@ -39,9 +39,7 @@ export function toApplicationResource(application: ApplicationRecord, servicePat
  * Third-party applications default to passwords of 8–128 characters with a number, lower and
  * upper case letters (AUTH-SPEC applicationsPostRequest.passwordRules).
  */
-const THIRD_PARTY_PASSWORD_RULES = [
-  { minLength: 8, maxLength: 128, mustContainNumber: true, mustContainUpperAndLowercaseLetters: true },
-];
+const THIRD_PARTY_PASSWORD_RULES = [{ minLength: 8, maxLength: 128, mustContainNumber: true, mustContainUpperAndLowercaseLetters: true }];
 
 /**
  * GET /applications?client_id= (AUTH-SPEC legacyApplication). CHOICE: no SSO providers, links,

@@ -8,9 +8,7 @@ import { halPage, parseODataQuery } from '../../../platform/hal';
 import { jsonObjectBody } from '../../../platform/request-fields';
 import { roleAtLeast, type ApplicationRecord } from '../../../model';
 import { findAccount, nowSeconds, type SandboxState } from '../../../state';
-import {
-  applicationIdFilter, optionalBoolean, optionalString, optionalStringList, requiredString,
-} from './body';
+import { applicationIdFilter, optionalBoolean, optionalString, optionalStringList, requiredString } from './body';
 import { toApplicationResource, toLegacyApplication } from './presenter';
 
 const insufficient = (message: string) => forbidden('InsufficientPermissions', message);
@@ -80,12 +78,21 @@ export function registerApplicationRoutes(app: FastifyInstance, state: SandboxSt
     }
     const now = timestamp();
     const application: ApplicationRecord = {
-      applicationId, accountId: account.accountId, partnerId: account.partnerId, name, description,
+      applicationId,
+      accountId: account.accountId,
+      partnerId: account.partnerId,
+      name,
+      description,
       // Third-party applications are "always set to false until approved" (AUTH-SPEC).
       active: thirdParty ? false : (optionalBoolean(body, 'active') ?? false),
-      redirectUris, role: 'USER', thirdParty,
+      redirectUris,
+      role: 'USER',
+      thirdParty,
       resource: thirdParty ? `https://mitel.io/auth/3pa-${applicationId}` : requiredString(body, 'resource'),
-      createdOn: now, createdBy: who.principalId, modifiedOn: now, modifiedBy: who.principalId,
+      createdOn: now,
+      createdBy: who.principalId,
+      modifiedOn: now,
+      modifiedBy: who.principalId,
     };
     state.applications.set(applicationId, application);
     return reply.code(201).send(present(application));

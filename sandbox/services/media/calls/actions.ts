@@ -10,8 +10,19 @@ import { hangUp, invalidState, markAnswered, updateLeg } from './core';
 import { blindTransfer, conference, consult, redirect, supervisedTransfer } from './transfers';
 
 export const CALL_ACTIONS = [
-  'answer', 'end', 'hold', 'retrieve', 'blindTransfer', 'supervisedTransfer', 'consult', 'dtmf',
-  'conference', 'pauseRecording', 'resumeRecording', 'tagRecording', 'redirect',
+  'answer',
+  'end',
+  'hold',
+  'retrieve',
+  'blindTransfer',
+  'supervisedTransfer',
+  'consult',
+  'dtmf',
+  'conference',
+  'pauseRecording',
+  'resumeRecording',
+  'tagRecording',
+  'redirect',
 ] as const;
 export type CallActionName = (typeof CALL_ACTIONS)[number];
 
@@ -33,8 +44,10 @@ export function readCallAction(body: JsonObject | undefined): CallAction {
     throw badRequest('InvalidRequest', `action must be one of ${CALL_ACTIONS.join(', ')}.`);
   }
   return {
-    action: action as CallActionName, args: optionalString(body, 'args'),
-    destination: optionalString(body, 'destination'), callId: optionalString(body, 'callId'),
+    action: action as CallActionName,
+    args: optionalString(body, 'args'),
+    destination: optionalString(body, 'destination'),
+    callId: optionalString(body, 'callId'),
   };
 }
 
@@ -78,9 +91,7 @@ function dtmf(leg: CallLeg, digits: string | undefined): void {
   // Nothing changes on the call: the tones go to the far end and no event is published.
 }
 
-function recordingAction(
-  tx: MediaTx, leg: CallLeg, action: 'pauseRecording' | 'resumeRecording' | 'tagRecording', args?: string,
-): void {
+function recordingAction(tx: MediaTx, leg: CallLeg, action: 'pauseRecording' | 'resumeRecording' | 'tagRecording', args?: string): void {
   const recording = leg.call.recording;
   if (!recording) throw invalidState('The call is not being recorded (start it with record: true).');
   if (action === 'tagRecording') {
@@ -121,16 +132,37 @@ export function performCallAction(tx: MediaTx, leg: CallLeg, request: CallAction
   if (!isActive(leg)) throw invalidState(`Call '${leg.callId}' has ended.`);
   const destination = request.destination ?? request.args;
   switch (request.action) {
-    case 'answer': answer(tx, leg); return leg;
-    case 'end': hangUp(tx, leg); return leg;
-    case 'hold': hold(tx, leg); return leg;
-    case 'retrieve': retrieve(tx, leg); return leg;
-    case 'dtmf': dtmf(leg, request.args); return leg;
-    case 'blindTransfer': blindTransfer(tx, leg, destination); return leg;
-    case 'redirect': redirect(tx, leg, destination); return leg;
-    case 'consult': return consult(tx, leg, destination, hold);
-    case 'supervisedTransfer': supervisedTransfer(tx, leg, request.callId ?? request.args); return leg;
-    case 'conference': conference(tx, leg, request.callId ?? request.args); return leg;
-    default: recordingAction(tx, leg, request.action, request.args); return leg;
+    case 'answer':
+      answer(tx, leg);
+      return leg;
+    case 'end':
+      hangUp(tx, leg);
+      return leg;
+    case 'hold':
+      hold(tx, leg);
+      return leg;
+    case 'retrieve':
+      retrieve(tx, leg);
+      return leg;
+    case 'dtmf':
+      dtmf(leg, request.args);
+      return leg;
+    case 'blindTransfer':
+      blindTransfer(tx, leg, destination);
+      return leg;
+    case 'redirect':
+      redirect(tx, leg, destination);
+      return leg;
+    case 'consult':
+      return consult(tx, leg, destination, hold);
+    case 'supervisedTransfer':
+      supervisedTransfer(tx, leg, request.callId ?? request.args);
+      return leg;
+    case 'conference':
+      conference(tx, leg, request.callId ?? request.args);
+      return leg;
+    default:
+      recordingAction(tx, leg, request.action, request.args);
+      return leg;
   }
 }

@@ -4,9 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest, conflict } from '../../../platform/errors';
 import type { MediaContext, MediaTx } from '../context';
-import {
-  activeParties, isActive, type Call, type CallLeg, type Cause, type EndpointRecord, type LegState, type Party,
-} from '../model';
+import { activeParties, isActive, type Call, type CallLeg, type Cause, type EndpointRecord, type LegState, type Party } from '../model';
 import { publishLeg } from '../publish';
 
 /** A dialable number: digits, * and #, optionally E.164's leading + (MEDIA-SPEC `extension`). */
@@ -47,13 +45,21 @@ export function newCall(tx: MediaTx, template: Pick<Call, 'accountId' | 'siteId'
 
 /** Creates the endpoint's next leg (`endpoints/<ext>/calls/<n>`) for `party` and publishes it. */
 export function openLeg(
-  tx: MediaTx, device: EndpointRecord, call: Call, party: Party,
+  tx: MediaTx,
+  device: EndpointRecord,
+  call: Call,
+  party: Party,
   fields: { state: LegState; cause: Cause; direction: CallLeg['direction']; pbxEvent: string },
 ): CallLeg {
   const sequence = device.nextSequence++;
   const leg: CallLeg = {
-    callId: `endpoints/${device.endpointId}/calls/${sequence}`, endpointId: device.endpointId, sequence, call,
-    ...fields, createdOnMs: nowMs(tx), hidden: false,
+    callId: `endpoints/${device.endpointId}/calls/${sequence}`,
+    endpointId: device.endpointId,
+    sequence,
+    call,
+    ...fields,
+    createdOnMs: nowMs(tx),
+    hidden: false,
   };
   party.leg = leg;
   tx.media.world.legs.set(leg.callId, leg);
@@ -96,9 +102,13 @@ export function stopRecording(tx: MediaTx, call: Call, atMs = nowMs(tx)): void {
   if (call.answeredOnMs === undefined) return;
   const owner = tx.media.world.endpoints.get(recording.owner.endpointId);
   tx.media.world.recordings.set(recording.recordingId, {
-    recordingId: recording.recordingId, callId: recording.owner.callId, accountId: call.accountId,
-    ownerPrincipalId: owner?.principalId ?? '', createdOn: new Date(atMs).toISOString(),
-    contentType: 'audio/wav', durationInSeconds: Math.round(recording.recordedMs / 1000),
+    recordingId: recording.recordingId,
+    callId: recording.owner.callId,
+    accountId: call.accountId,
+    ownerPrincipalId: owner?.principalId ?? '',
+    createdOn: new Date(atMs).toISOString(),
+    contentType: 'audio/wav',
+    durationInSeconds: Math.round(recording.recordedMs / 1000),
   });
 }
 

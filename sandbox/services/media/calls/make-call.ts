@@ -52,7 +52,10 @@ export function readMakeCall(body: JsonObject | undefined, endpoint: EndpointRec
     throw badRequest('InvalidRequest', 'executeOnAnswer is not modelled by the sandbox.');
   }
   return {
-    to, from, fromName: optionalString(body, 'fromName'), record: record ?? false,
+    to,
+    from,
+    fromName: optionalString(body, 'fromName'),
+    record: record ?? false,
     originateTimeoutSeconds: boundedNumber(body, 'originateTimeout', 0, 120),
   };
 }
@@ -60,12 +63,17 @@ export function readMakeCall(body: JsonObject | undefined, endpoint: EndpointRec
 /** Places the call and answers the caller's leg. */
 export function makeCall(tx: MediaTx, endpoint: EndpointRecord, request: MakeCallRequest): CallLeg {
   const caller: Party = {
-    number: request.from ?? endpoint.endpointId, name: request.fromName ?? endpoint.name, principalId: endpoint.principalId,
+    number: request.from ?? endpoint.endpointId,
+    name: request.fromName ?? endpoint.name,
+    principalId: endpoint.principalId,
   };
   const target = partyFor(tx.media, endpoint.accountId, request.to);
   const call = newCall(tx, endpoint, [caller, target]);
   const leg = openLeg(tx, endpoint, call, caller, {
-    state: 'connected', cause: 'newCall', direction: 'outbound', pbxEvent: 'originatedEvent',
+    state: 'connected',
+    cause: 'newCall',
+    direction: 'outbound',
+    pbxEvent: 'originatedEvent',
   });
   if (request.record) startRecording(call, leg);
   ringTarget(tx, call, target, 'newCall', request.originateTimeoutSeconds);

@@ -6,9 +6,7 @@
 import { badRequest, conflict, notFound } from '../../../platform/errors';
 import type { MediaTx } from '../context';
 import { activeParties, isActive, partyOf, type Call, type CallLeg, type Party } from '../model';
-import {
-  completeLeg, deviceOf, invalidState, newCall, partyFor, refusalOf, requireDialable, ringTarget, stopRecording, updateLeg,
-} from './core';
+import { completeLeg, deviceOf, invalidState, newCall, partyFor, refusalOf, requireDialable, ringTarget, stopRecording, updateLeg } from './core';
 import { makeCall } from './make-call';
 
 /** The one other party of a two-party call. */
@@ -71,9 +69,7 @@ export function redirect(tx: MediaTx, leg: CallLeg, destination: string | undefi
 }
 
 /** Holds the call and dials the destination from the same endpoint; answers the new leg. */
-export function consult(
-  tx: MediaTx, leg: CallLeg, destination: string | undefined, hold: (tx: MediaTx, leg: CallLeg) => void,
-): CallLeg {
+export function consult(tx: MediaTx, leg: CallLeg, destination: string | undefined, hold: (tx: MediaTx, leg: CallLeg) => void): CallLeg {
   if (leg.state !== 'connected') throw invalidState(`Only a connected call can be consulted from; '${leg.callId}' is ${leg.state}.`);
   requireAnswered(leg);
   const far = farParty(leg);

@@ -1,9 +1,7 @@
 // Reading conference request bodies. MEDIA-SPEC declares them `additionalProperties: false`, so
 // an unknown field is a 400 naming it rather than silently dropped.
 import { badRequest } from '../../../platform/errors';
-import {
-  optionalEnum, optionalObjectList, optionalString, requiredString, type JsonObject,
-} from '../../../platform/json-fields';
+import { optionalEnum, optionalObjectList, optionalString, requiredString, type JsonObject } from '../../../platform/json-fields';
 import { CONFERENCE_TYPES, LOBBY_POLICIES } from './store';
 
 export function onlyFields(body: JsonObject, allowed: readonly string[]): JsonObject {
@@ -29,9 +27,7 @@ export interface NewConference {
 
 /** postConferenceRequest; defaults everyoneAllowed, guestLobby and 9 digits are MEDIA-SPEC's. */
 export function readNewConference(raw: JsonObject | undefined): NewConference {
-  const body = onlyFields(requireBody(raw), [
-    'id', 'name', 'type', 'lobbyPolicy', 'accessCodeLength', 'expiryDateTime', 'participants',
-  ]);
+  const body = onlyFields(requireBody(raw), ['id', 'name', 'type', 'lobbyPolicy', 'accessCodeLength', 'expiryDateTime', 'participants']);
   const id = optionalString(body, 'id');
   // CHOICE: a chosen id must fit in one path segment.
   if (id !== undefined && !/^[A-Za-z0-9._~-]{1,128}$/.test(id)) {

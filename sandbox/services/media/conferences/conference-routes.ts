@@ -11,10 +11,7 @@ import { isAdmin, timestamp, type MediaContext } from '../context';
 import { listPage } from '../listing';
 import { readConferenceAction, readConferenceUpdate, readNewConference, type ConferenceAction } from './body';
 import { toConferenceResource } from './presenter';
-import {
-  accessCode, managedConference, mayView, participantOf, stopConferenceRecording, visibleConference,
-  type ConferenceRecord,
-} from './store';
+import { accessCode, managedConference, mayView, participantOf, stopConferenceRecording, visibleConference, type ConferenceRecord } from './store';
 
 /** `$expand` takes only `tags` on conferences (MEDIA-SPEC); the rest of the query is left to paging. */
 function expandTags(query: unknown): { tags: boolean; rest: Record<string, unknown> } {
@@ -27,7 +24,11 @@ function expandTags(query: unknown): { tags: boolean; rest: Record<string, unkno
 function participantsWanted(raw: unknown, who: Caller): string[] {
   if (raw === undefined) return [];
   if (typeof raw !== 'string') throw badRequest('InvalidRequest', 'containsAllParticipants must be given once.');
-  return raw.split(',').map((id) => id.trim()).filter(Boolean).map((id) => (id === 'me' ? who.principalId : id));
+  return raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean)
+    .map((id) => (id === 'me' ? who.principalId : id));
 }
 
 function act(media: MediaContext, conference: ConferenceRecord, action: ConferenceAction): void {
@@ -81,7 +82,8 @@ export function registerConferenceRoutes(app: FastifyInstance, media: MediaConte
     const { containsAllParticipants, ...query } = rest;
     const wanted = participantsWanted(containsAllParticipants, who);
     // "sorted by most recent conference first" (MEDIA-SPEC); ties newest-created first.
-    const conferences = [...store.values()].reverse()
+    const conferences = [...store.values()]
+      .reverse()
       .filter((conference) => mayView(who, conference))
       .filter((conference) => wanted.every((id) => participantOf(conference, id) !== undefined))
       .sort((a, b) => b.createdOn.localeCompare(a.createdOn));
@@ -96,7 +98,8 @@ export function registerConferenceRoutes(app: FastifyInstance, media: MediaConte
     const { userId } = request.params as { userId: string };
     if (userId !== who.principalId && !isAdmin(who)) throw forbidden('InsufficientPermissions', 'Only your own conferences.');
     const { tags, rest } = expandTags(request.query);
-    const conferences = [...store.values()].reverse()
+    const conferences = [...store.values()]
+      .reverse()
       .filter((conference) => mayView(who, conference) && participantOf(conference, userId) !== undefined)
       .sort((a, b) => b.createdOn.localeCompare(a.createdOn));
     const show = (conference: ConferenceRecord) => present(conference, tags);
@@ -112,11 +115,23 @@ export function registerConferenceRoutes(app: FastifyInstance, media: MediaConte
     // "Creator is automatically added to participants" (MEDIA-SPEC); invitees start invited.
     const participantIds = [who.principalId, ...wanted.participantIds.filter((pid) => pid !== who.principalId)];
     const conference: ConferenceRecord = {
-      id, accountId: who.accountId, name: wanted.name, type: wanted.type, lobbyPolicy: wanted.lobbyPolicy,
-      accessCode: accessCode(wanted.accessCodeLength), accessCodeExpiry: wanted.accessCodeExpiry, state: 'inactive',
-      createdOn: now, createdBy: who.principalId, modifiedOn: now, modifiedBy: who.principalId,
+      id,
+      accountId: who.accountId,
+      name: wanted.name,
+      type: wanted.type,
+      lobbyPolicy: wanted.lobbyPolicy,
+      accessCode: accessCode(wanted.accessCodeLength),
+      accessCodeExpiry: wanted.accessCodeExpiry,
+      state: 'inactive',
+      createdOn: now,
+      createdBy: who.principalId,
+      modifiedOn: now,
+      modifiedBy: who.principalId,
       participants: [...new Set(participantIds)].map((participantId, index) => ({
-        participantId, state: index === 0 ? 'accepted' : 'invited', type: 'webapi', muted: false,
+        participantId,
+        state: index === 0 ? 'accepted' : 'invited',
+        type: 'webapi',
+        muted: false,
       })),
     };
     store.set(id, conference);

@@ -10,9 +10,7 @@ import type { MediaContext } from '../context';
 import { listPage } from '../listing';
 import { readNewParticipant, readParticipantUpdate } from './body';
 import { toParticipantResource } from './presenter';
-import {
-  mayManage, participantOf, settleState, visibleConference, visibleParticipant, type ConferenceRecord, type ParticipantRecord,
-} from './store';
+import { mayManage, participantOf, settleState, visibleConference, visibleParticipant, type ConferenceRecord, type ParticipantRecord } from './store';
 
 type Params = { conferenceId: string; participantId: string };
 
@@ -20,8 +18,7 @@ export function registerParticipantRoutes(app: FastifyInstance, media: MediaCont
   const { servicePath } = media;
   const store = media.world.conferences;
   const params = (request: FastifyRequest) => request.params as Params;
-  const present = (conference: ConferenceRecord) => (participant: ParticipantRecord) =>
-    toParticipantResource(conference, participant, servicePath);
+  const present = (conference: ConferenceRecord) => (participant: ParticipantRecord) => toParticipantResource(conference, participant, servicePath);
   /** CHOICE: a participant acts for himself; the creator and admins act for anyone. */
   const assertSelfOrManager = (who: Caller, conference: ConferenceRecord, participantId: string) => {
     if (participantId !== who.principalId && !mayManage(who, conference)) {
@@ -54,7 +51,10 @@ export function registerParticipantRoutes(app: FastifyInstance, media: MediaCont
       throw conflict('ConditionalCheckFailedException', `'${wanted.participantId}' is already a participant.`);
     }
     const participant: ParticipantRecord = {
-      participantId: wanted.participantId, state: selfJoin ? 'accepted' : 'invited', type: 'webapi', muted: false,
+      participantId: wanted.participantId,
+      state: selfJoin ? 'accepted' : 'invited',
+      type: 'webapi',
+      muted: false,
       onetimeAcceptance: wanted.onetimeAcceptance,
     };
     conference.participants.push(participant);

@@ -9,8 +9,7 @@ import type { ConferenceRecord, ParticipantRecord } from './store';
  */
 const DIAL_IN = { type: 'pstn', description: 'Sandbox dial-in', url: 'tel:+15555550100', country: 'US', tollFree: false };
 
-export const conferencePath = (servicePath: string, conferenceId: string) =>
-  `${servicePath}/conferences/${encodeURIComponent(conferenceId)}`;
+export const conferencePath = (servicePath: string, conferenceId: string) => `${servicePath}/conferences/${encodeURIComponent(conferenceId)}`;
 
 export function toParticipantResource(conference: ConferenceRecord, participant: ParticipantRecord, servicePath: string) {
   return {

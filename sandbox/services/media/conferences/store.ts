@@ -97,8 +97,12 @@ export function stopConferenceRecording(media: MediaContext, conference: Confere
   const now = media.state.now();
   if (recording.runningSinceMs !== undefined) recording.recordedMs += now - recording.runningSinceMs;
   media.world.recordings.set(recording.recordingId, {
-    recordingId: recording.recordingId, callId: conference.id, accountId: conference.accountId,
-    ownerPrincipalId: conference.createdBy, createdOn: new Date(now).toISOString(), contentType: 'audio/wav',
+    recordingId: recording.recordingId,
+    callId: conference.id,
+    accountId: conference.accountId,
+    ownerPrincipalId: conference.createdBy,
+    createdOn: new Date(now).toISOString(),
+    contentType: 'audio/wav',
     durationInSeconds: Math.round(recording.recordedMs / 1000),
   });
 }
