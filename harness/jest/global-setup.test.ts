@@ -1,7 +1,7 @@
 // Token setup against a sandbox started apart and configured like a real account (no target), with
 // a bad start: the first POST Token answers 503 and the second 429. Global setup sends its grants
 // through the pipeline, so both are retried like any safe request and the run gets its tokens.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, switchboardClient, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
@@ -42,5 +42,18 @@ describe('global setup against an external host', () => {
     expect(faults.map((fault) => fault.remaining)).toEqual([0, 0]);
     expect(process.env.CLOUDLINK_ACCESS_TOKEN).toMatch(/^ey/);
     expect(process.env.CLOUDLINK_ACCESS_TOKEN2).toMatch(/^ey/);
+  });
+});
+
+describe('global setup and the Allure results', () => {
+  it('starts every run from fresh results, a plain npx jest too', async () => {
+    const results = path.join(dir, 'allure-results');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(path.join(results, 'old-result.json'), '{}');
+    process.env = { ...saved, CLOUDLINK_MODE: 'replay' };
+
+    await globalSetup(undefined, { testEnvironmentOptions: { resultsDir: results } });
+
+    expect(existsSync(results)).toBe(false);
   });
 });

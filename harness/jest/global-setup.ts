@@ -3,6 +3,7 @@
 // in once. Results reach the workers through process.env (jest forks them after this runs), using
 // the same CLOUDLINK_<VARIABLE> names a user would put in .env, so the workers' one environment
 // loader picks them up with no second path. Replay needs neither.
+import { rmSync } from 'node:fs';
 import { acquireTokens, credentialVariables } from '../auth/acquire';
 import { TokenStore, type TokenSet } from '../auth/token-store';
 import { tokenEnvNames, type UserKey } from '../auth/users';
@@ -19,7 +20,10 @@ export const SANDBOX_HANDLE = '__cloudlinkSandbox';
 /** What the sandbox held before any suite ran; global teardown compares (globalSetup and globalTeardown share one process). */
 export const INVENTORY_HANDLE = '__cloudlinkSandboxInventory';
 
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(_global?: unknown, project?: { testEnvironmentOptions?: { resultsDir?: unknown } }): Promise<void> {
+  // Every run starts from fresh Allure results, a plain `npx jest` too: a report must not mix runs.
+  const resultsDir = project?.testEnvironmentOptions?.resultsDir;
+  if (typeof resultsDir === 'string' && resultsDir !== '') rmSync(resultsDir, { recursive: true, force: true });
   let env = loadEnvironment();
   if (env.mode === 'replay') return;
 
