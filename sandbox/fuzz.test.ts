@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CORRELATION_HEADER } from './platform/correlation-id';
 import { FuzzGenerator, type FuzzRequest } from './fuzz-requests';
-import { login, testSandbox, type TestSandbox } from './test-helpers';
+import { login, testSandbox, type TestSandbox } from './test-support';
 
 // SANDBOX_FUZZ_SEED=<n> runs another seed; SANDBOX_FUZZ_REPORT=1 prints time and statuses seen.
 const SEED = Number(process.env.SANDBOX_FUZZ_SEED ?? 20250115);

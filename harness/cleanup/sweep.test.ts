@@ -9,7 +9,7 @@ import { loadEnvironment } from '../env';
 import { sandboxVariables } from '../jest/global-setup';
 import { discoverCollections } from '../collections';
 import type { RunningSandbox } from '../../sandbox';
-import { sandboxWithToken, type SandboxWithToken } from '../jest/sandbox-for-tests';
+import { sandboxWithToken, type SandboxWithToken } from '../jest/test-support';
 import { pendingUndos, UndoLedger } from './ledger';
 import { sweepLeftovers } from './sweep';
 

@@ -3,7 +3,7 @@
 // fails the run. Here the inventory itself is checked against a real sandbox.
 import type { RunningSandbox } from '../../sandbox';
 import { inventoryChanges } from './global-teardown';
-import { sandboxWithToken, type SandboxWithToken } from './sandbox-for-tests';
+import { sandboxWithToken, type SandboxWithToken } from './test-support';
 
 let sandbox: RunningSandbox;
 let send: SandboxWithToken['send'];

@@ -5,7 +5,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { CORRELATION_HEADER } from './correlation-id';
 import { DEFAULT_TIMEOUTS, serverTimeouts } from './http-server';
-import { AUTH, testSandbox, type TestSandbox } from '../test-helpers';
+import { AUTH, testSandbox, type TestSandbox } from '../test-support';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

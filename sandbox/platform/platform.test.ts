@@ -1,7 +1,7 @@
 // The cross-cutting behaviour every service inherits: gateway 403s, correlation ids, body
 // parsing and the error shapes.
 import { CORRELATION_HEADER } from './correlation-id';
-import { AUTH, postForm, testSandbox, type TestSandbox } from '../test-helpers';
+import { AUTH, postForm, testSandbox, type TestSandbox } from '../test-support';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

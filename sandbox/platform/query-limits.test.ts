@@ -2,7 +2,7 @@
 // every list, never the 500 a stack overflow in the recursive parser used to give.
 import { CORRELATION_HEADER } from './correlation-id';
 import { MAX_FILTER_DEPTH, MAX_FILTER_LENGTH, applyOData, parseOData } from './odata';
-import { bearer, login, testSandbox, type TestSandbox } from '../test-helpers';
+import { bearer, login, testSandbox, type TestSandbox } from '../test-support';
 
 interface Row {
   name: string;

@@ -4,7 +4,7 @@
 import { startReceiver, type Receiver } from '../services/notifications/test-receiver';
 import { SEEDED_RECORDING_ID } from '../services/media/seed';
 import { MAIN_ACCOUNT_ID, OIDC_CLIENT_ID } from '../seed';
-import { login, postForm, type TestResponse } from '../test-helpers';
+import { login, postForm, type TestResponse } from '../test-support';
 import type { BoardTest } from './test-support';
 
 export interface Observed {

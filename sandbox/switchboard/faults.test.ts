@@ -1,6 +1,6 @@
 // Every fault kind, observed the way a client observes it: over HTTP from outside the sandbox
 // (and, for webhooks, from the receiving end).
-import { decodeJwt, login, postForm, type TestResponse } from '../test-helpers';
+import { decodeJwt, login, postForm, type TestResponse } from '../test-support';
 import { startReceiver, pause, type Receiver } from '../services/notifications/test-receiver';
 import { MAIN_ACCOUNT_ID } from '../seed';
 import { boardTest, timed, type BoardTest } from './test-support';

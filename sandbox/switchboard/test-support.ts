@@ -1,6 +1,6 @@
 // Shared arrangements for the switchboard's tests: a test sandbox (movable clock, real loopback
 // HTTP) together with a client for its keyed switchboard route, and JSON requests as a seeded user.
-import { bearer, login, testSandbox, type TestResponse, type TestSandbox, type TestSandboxOptions } from '../test-helpers';
+import { bearer, login, testSandbox, type TestResponse, type TestSandbox, type TestSandboxOptions } from '../test-support';
 import { switchboardClient, type SwitchboardClient } from './client';
 import { SWITCHBOARD_PATH, type SwitchboardAccess } from './types';
 

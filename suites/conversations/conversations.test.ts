@@ -6,7 +6,7 @@ import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { ConversationCollection } from '../../types/conversations/conversation-collection';
-import { conversationBody, participantIdOf, sendConversation, startConversation, userIdOf } from './chat';
+import { conversationBody, participantIdOf, sendConversation, startConversation, userIdOf } from './support';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);

@@ -8,7 +8,7 @@ import type { Conversation } from '../../types/conversations/conversation';
 import type { Message } from '../../types/conversations/message';
 import type { MessageCollection } from '../../types/conversations/message-collection';
 import type { ParticipantCollection } from '../../types/conversations/participant-collection';
-import { participantIdOf, postMessage, sendConversation, userIdOf } from './chat';
+import { participantIdOf, postMessage, sendConversation, userIdOf } from './support';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);

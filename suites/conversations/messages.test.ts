@@ -7,7 +7,7 @@ import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Message } from '../../types/conversations/message';
 import type { MessageCollection } from '../../types/conversations/message-collection';
-import { postMessage, startConversation, userIdOf } from './chat';
+import { postMessage, startConversation, userIdOf } from './support';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);

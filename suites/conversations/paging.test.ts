@@ -8,7 +8,7 @@ import type { Conversation } from '../../types/conversations/conversation';
 import type { ConversationCollection } from '../../types/conversations/conversation-collection';
 import type { MessageCollection } from '../../types/conversations/message-collection';
 import type { ParticipantCollection } from '../../types/conversations/participant-collection';
-import { participantIdOf, postMessage, startConversation, userIdOf } from './chat';
+import { participantIdOf, postMessage, startConversation, userIdOf } from './support';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);

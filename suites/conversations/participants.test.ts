@@ -9,7 +9,7 @@ import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { Participant } from '../../types/conversations/participant';
 import type { ParticipantCollection } from '../../types/conversations/participant-collection';
-import { participantIdOf, startConversation, userIdOf } from './chat';
+import { participantIdOf, startConversation, userIdOf } from './support';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);

@@ -7,7 +7,7 @@ import type { Call } from '../../types/media/call';
 import type { Publication } from '../../types/notifications/publication';
 import { media } from '../media/collection';
 import { notifications } from './collection';
-import { subscribe } from './subscribe';
+import { subscribe } from './support';
 
 const api = useCollection(notifications);
 const mediaApi = useCollection(media);

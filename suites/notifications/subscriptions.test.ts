@@ -6,7 +6,7 @@ import type { PlatformError } from '../../types/_shared/error';
 import type { Subscription } from '../../types/notifications/subscription';
 import type { SubscriptionCollection } from '../../types/notifications/subscription-collection';
 import { notifications } from './collection';
-import { APPLICATION_ID, subscribe } from './subscribe';
+import { APPLICATION_ID, subscribe } from './support';
 
 const api = useCollection(notifications);
 const MEDIA_TOPIC = 'platform-api-media';

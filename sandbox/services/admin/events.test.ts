@@ -1,7 +1,7 @@
 // What the admin service publishes on `platform-api-admin`, and that a notifications
 // subscription of the account receives it.
 import { MAIN_ACCOUNT_ID } from '../../seed';
-import { bearer } from '../../test-helpers';
+import { bearer } from '../../test-support';
 import { startReceiver } from '../notifications/test-receiver';
 import { MAIN_USERS, adminTest, type AdminTest } from './test-support';
 

@@ -2,7 +2,7 @@
 import { signJwt } from '../../platform/jwt';
 import { MAIN_ACCOUNT_ID, OIDC_CLIENT_ID, OTHER_ACCOUNT_ID, SITE_ID } from '../../seed';
 import { nowSeconds } from '../../state';
-import { postForm } from '../../test-helpers';
+import { postForm } from '../../test-support';
 import { MAIN_USERS, OTHER_USERS, adminTest, newUserBody, type AdminTest } from './test-support';
 
 let admin: AdminTest;

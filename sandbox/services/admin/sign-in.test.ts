@@ -1,7 +1,7 @@
 // The directory and the Authentication service agree: a user created here signs in with the
 // password it was given, a changed password replaces the old one, a deleted user is locked out.
 import { MAIN_ACCOUNT_ID } from '../../seed';
-import { decodeJwt, postForm } from '../../test-helpers';
+import { decodeJwt, postForm } from '../../test-support';
 import { ADMIN, MAIN_USERS, adminTest, type AdminTest } from './test-support';
 
 let admin: AdminTest;

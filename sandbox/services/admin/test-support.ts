@@ -4,7 +4,7 @@
 import type { Publication } from '../../platform/events';
 import type { UserRecord } from '../../model';
 import { MAIN_ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../seed';
-import { bearer, login, postForm, testSandbox, type TestResponse, type TestSandbox } from '../../test-helpers';
+import { bearer, login, postForm, testSandbox, type TestResponse, type TestSandbox } from '../../test-support';
 
 export const ADMIN = '/admin/2017-09-01';
 export const MAIN_USERS = `/accounts/${MAIN_ACCOUNT_ID}/users`;

@@ -1,7 +1,7 @@
 // The application registry: who may register, read, update and delete applications, and the
 // shapes of its answers.
 import { INACTIVE_CLIENT_ID, MAIN_ACCOUNT_ID, OIDC_CLIENT_ID, OTHER_ACCOUNT_ID } from '../../seed';
-import { AUTH, bearer, login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { AUTH, bearer, login, testSandbox, type TestSandbox } from '../../test-support';
 
 let sandbox: TestSandbox;
 const tokens: Record<string, string> = {};

@@ -1,7 +1,7 @@
 // POST /authorize and POST /token grant_type=authorization_code, with and without PKCE.
 import { s256Challenge } from './auth-codes';
 import { INACTIVE_CLIENT_ID, OIDC_CLIENT_ID, OIDC_REDIRECT_URI } from '../../seed';
-import { decodeJwt, postForm, postJson, testSandbox, type TestSandbox, type TokenBody } from '../../test-helpers';
+import { decodeJwt, postForm, postJson, testSandbox, type TestSandbox, type TokenBody } from '../../test-support';
 
 let sandbox: TestSandbox;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 // POST /token grant_type=client_credentials, with the secret in the body or a Basic header.
 import { INACTIVE_CLIENT_ID, MAIN_ACCOUNT_ID } from '../../seed';
-import { AUTH, decodeJwt, postForm, postJson, testSandbox, type TestSandbox, type TokenBody } from '../../test-helpers';
+import { AUTH, decodeJwt, postForm, postJson, testSandbox, type TestSandbox, type TokenBody } from '../../test-support';
 
 let sandbox: TestSandbox;
 let client: { client_id: string; client_secret: string };

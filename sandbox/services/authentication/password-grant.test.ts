@@ -1,6 +1,6 @@
 // POST /token with grant_type=password, and the endpoint's request-level errors.
 import { MAIN_ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../seed';
-import { decodeJwt, postForm, postJson, testSandbox, type TestSandbox, type TokenBody } from '../../test-helpers';
+import { decodeJwt, postForm, postJson, testSandbox, type TestSandbox, type TokenBody } from '../../test-support';
 
 let sandbox: TestSandbox;
 beforeEach(async () => {

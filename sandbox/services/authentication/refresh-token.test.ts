@@ -1,6 +1,6 @@
 // POST /token grant_type=refresh_token: rotation, expiry and the tokens it must refuse.
 import { signJwt } from '../../platform/jwt';
-import { decodeJwt, login, postForm, testSandbox, type TestSandbox, type TokenBody } from '../../test-helpers';
+import { decodeJwt, login, postForm, testSandbox, type TestSandbox, type TokenBody } from '../../test-support';
 
 let sandbox: TestSandbox;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 // GET /token: the caller's claims, and the 401s of the bearer check every resource route shares.
 import { CLAIMS_AUDIENCE } from './token-routes';
-import { AUTH, login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { AUTH, login, testSandbox, type TestSandbox } from '../../test-support';
 
 let sandbox: TestSandbox;
 beforeEach(async () => {

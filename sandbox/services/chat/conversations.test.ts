@@ -1,6 +1,6 @@
 // Conversations: what POST answers, what the list holds, and who may read, add to or delete one.
 import { MAIN_ACCOUNT_ID } from '../../seed';
-import { bearer, login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { bearer, login, testSandbox, type TestSandbox } from '../../test-support';
 
 const CHAT = '/chat/2017-09-01';
 

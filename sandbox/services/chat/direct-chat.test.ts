@@ -1,6 +1,6 @@
 // Mitel's direct-chat sample (S-CHAT) end to end: two users of one account start a conversation,
 // each sends a message with the bare token the sample sends, and the first deletes it.
-import { login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { login, testSandbox, type TestSandbox } from '../../test-support';
 
 const CHAT = '/chat/2017-09-01';
 

@@ -1,7 +1,7 @@
 // Messages: the resource POST answers, content types, paging newest first, and the events chat
 // publishes for the notifications service.
 import type { Publication } from '../../platform/events';
-import { bearer, login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { bearer, login, testSandbox, type TestSandbox } from '../../test-support';
 
 const CHAT = '/chat/2017-09-01';
 

@@ -14,7 +14,7 @@ import { applyOData, pageOf, parseOData, type HalCollection } from '../../platfo
 import { jsonObjectBody } from '../../platform/request-fields';
 import { mayReadLeg, type MediaContext } from './context';
 import { isActive, type CallLeg } from './model';
-import { CALL_FIELDS, toCallRecord, toCallResource, type CallResource } from './present';
+import { CALL_FIELDS, toCallRecord, toCallResource, type CallResource } from './presenter';
 
 /** PUT body `{hide*: boolean}` (MEDIA-SPEC callRecordPutRequest); S-MEDIA sends `"true"`, so strings pass too. */
 function readHide(body: Record<string, unknown> | undefined): boolean {

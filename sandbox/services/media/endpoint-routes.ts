@@ -9,7 +9,7 @@ import { performCallAction, readCallAction } from './calls/actions';
 import { makeCall, readMakeCall } from './calls/make-call';
 import { controlledEndpoint, legsOf, visibleEndpoint, type MediaContext, type MediaTx } from './context';
 import { AVAILABILITIES, isActive, type CallLeg, type EndpointRecord } from './model';
-import { CALL_FIELDS, toCallResource, toEndpointResource } from './present';
+import { CALL_FIELDS, toCallResource, toEndpointResource } from './presenter';
 
 type EndpointParams = { endpointId: string };
 type CallParams = EndpointParams & { callId: string };

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAIN_ACCOUNT_ID, SITE_ID } from '../../seed';
-import { bearer, login } from '../../test-helpers';
+import { bearer, login } from '../../test-support';
 import { mediaTest, onlyLeg, type MediaTest } from './test-support';
 
 let media: MediaTest;

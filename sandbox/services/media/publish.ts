@@ -6,7 +6,7 @@ import type { Publication } from '../../platform/events';
 import { roleAtLeast } from '../../model';
 import type { MediaTx } from './context';
 import type { CallLeg } from './model';
-import { legPath, toCallResource } from './present';
+import { legPath, toCallResource } from './presenter';
 
 export const MEDIA_TOPIC = 'platform-api-media';
 

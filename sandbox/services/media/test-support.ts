@@ -3,7 +3,7 @@
 // service put on the event bus.
 import type { Publication } from '../../platform/events';
 import { OTHER_ACCOUNT_ID } from '../../seed';
-import { bearer, login, postForm, testSandbox, type TestResponse, type TestSandbox } from '../../test-helpers';
+import { bearer, login, postForm, testSandbox, type TestResponse, type TestSandbox } from '../../test-support';
 
 export const MEDIA = '/media/2017-09-01';
 

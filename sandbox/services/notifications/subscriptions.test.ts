@@ -1,6 +1,6 @@
 // Subscriptions: what POST answers and refuses, and who may list, read and delete them.
 import { MAIN_ACCOUNT_ID } from '../../seed';
-import { bearer, login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { bearer, login, testSandbox, type TestSandbox } from '../../test-support';
 
 const NOTIFY = '/notifications/2017-09-01';
 

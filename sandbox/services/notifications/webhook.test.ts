@@ -2,7 +2,7 @@
 // failing receiver, deletion stopping delivery, and accounts kept apart.
 import type { Publication } from '../../platform/events';
 import { MAIN_ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../../seed';
-import { bearer, login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { bearer, login, testSandbox, type TestSandbox } from '../../test-support';
 import { pause, startReceiver, type Receiver } from './test-receiver';
 import { WebhookSender, type WebhookAttempt } from './webhook';
 

@@ -3,7 +3,7 @@
 import { WebSocket } from 'ws';
 import type { Publication } from '../../platform/events';
 import { MAIN_ACCOUNT_ID } from '../../seed';
-import { bearer, login, testSandbox, type TestSandbox } from '../../test-helpers';
+import { bearer, login, testSandbox, type TestSandbox } from '../../test-support';
 
 const NOTIFY = '/notifications/2017-09-01';
 const CHAT = '/chat/2017-09-01';
