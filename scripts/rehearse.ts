@@ -10,7 +10,7 @@ import { rehearsalPassed, rehearse } from '../tools/rehearse';
 const USAGE = `usage: npm run rehearse -- [--nights N] [--no-bad-night] [--kill-at s,s,…] [--short] [--dir <dir>]
   --nights N        quiet nights in a row (default 3)
   --no-bad-night    skip the night with the bad-night fault profile
-  --kill-at s,s,…   kill -9 a live run this many seconds after its start, once per value (default 10,20,30)
+  --kill-at s,s,…   kill -9 a live run this many seconds after its start, once per value (default 3,6,9)
   --short           one quiet night, one kill, no bad night (a quick check)
   --dir <dir>       where logs and reports go (default reports/rehearsal)`;
 
@@ -29,7 +29,7 @@ runMain('rehearse', async (argv) => {
     return 0;
   }
   const nights = values.short ? 1 : (integerFlag('--nights', values.nights, 1) ?? 3);
-  const killAt = (values['kill-at'] ?? (values.short ? '15' : '10,20,30')).split(',').filter(Boolean).map(Number);
+  const killAt = (values['kill-at'] ?? (values.short ? '6' : '3,6,9')).split(',').filter(Boolean).map(Number);
   if (killAt.some((s) => !Number.isFinite(s) || s <= 0))
     throw new UserError(`Option --kill-at takes seconds > 0, comma-separated; not ${JSON.stringify(values['kill-at'])}.`);
   const dir = path.resolve(values.dir ?? path.join('reports', 'rehearsal'));

@@ -11,6 +11,8 @@ export type Inventory = Record<string, number | string>;
 export interface KillCycleFigures {
   /** Seconds after the start at which each run was killed. */
   killedAt: number[];
+  /** How many of those runs were still going when their moment came (the others had finished). */
+  killedMidRun: number;
   /** Inventory entries that differed from the baseline after all the killed runs, before the sweep. */
   leftoversBeforeSweep: string[];
   /** The same after the full run that swept them. */
@@ -26,6 +28,7 @@ export async function killCycle(
 ): Promise<KillCycleFigures> {
   mkdirSync(dir, { recursive: true });
   const baseline = await inventory();
+  let killedMidRun = 0;
   for (const [index, seconds] of moments.entries()) {
     const run = startScript(
       'run',
@@ -33,7 +36,10 @@ export async function killCycle(
       path.join(dir, `killed-${index + 1}.log`),
     );
     const finishedFirst = await Promise.race([run.done, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), seconds * 1000))]);
-    if (!finishedFirst) run.killHard();
+    if (!finishedFirst) {
+      run.killHard();
+      killedMidRun += 1;
+    }
     await run.done;
   }
   const leftoversBeforeSweep = differences(baseline, await inventory());
@@ -42,7 +48,7 @@ export async function killCycle(
     ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, 'after-kills')],
     path.join(dir, 'after-kills.log'),
   );
-  return { killedAt: [...moments], leftoversBeforeSweep, leftoversAfterSweep: differences(baseline, await inventory()), fullRunCode: full.code };
+  return { killedAt: [...moments], killedMidRun, leftoversBeforeSweep, leftoversAfterSweep: differences(baseline, await inventory()), fullRunCode: full.code };
 }
 
 export function differences(before: Inventory, after: Inventory): string[] {
