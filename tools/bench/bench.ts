@@ -1,4 +1,4 @@
-// `npm run bench`: the cost of the harness itself. Runs every suite in replay (nock answers, so
+// `npm run bench`: the cost of the harness itself. Runs every suite in replay (the fixtures answer in-process, so
 // the time is almost all harness and jest) and live against the embedded sandbox, and reports wall
 // time, requests sent and the harness's overhead per request (time in the client around the wire:
 // variable resolution, auth, scrubbing, reporting). Measured here, never asserted in tests.

@@ -40,7 +40,7 @@ export async function rehearse(options: RehearsalOptions, progress: (line: strin
   mkdirSync(options.dir, { recursive: true });
   const figures: RehearsalFigures = { quiet: [] };
 
-  await withSandbox(options.dir, 'quiet', [], async (sandbox, inventory, environmentFile) => {
+  await withSandbox(options.dir, 'quiet', [], async (_sandbox, inventory, environmentFile) => {
     const before = await inventory();
     for (let night = 1; night <= options.nights; night++) {
       progress(`quiet night ${night}/${options.nights} …`);
@@ -51,11 +51,10 @@ export async function rehearse(options: RehearsalOptions, progress: (line: strin
     if (options.killAt.length) {
       progress(`kill -9 at ${options.killAt.join(', ')} s, then a full run …`);
       figures.kills = await killCycle(environmentFile, path.join(options.dir, 'kills'), options.killAt, inventory);
-      progress(
-        `  left before the sweep: ${figures.kills.leftoversBeforeSweep.join('; ') || 'nothing'}; after: ${figures.kills.leftoversAfterSweep.join('; ') || 'nothing'}`,
-      );
+      const { killedMidRun, killedAt, leftoversBeforeSweep, leftoversAfterSweep, fullRunCode } = figures.kills;
+      progress(`  ${killedMidRun} of ${killedAt.length} runs killed mid-run; left before the sweep: ${leftoversBeforeSweep.join('; ') || 'nothing'}`);
+      progress(`  after a full run (exit ${fullRunCode}): ${leftoversAfterSweep.join('; ') || 'nothing left'}`);
     }
-    void sandbox;
   });
 
   if (options.badNight) {
