@@ -28,6 +28,8 @@ export interface TestState {
   contractProblems: string[];
   /** Where the account's identifiers are masked (mask_identifiers). */
   identifiers: IdentifierPolicy;
+  /** Ledger ids of leftover searches written before a create, done once the test has its undo (client.ts). */
+  intents: string[];
 }
 
 export interface FileState {
@@ -84,7 +86,7 @@ class Session {
     const known = this.env.accountKeys.map((key) => ({ name: key, value: this.env.values[key] ?? '' })).filter((secret) => secret.value !== '');
     const scrubber = new Scrubber(known, { baseUrls: this.baseUrls() });
     const identifiers = this.identifiers();
-    this.test = { name, scrubber, cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {}, identifiers };
+    this.test = { name, scrubber, cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {}, identifiers, intents: [] };
     exposeFailureMasker(scrubber, { file: this.file?.relativePath ?? '', policy: identifiers });
     this.file?.player?.start(name);
     this.file?.recorder?.begin(name);
@@ -102,6 +104,8 @@ class Session {
         failures.push(`cleanup "${cleanup.label}" failed: ${(error as Error).message}`);
       }
     }
+    // The test ended, so whatever it made it has undone (or its undos are in the ledger).
+    for (const id of test.intents.splice(0)) this.ledger()?.done(id);
     this.test = undefined;
     this.file?.player?.finish(test.name);
     if (failures.length) throw new Error(`After test "${test.name}":\n${failures.join('\n')}`);

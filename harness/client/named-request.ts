@@ -23,6 +23,12 @@ export interface NamedRequest {
   safe?: boolean;
   /** Expected JSON Schema per status, by schema id ("authentication/token" = schemas/authentication/token.schema.json). */
   responses: Record<number, string>;
+  /**
+   * For a request that creates something: how a later run finds and removes what it made when the
+   * run was killed after the platform made it but before the test could write its undo down —
+   * `list` filtered on the body's `match` field (OData `eq`), then `undo` once per item found.
+   */
+  leftovers?: { list: string; match: string; undo: string; vars: Record<string, string> };
 }
 
 export interface Collection<Names extends string = string> {

@@ -42,6 +42,7 @@ export const admin = defineCollection({
       url: `${account}/users`,
       body: { mode: 'json', json: { name: '{{name}}', email: '{{email}}', role: 'USER' } },
       responses: { 201: 'admin/user', ...errors },
+      leftovers: { list: 'GET Users', match: 'email', undo: 'DELETE User', vars: { userId: 'userId' } },
     },
     'GET User': {
       description: 'One user of the account, by userId.',

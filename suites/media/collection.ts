@@ -123,6 +123,7 @@ export const media = defineCollection({
       url: '{{media_url}}/conferences',
       body: { mode: 'json', json: { name: '{{conferenceName}}' } },
       responses: { 200: 'media/conference', ...errors },
+      leftovers: { list: 'GET Conferences', match: 'name', undo: 'DELETE Conference', vars: { conferenceId: 'id' } },
     },
     'GET Conference': {
       description: 'One conference ($expand=tags).',
