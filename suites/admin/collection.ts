@@ -127,6 +127,7 @@ export const admin = defineCollection({
       url: `${account}/sites`,
       body: { mode: 'json', json: { name: '{{name}}', timeZone: 'America/Toronto' } },
       responses: { 201: 'admin/site', ...errors },
+      leftovers: { list: 'GET Sites', match: 'name', undo: 'DELETE Site', vars: { siteId: 'siteId' } },
     },
     'GET Site': {
       description: 'One site of the account.',
@@ -159,6 +160,7 @@ export const admin = defineCollection({
       url: `${account}/groups`,
       body: { mode: 'json', json: { name: '{{name}}' } },
       responses: { 201: 'admin/group', ...errors },
+      leftovers: { list: 'GET Groups', match: 'name', undo: 'DELETE Group', vars: { groupId: 'groupId' } },
     },
     'GET Group': {
       description: 'One group of the account, with its member count.',
@@ -216,6 +218,7 @@ export const admin = defineCollection({
       url: `${account}/contacts`,
       body: { mode: 'json', json: { name: '{{name}}', contactType: '{{contactType}}', email: '{{email}}' } },
       responses: { 201: 'admin/contact', ...errors },
+      leftovers: { list: 'GET Contacts', match: 'email', undo: 'DELETE Contact', vars: { contactId: 'contactId' } },
     },
     'GET Contact': {
       description: 'One contact of the account.',
