@@ -24,10 +24,6 @@ const config: Config = {
       testEnvironmentOptions: { resultsDir: `${process.env.CLOUDLINK_REPORTS_DIR ?? 'reports'}/allure-results` },
       transform,
       testMatch: ['<rootDir>/suites/**/*.test.ts'],
-      // A test against a real account may wait out several Retry-After answers and back-offs
-      // (retry_max_ms, 10 s by default): jest's 5 s would fail it for the platform's slowness.
-      // request_timeout_ms and run_timeout_ms bound what really hangs.
-      testTimeout: 120_000,
       globalSetup: '<rootDir>/harness/jest/global-setup.ts',
       globalTeardown: '<rootDir>/harness/jest/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-suite.ts'],

@@ -5,6 +5,12 @@ import { closeTransport } from '../pipeline/transport';
 import { writeMetric } from '../report/metrics';
 import { session } from '../session';
 
+// A test against a real account may wait out several Retry-After answers and back-offs
+// (retry_max_ms, 10 s by default): jest's 5 s would fail it for the platform's slowness.
+// request_timeout_ms and run_timeout_ms bound what really hangs. (testTimeout in jest.config.ts
+// is global only; this applies to the suites alone.)
+jest.setTimeout(120_000);
+
 beforeAll(() => {
   session.openFile(requireState('testPath'));
 });
