@@ -118,3 +118,36 @@ describe('compareCaptures', () => {
     }
   });
 });
+
+describe('compareCaptures pairing', () => {
+  const provenance = { recordedAt: '2026-12-01T00:00:00.000Z', target: 'sandbox' as const, environment: 'sandbox', harness: '0.1.0' };
+  const relative = path.join('suites', 'authentication', '__fixtures__', 'token.json');
+  const pair = (recorded: Exchange[], live: Exchange[]) => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'drift-root-'));
+    const capture = mkdtempSync(path.join(os.tmpdir(), 'drift-capture-'));
+    try {
+      for (const [dir, exchanges] of [
+        [root, recorded],
+        [capture, live],
+      ] as const) {
+        mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+        writeFileSync(path.join(dir, relative), serializeFixture({ provenance, tests: { [where.test]: exchanges } }));
+      }
+      return compareCaptures(capture, root, (_api, _request, status) => (status === 201 ? 'authentication/token' : '_shared/error')).findings.map(
+        (finding) => finding.kind,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(capture, { recursive: true, force: true });
+    }
+  };
+  const unauthorized = exchange({ name: 'Unauthorized', message: 'expired' }, 401);
+
+  it('pairs requests sent side by side by their status, whatever order the answers came in', () => {
+    expect(pair([unauthorized, exchange(token)], [exchange(token), unauthorized])).toEqual([]);
+  });
+
+  it('still reports a status the recording never had for that request', () => {
+    expect(pair([exchange(token), exchange(token)], [exchange(token), unauthorized])).toEqual(['status-changed']);
+  });
+});
