@@ -1,5 +1,7 @@
 /** @jest-config-loader esbuild-register */
-// Two projects: "unit" (the harness's, sandbox's and scripts' own tests) and "suites" (the
+// Three projects: "unit" (the harness's, sandbox's, tools' and scripts' own tests, in process),
+// "e2e" (the proofs that start other processes: the scripts as a user runs them, Newman on the
+// exports, an imported suite run by jest; `npm run test:e2e`, its own CI job) and "suites" (the
 // collections). The mode of a suites run (replay, live, record) comes from CLOUDLINK_MODE, which
 // the harness CLI sets; see tools/run. Type-checking is done by `tsc --noEmit`, not here.
 import type { Config } from 'jest';
@@ -8,13 +10,22 @@ const transform: Config['transform'] = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
 };
 
+const UNIT_FOLDERS = ['harness', 'sandbox', 'scripts', 'tools'];
+
 const config: Config = {
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/harness/**/*.test.ts', '<rootDir>/sandbox/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/tools/**/*.test.ts'],
+      testMatch: [...UNIT_FOLDERS.map((folder) => `<rootDir>/${folder}/**/*.test.ts`), '!**/*.e2e.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: UNIT_FOLDERS.map((folder) => `<rootDir>/${folder}/**/*.e2e.test.ts`),
       setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'],
     },
     {

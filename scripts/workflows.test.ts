@@ -72,9 +72,10 @@ describe('ci.yml', () => {
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
   });
 
-  it('tests on Node 20, 22 and 24, and rehearses the nightly against an external sandbox', () => {
+  it('tests on Node 20, 22 and 24, runs the end-to-end proofs, and rehearses the nightly against an external sandbox', () => {
     expect(ci.jobs.test!.strategy?.matrix?.node).toEqual([20, 22, 24]);
     expect(runs(ci.jobs.rehearse!)).toMatch(/^npm run rehearse$/m);
+    expect(runs(ci.jobs.e2e!)).toMatch(/^npm run test:e2e$/m);
   });
 
   it('runs the README test command', () => {

@@ -1,6 +1,6 @@
 // The export on a small collection built from the project's real schemas and token requests: the
 // run order, where each variable comes from, the scripts, the inlined schemas and the environment
-// with its secrets blank. (scripts/postman.test.ts runs the real collections in Newman.)
+// with its secrets blank. (scripts/postman.e2e.test.ts runs the real collections in Newman.)
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
