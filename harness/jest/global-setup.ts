@@ -3,7 +3,6 @@
 // in once. Results reach the workers through process.env (jest forks them after this runs), using
 // the same CLOUDLINK_<VARIABLE> names a user would put in .env, so the workers' one environment
 // loader picks them up with no second path. Replay needs neither.
-import { rmSync } from 'node:fs';
 import { acquireTokens, credentialVariables } from '../auth/acquire';
 import { TokenStore, type TokenSet } from '../auth/token-store';
 import { tokenEnvNames, type UserKey } from '../auth/users';
@@ -13,6 +12,7 @@ import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../../s
 import { ledgerDir } from '../cleanup/ledger';
 import { sweepLeftovers } from '../cleanup/sweep';
 import { discoverCollections } from '../collections';
+import { freshResultsDir } from '../report/fresh-results';
 
 /** Comma list of drift ids (sandbox/switchboard/drift-catalogue.ts) switched on from the start. */
 export const DRIFTS_VARIABLE = 'CLOUDLINK_SANDBOX_DRIFTS';
@@ -21,9 +21,9 @@ export const SANDBOX_HANDLE = '__cloudlinkSandbox';
 export const INVENTORY_HANDLE = '__cloudlinkSandboxInventory';
 
 export default async function globalSetup(_global?: unknown, project?: { testEnvironmentOptions?: { resultsDir?: unknown } }): Promise<void> {
-  // Every run starts from fresh Allure results, a plain `npx jest` too: a report must not mix runs.
   const resultsDir = project?.testEnvironmentOptions?.resultsDir;
-  if (typeof resultsDir === 'string' && resultsDir !== '') rmSync(resultsDir, { recursive: true, force: true });
+  // Old results still on disk after a failed delete are set aside again and retried next run.
+  if (typeof resultsDir === 'string' && resultsDir !== '') void freshResultsDir(resultsDir).catch(() => undefined);
   let env = loadEnvironment();
   if (env.mode === 'replay') return;
 

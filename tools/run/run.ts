@@ -13,6 +13,7 @@ import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../../harness/report
 import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../../harness/report/render';
 import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
+import { freshResultsDir } from '../../harness/report/fresh-results';
 import { escapeRegExp } from '../../harness/redact/scrubber';
 import { isUserError } from '../../harness/user-error';
 import type { RunOptions } from './options';
@@ -51,7 +52,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   process.env[REPORTS_DIR_VARIABLE] = reports;
   const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
   // Last run's results must not pass for this run's (a junit.xml this run does not write, say).
-  rmSync(path.join(reports, 'allure-results'), { recursive: true, force: true });
+  void freshResultsDir(path.join(reports, 'allure-results')).catch(() => undefined);
   rmSync(path.join(reports, 'junit.xml'), { force: true });
   mkdirSync(runDir, { recursive: true });
 
