@@ -1,6 +1,7 @@
 // The suites' jest environment: allure-jest's node environment with three changes. It masks
 // failure messages for sharing before any reporter reads them. It hands every test file its
-// worker's schema registry, compiled once. And allure-js writes
+// worker's schema registry, compiled once, and its worker's HTTP client, loaded once and only when
+// a file sends (harness/pipeline/http-client.ts). And allure-js writes
 // each result and attachment to a temporary file, fsyncs it and renames it — about 3 ms per request
 // on a busy 2-core machine, the largest single cost of a replay run (measured with --cpu-prof).
 // These files are rebuilt by every run and read once by the report renderer after jest exits, so
@@ -13,6 +14,17 @@ import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
 import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
+import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
+import type { HttpClient } from '../pipeline/http-client';
+
+let workerClient: HttpClient | undefined;
+
+/** Idle keep-alive sockets are unref'd by node's agent, so the worker can still exit when done. */
+function workerHttpClient(): HttpClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  workerClient ??= (require('../pipeline/http-client') as typeof import('../pipeline/http-client')).httpClient;
+  return workerClient;
+}
 
 class PlainFileWriter extends FileSystemWriter {
   constructor(private readonly resultsDir: string) {
@@ -45,6 +57,7 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
     runtime.writer = new PlainFileWriter(resultsDir);
     // One schema registry per worker, not per test file (harness/schema/registry.ts).
     this.global[WORKER_REGISTRY] = workerRegistry;
+    this.global[WORKER_HTTP_CLIENT] = workerHttpClient;
   }
 
   /**

@@ -1,22 +1,29 @@
-// The one place the harness puts a request on the wire: supertest against an absolute URL, over a
-// shared keep-alive agent (a fresh socket per request costs a TIME_WAIT each and skews timings;
-// supertest#489, #667; docs/sources.md). In replay mode nothing gets here:
-// the replay step answers in-process.
-import http from 'node:http';
-import https from 'node:https';
-import request from 'supertest';
+// The one place the harness puts a request on the wire, through the HTTP client of
+// ./http-client.ts. In replay mode nothing gets here: the replay step answers in-process, and the
+// client (supertest) is never loaded.
 import { performance } from 'node:perf_hooks';
 import type { RecordedRequest, RecordedResponse } from '../client/exchange';
 import { readRunSettings, type Environment } from '../env';
 import { isReplayMiss } from '../fixtures/player';
 import { toUrlTemplate } from '../fixtures/url-template';
 import { maskSecrets } from '../redact/sharing';
+import type { HttpClient, RawResponse } from './http-client';
+import { WORKER_HTTP_CLIENT } from './http-client-name';
 import { requestOf, type Terminal } from './types';
 
-const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-// --insecure (Newman's flag): a self-signed certificate is accepted, for a test host behind one.
-const { tlsInsecure, requestDelayMs } = readRunSettings(process.env);
-const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: !tlsInsecure });
+const { requestDelayMs } = readRunSettings(process.env);
+
+let localClient: HttpClient | undefined;
+
+/** The worker's client when the suites' environment provides one, else this process's own, loaded on first use. */
+function client(): HttpClient {
+  const worker = (globalThis as Record<string, unknown>)[WORKER_HTTP_CLIENT] as (() => HttpClient) | undefined;
+  if (worker) return worker();
+  // Loaded lazily so that replay, which never sends, never compiles supertest.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  localClient ??= (require('./http-client') as typeof import('./http-client')).httpClient;
+  return localClient;
+}
 
 export interface TransportOptions {
   /** Whole-request timeout in ms. */
@@ -36,29 +43,14 @@ export class TransportError extends Error {
 }
 
 export async function sendHttp(req: RecordedRequest, options: TransportOptions = {}): Promise<RecordedResponse> {
-  const url = new URL(req.url);
-  const agent = url.protocol === 'https:' ? httpsAgent : httpAgent;
-  const method = req.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-  let pending = request(url.origin)
-    [method](url.pathname + url.search)
-    .agent(agent);
-  if (options.timeoutMs) pending = pending.timeout(options.timeoutMs);
-  for (const [name, value] of Object.entries(req.headers)) pending = pending.set(name, value);
-  const wire = encodeBody(req);
-  if (wire !== undefined) pending = pending.send(wire);
-
-  let res: request.Response;
+  let res: RawResponse;
   try {
-    res = await pending;
+    res = await client().send({ method: req.method, url: req.url, headers: req.headers, body: encodeBody(req), timeoutMs: options.timeoutMs });
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new TransportError(`${req.method} ${req.url} got no answer: ${(error as Error).message}`, code, error);
   }
-  return {
-    status: res.status,
-    headers: lowerCaseHeaders(res.headers as Record<string, string | string[] | undefined>),
-    body: parseBody(res),
-  };
+  return { status: res.status, headers: lowerCaseHeaders(res.headers), body: parseBody(res) };
 }
 
 /** Serialises the parsed body for the wire; the Content-Type header is set by the caller. */
@@ -74,7 +66,7 @@ function encodeBody(req: RecordedRequest): string | undefined {
   }
 }
 
-function parseBody(res: request.Response): unknown {
+function parseBody(res: RawResponse): unknown {
   const type = String(res.headers['content-type'] ?? '');
   if (res.text === undefined || res.text === '') return undefined;
   if (type.includes('json')) {
@@ -98,8 +90,7 @@ function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>
 
 /** Lets a process exit promptly: open keep-alive sockets would otherwise hold it for a while. */
 export function closeTransport(): void {
-  httpAgent.destroy();
-  httpsAgent.destroy();
+  localClient?.close();
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
