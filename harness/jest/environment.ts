@@ -1,11 +1,12 @@
-// The suites' jest environment: allure-jest's node environment with three changes. It masks
-// failure messages for sharing before any reporter reads them. It hands every test file its
-// worker's schema registry, compiled once, and its worker's HTTP client, loaded once and only when
-// a file sends (harness/pipeline/http-client.ts). And allure-js writes
-// each result and attachment to a temporary file, fsyncs it and renames it — about 3 ms per request
-// on a busy 2-core machine, the largest single cost of a replay run (measured with --cpu-prof).
-// These files are rebuilt by every run and read once by the report renderer after jest exits, so
-// durability buys nothing here: this writer writes them straight, with no fsync.
+// The suites' jest environment: allure-jest's node environment, with what is better done once per
+// worker than once per test file, and two changes.
+// - Once per worker: the schema registry, compiled; the HTTP client, loaded when a file first sends
+//   (harness/pipeline/http-client.ts); in replay, the network guard (nock).
+// - Failure messages are masked for sharing before any reporter reads them.
+// - allure-js writes each result and attachment to a temporary file, fsyncs it and renames it:
+//   about 3 ms per request on a busy 2-core machine, the largest single cost of a replay run
+//   (measured with --cpu-prof). These files are rebuilt by every run and read once by the report
+//   renderer after jest exits, so durability buys nothing here: this writer writes them straight.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
@@ -16,8 +17,10 @@ import { maskFailures } from '../report/failure-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
 import type { HttpClient } from '../pipeline/http-client';
+import { WORKER_NETWORK_GUARD, guardNetwork } from '../fixtures/network-guard';
 
 let workerClient: HttpClient | undefined;
+let workerGuarded = false;
 
 /** Idle keep-alive sockets are unref'd by node's agent, so the worker can still exit when done. */
 function workerHttpClient(): HttpClient {
@@ -58,6 +61,13 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
     // One schema registry per worker, not per test file (harness/schema/registry.ts).
     this.global[WORKER_REGISTRY] = workerRegistry;
     this.global[WORKER_HTTP_CLIENT] = workerHttpClient;
+    // A replay worker's network guard goes up once and stays until the worker exits: every file
+    // of a run has the run's mode (harness/fixtures/network-guard.ts).
+    if (process.env.CLOUDLINK_MODE === 'replay') {
+      if (!workerGuarded) guardNetwork();
+      workerGuarded = true;
+      this.global[WORKER_NETWORK_GUARD] = true;
+    }
   }
 
   /**
