@@ -1,7 +1,8 @@
 /** @jest-config-loader esbuild-register */
 // Three projects: "unit" (the harness's, sandbox's, tools' and scripts' own tests, in process),
 // "e2e" (the proofs that start other processes: the scripts as a user runs them, Newman on the
-// exports, an imported suite run by jest; `npm run test:e2e`, its own CI job) and "suites" (the
+// exports, an imported suite run by jest, the type generator on copies of schemas/;
+// `npm run test:e2e`, its own CI job) and "suites" (the
 // collections). The mode of a suites run (replay, live, record) comes from CLOUDLINK_MODE, which
 // the harness CLI sets; see tools/run. Type-checking is done by `tsc --noEmit`, not here.
 import type { Config } from 'jest';
