@@ -13,6 +13,7 @@ const write = (relative: string, text: string) => {
 };
 write('suites/authentication/token.test.ts', "describe('POST Token', () => {\n  describe('nested', () => {});\n});\ndescribe(\"GET Token\", () => {});\n");
 write('suites/admin/users.test.ts', "describe('Scenario: admin', () => {});\ndescribe('GET Users', () => {});\n");
+write('suites/admin/paging.test.ts', "describe('GET Users', () => {});\n");
 write('suites/media/calls.test.ts', "describe('GET Call Record', () => {});\n");
 write('suites/empty/collection.ts', '// no tests\n');
 write('suites/admin/__fixtures__/users.json', '{"provenance": {}, "tests": {}}\n');
@@ -38,6 +39,12 @@ describe('names', () => {
   it('accepts a describe name, a scenario, a full test name and the first words of a name', () => {
     for (const request of ['POST Token', 'Scenario: admin', 'POST Token returns 201', 'GET Call']) expect(() => checkRequest(root, request, [])).not.toThrow();
     expect(() => checkRequest(root, 'GET Users', ['admin'])).not.toThrow();
+  });
+
+  it('returns the files whose top-level describes select the request, every one that shares its title', () => {
+    expect(checkRequest(root, 'POST Token returns 201', [])).toEqual(['suites/authentication/token.test.ts']);
+    expect(checkRequest(root, 'GET Users', []).sort()).toEqual(['suites/admin/paging.test.ts', 'suites/admin/users.test.ts']);
+    expect(checkRequest(root, 'GET Call', ['media'])).toEqual(['suites/media/calls.test.ts']);
   });
 
   it.each([

@@ -33,24 +33,29 @@ export function checkCollections(root: string, collections: readonly string[]): 
  * one of its full test names, or the first words of either. `requestNames` (the collections' named
  * requests) only make the message better: a request with no test of its own selects nothing.
  */
-export function checkRequest(root: string, request: string, collections: readonly string[], requestNamesOf: () => readonly string[] = () => []): void {
+/**
+ * Refuses a --request no test answers to, and returns the test files (relative to root) whose
+ * top-level describes select it: jest then loads only those, not every suite file.
+ */
+export function checkRequest(root: string, request: string, collections: readonly string[], requestNamesOf: () => readonly string[] = () => []): string[] {
   const selected = collections.length ? collections : collectionFolders(root);
-  const describes = new Map<string, string>();
+  // Every (collection, top-level describe, file): one title may head describes in several files.
+  const describes: { api: string; name: string; file: string }[] = [];
   for (const api of collectionFolders(root)) {
     for (const file of testFiles(path.join(root, 'suites', api))) {
-      for (const name of topLevelDescribes(readFileSync(file, 'utf8')))
-        if (!describes.has(`${api}\0${name}`)) describes.set(`${api}\0${name}`, path.relative(root, file));
+      for (const name of topLevelDescribes(readFileSync(file, 'utf8'))) describes.push({ api, name, file: path.relative(root, file) });
     }
   }
   const selects = (name: string) => `${name} `.startsWith(`${request} `) || request.startsWith(`${name} `);
-  const matching = [...describes].filter(([key]) => selects(key.split('\0')[1] ?? ''));
-  if (matching.some(([key]) => selected.includes(key.split('\0')[0] ?? ''))) return;
+  const matching = describes.filter((each) => selects(each.name));
+  const inSelected = matching.filter((each) => selected.includes(each.api));
+  if (inSelected.length) return [...new Set(inSelected.map((each) => each.file))];
 
   if (matching.length) {
-    const where = [...new Set(matching.map(([, file]) => file))].join(', ');
+    const where = [...new Set(matching.map((each) => each.file))].join(', ');
     throw new UsageError(`No test named "${request}" in --collection ${collections.join(', ')}: its tests are in ${where}.`);
   }
-  const names = [...new Set([...describes.keys()].map((key) => key.split('\0')[1] ?? ''))];
+  const names = [...new Set(describes.map((each) => each.name))];
   const requestNames = requestNamesOf();
   if (requestNames.includes(request)) {
     throw new UsageError(

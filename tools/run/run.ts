@@ -47,7 +47,7 @@ export interface TestFailure {
 export async function runSuites(options: RunOptions, root = process.cwd()): Promise<RunOutcome> {
   const started = Date.now();
   const reports = path.resolve(root, options.reportsDir ?? process.env[REPORTS_DIR_VARIABLE] ?? 'reports');
-  const env = preflight(options, root, reports);
+  const { env, requestFiles } = preflight(options, root, reports);
   // jest.config.ts reads it for allure-jest's results directory.
   process.env[REPORTS_DIR_VARIABLE] = reports;
   const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
@@ -76,7 +76,8 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
       _: [],
       $0: 'cloudlink',
       selectProjects: ['suites'],
-      testPathPatterns: options.collections.map((api) => `suites/${api}/`),
+      // A --request loads only the files whose describes select it (tools/run/preflight.ts).
+      testPathPatterns: requestFiles?.map((file) => `${escapeRegExp(file)}$`) ?? options.collections.map((api) => `suites/${api}/`),
       testNamePattern: options.request ? `^${escapeRegExp(options.request)} ` : undefined,
       bail: options.bail ? 1 : undefined,
       reporters: [
@@ -132,13 +133,13 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
 }
 
 /** Everything that can be wrong before jest starts, as one UserError (exit 2) with nothing run. */
-function preflight(options: RunOptions, root: string, reports: string): Environment {
+function preflight(options: RunOptions, root: string, reports: string): { env: Environment; requestFiles?: string[] } {
   const env = loadEnvironment({ environment: options.environment, mode: options.mode });
   checkCollections(root, options.collections);
-  if (options.request !== undefined) checkRequest(root, options.request, options.collections, () => requestNames(root));
+  const requestFiles = options.request === undefined ? undefined : checkRequest(root, options.request, options.collections, () => requestNames(root));
   checkReportsDir(reports);
   checkFixtures(root, options.mode, options.collections);
-  return env;
+  return { env, requestFiles };
 }
 
 function requestNames(root: string): string[] {
