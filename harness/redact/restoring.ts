@@ -3,6 +3,7 @@
 // never seen (ids the server minted at record time) are adopted, so that numbering stays in step
 // with the recording.
 import { EMBEDDED_PLACEHOLDER, parsePlaceholder } from './placeholders';
+import { mapJsonLeaves, type JsonLeaves } from './json-walk';
 import { MIN_EMBEDDED_LENGTH, type PlaceholderBook } from './placeholder-book';
 import { URL_TEMPLATE_ANY } from './patterns';
 import { isIdentifyingName } from './sensitive';
@@ -23,18 +24,14 @@ export class ValueRestorer {
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */
   value(value: unknown, name: string | undefined): unknown {
-    if (typeof value === 'string') return this.string(value, name);
-    if (typeof value === 'number') return this.number(value, name);
-    if (Array.isArray(value)) return value.map((item) => this.value(item, name));
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        out[key.length >= MIN_EMBEDDED_LENGTH ? this.embedded(key) : key] = this.value(item, key.toLowerCase());
-      }
-      return out;
-    }
-    return value;
+    return mapJsonLeaves(value, name, this.leaves);
   }
+
+  private readonly leaves: JsonLeaves = {
+    string: (value, name) => this.string(value, name),
+    number: (value, name) => this.number(value, name),
+    key: (key) => this.embedded(key),
+  };
 
   private number(value: number, name: string | undefined): number {
     if (name === undefined || !isIdentifyingName(name) || !Number.isSafeInteger(value)) return value;

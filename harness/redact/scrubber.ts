@@ -10,8 +10,9 @@
 // back where the recording has their placeholders, and adopts the placeholders it has never seen
 // (ids the server minted at record time) so that numbering stays in step with the recording.
 //
-// The work is split by job: placeholder-book.ts remembers, scrubbing.ts replaces,
-// restoring.ts puts back; this class is the one face the rest of the harness sees.
+// The work is split by job: placeholder-book.ts remembers, scrubbing.ts replaces, restoring.ts
+// puts back, both walking values with json-walk.ts; this class is the one face the rest of the
+// harness sees.
 import type { Exchange, RecordedRequest, RecordedResponse } from '../client/exchange';
 import { PlaceholderBook, type KnownSecret, type SensitiveValue } from './placeholder-book';
 import { ValueRestorer } from './restoring';

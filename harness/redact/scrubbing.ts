@@ -5,6 +5,7 @@
 // scrubbed piece by piece: each path segment and each query value (under the name of its key) goes
 // through the same rules, while the origin or {{variable}} prefix, the keys and the fragment stay.
 import { isDigitsShaped, isHostShaped, isTokenLike, kindOf, parsePlaceholder } from './placeholders';
+import { mapJsonLeaves, type JsonLeaves } from './json-walk';
 import { MIN_EMBEDDED_LENGTH, type PlaceholderBook } from './placeholder-book';
 import {
   BEARER_ANY,
@@ -44,19 +45,14 @@ export class ValueScrubber {
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */
   value(value: unknown, name: string | undefined): unknown {
-    if (typeof value === 'string') return this.string(value, name);
-    if (typeof value === 'number') return this.number(value, name);
-    if (Array.isArray(value)) return value.map((item) => this.value(item, name));
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const scrubbedKey = key.length >= MIN_EMBEDDED_LENGTH ? this.embedded(key) : key;
-        out[scrubbedKey] = this.value(item, key.toLowerCase());
-      }
-      return out;
-    }
-    return value;
+    return mapJsonLeaves(value, name, this.leaves);
   }
+
+  private readonly leaves: JsonLeaves = {
+    string: (value, name) => this.string(value, name),
+    number: (value, name) => this.number(value, name),
+    key: (key) => this.embedded(key),
+  };
 
   /** Integers under identifying names (an account number sent as a number) become numbers of the same shape. */
   private number(value: number, name: string | undefined): number {
