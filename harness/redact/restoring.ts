@@ -8,7 +8,7 @@ import { MIN_EMBEDDED_LENGTH, type PlaceholderBook } from './placeholder-book';
 import { URL_TEMPLATE_ANY } from './patterns';
 import { isIdentifyingName } from './sensitive';
 
-export class ValueRestorer {
+export class ValueRestorer implements JsonLeaves {
   private readonly baseUrls: Map<string, string>;
 
   constructor(
@@ -24,16 +24,14 @@ export class ValueRestorer {
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */
   value(value: unknown, name: string | undefined): unknown {
-    return mapJsonLeaves(value, name, this.leaves);
+    return mapJsonLeaves(value, name, this);
   }
 
-  private readonly leaves: JsonLeaves = {
-    string: (value, name) => this.string(value, name),
-    number: (value, name) => this.number(value, name),
-    key: (key) => this.embedded(key),
-  };
+  key(key: string): string {
+    return this.embedded(key);
+  }
 
-  private number(value: number, name: string | undefined): number {
+  number(value: number, name: string | undefined): number {
     if (name === undefined || !isIdentifyingName(name) || !Number.isSafeInteger(value)) return value;
     const text = String(value);
     const original = this.book.reverse.get(text);

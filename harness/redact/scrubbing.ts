@@ -23,7 +23,7 @@ import {
 } from './patterns';
 import { isCredentialName, isIdentifyingName } from './sensitive';
 
-export class ValueScrubber {
+export class ValueScrubber implements JsonLeaves {
   /** [variable, base URL without trailing slash], longest URL first. */
   private readonly baseUrls: Array<[variable: string, url: string]>;
 
@@ -45,17 +45,15 @@ export class ValueScrubber {
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */
   value(value: unknown, name: string | undefined): unknown {
-    return mapJsonLeaves(value, name, this.leaves);
+    return mapJsonLeaves(value, name, this);
   }
 
-  private readonly leaves: JsonLeaves = {
-    string: (value, name) => this.string(value, name),
-    number: (value, name) => this.number(value, name),
-    key: (key) => this.embedded(key),
-  };
+  key(key: string): string {
+    return this.embedded(key);
+  }
 
   /** Integers under identifying names (an account number sent as a number) become numbers of the same shape. */
-  private number(value: number, name: string | undefined): number {
+  number(value: number, name: string | undefined): number {
     if (name === undefined || !isIdentifyingName(name) || !Number.isSafeInteger(value) || value < 0) return value;
     const text = String(value);
     const placeholder = this.book.forward.get(text) ?? this.book.assign(text, 'digits', 'digits', false);
