@@ -1,5 +1,5 @@
-// Scrubbing and restoring walk a JSON-like value the same way and differ only at its leaves, so the
-// walk is written once here. Each leaf is handed the lower-case name of the field it sits under (an
+// Scrubbing and restoring walk a JSON-like value (and a set of headers) the same way and differ
+// only at its leaves, so the walk is written once here. Each leaf is handed the lower-case name of the field it sits under (an
 // array's items that of the array), since a field's name decides what its value is. Keys are leaves
 // too when long enough to hide a value: `{"<token>": …}` must not carry the token past the scrubber.
 import { MIN_EMBEDDED_LENGTH } from './placeholder-book';
@@ -27,4 +27,11 @@ export function mapJsonLeaves(value: unknown, name: string | undefined, leaves: 
     return out;
   }
   return value;
+}
+
+/** Header values through `leaves.string`, each under its lower-case header name; the names are kept. */
+export function mapHeaderValues(headers: Record<string, string>, leaves: Pick<JsonLeaves, 'string'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = leaves.string(String(value), name.toLowerCase());
+  return out;
 }

@@ -5,21 +5,17 @@
 import { EMBEDDED_PLACEHOLDER, parsePlaceholder } from './placeholders';
 import { mapJsonLeaves, type JsonLeaves } from './json-walk';
 import { MIN_EMBEDDED_LENGTH, type PlaceholderBook } from './placeholder-book';
-import { URL_TEMPLATE_ANY } from './patterns';
+import { type BaseUrl, URL_TEMPLATE_ANY } from './patterns';
 import { isIdentifyingName } from './sensitive';
 
 export class ValueRestorer implements JsonLeaves {
-  private readonly baseUrls: Map<string, string>;
+  private readonly baseUrls: ReadonlyMap<string, string>;
 
   constructor(
     private readonly book: PlaceholderBook,
-    baseUrls: Record<string, string>,
+    baseUrls: ReadonlyArray<BaseUrl>,
   ) {
-    this.baseUrls = new Map(
-      Object.entries(baseUrls)
-        .map(([variable, url]): [string, string] => [variable, url.replace(/\/+$/, '')])
-        .filter(([, url]) => url !== ''),
-    );
+    this.baseUrls = new Map(baseUrls);
   }
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */

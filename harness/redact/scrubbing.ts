@@ -9,6 +9,7 @@ import { mapJsonLeaves, type JsonLeaves } from './json-walk';
 import { MIN_EMBEDDED_LENGTH, type PlaceholderBook } from './placeholder-book';
 import {
   BEARER_ANY,
+  type BaseUrl,
   CREDENTIAL_JSON_PAIR,
   CREDENTIAL_PAIR,
   EMAIL,
@@ -24,23 +25,14 @@ import {
 import { isCredentialName, isIdentifyingName } from './sensitive';
 
 export class ValueScrubber implements JsonLeaves {
-  /** [variable, base URL without trailing slash], longest URL first. */
-  private readonly baseUrls: Array<[variable: string, url: string]>;
+  /** Longest URL first, so that a URL is not taken for a shorter one it starts with. */
+  private readonly baseUrls: ReadonlyArray<BaseUrl>;
 
   constructor(
     private readonly book: PlaceholderBook,
-    baseUrls: Record<string, string>,
+    baseUrls: ReadonlyArray<BaseUrl>,
   ) {
-    this.baseUrls = Object.entries(baseUrls)
-      .map(([variable, url]): [string, string] => [variable, url.replace(/\/+$/, '')])
-      .filter(([, url]) => url !== '')
-      .sort((a, b) => b[1].length - a[1].length);
-  }
-
-  headers(headers: Record<string, string>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) out[name] = this.string(String(value), name.toLowerCase());
-    return out;
+    this.baseUrls = [...baseUrls].sort((a, b) => b[1].length - a[1].length);
   }
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */
