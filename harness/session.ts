@@ -28,7 +28,7 @@ export interface TestState {
   contractProblems: string[];
   /** Where the account's identifiers are masked (mask_identifiers). */
   identifiers: IdentifierPolicy;
-  /** Ledger ids of leftover searches written before a create, done once the test has its undo (client.ts). */
+  /** Ledger ids of leftover searches written before a create (client/leftover-search.ts), done once the test has its undo. */
   intents: string[];
 }
 

@@ -4,18 +4,7 @@
 // failure names a seed and an index that replay exactly. Test support only: no route uses it.
 import { MAIN_ACCOUNT_ID, OIDC_CLIENT_ID, OTHER_ACCOUNT_ID, SITE_ID } from './seed';
 import { SEEDED_RECORDING_ID } from './services/media/seed';
-
-/** mulberry32: tiny, fast and good enough to spread requests; no dependency for a test. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './switchboard/matching';
 
 export interface FuzzRequest {
   method: string;
@@ -148,7 +137,7 @@ export class FuzzGenerator {
     seed: number,
     private readonly tokens: FuzzTokens,
   ) {
-    this.random = prng(seed);
+    this.random = seededRandom(seed);
   }
 
   private int(below: number): number {

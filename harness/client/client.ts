@@ -9,7 +9,7 @@ import { labelTest } from '../report/allure';
 import { session, type TestState } from '../session';
 import type { UserKey } from '../auth/users';
 import { performUndo, type StoredOptions, type UndoAction } from '../cleanup/undo';
-import { buildRequest } from './build-request';
+import { leftoverSearch } from './leftover-search';
 import { linkToTemplate } from './links';
 import type { Collection, NamedRequest } from './named-request';
 
@@ -171,35 +171,10 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
     test.labelled = true;
     await labelTest(collection.name, named.name);
   }
-  noteLeftoverSearch(collection, named, options, test);
-  const { status, headers, body, ms } = await sendFromTest({ named, options }, session.sendContext());
-  return { status, headers, body: body as Body, ms };
-}
-
-/**
- * Against a real account, before a request that creates something is sent, writes down how to find
- * what it may create (its `leftovers`): a run killed between the platform's answer and the test's
- * undo leaves something no undo names, and the next run's sweep finds it by the unique value the
- * test sent (a user's email) and removes it.
- */
-function noteLeftoverSearch(collection: Collection, named: NamedRequest, options: SendOptions, test: TestState): void {
   const ledger = session.ledger();
-  if (!ledger || !named.leftovers) return;
-  const { list, match, undo, vars } = named.leftovers;
-  const body = buildRequest(named, session.env, options).body as Record<string, unknown> | undefined;
-  const value = body?.[match];
-  if (typeof value !== 'string' || value === '') return;
-  const filter = `${match} eq '${value.replace(/'/g, "''")}'`;
-  test.intents.push(
-    ledger.add({
-      api: collection.api,
-      label: `what "${named.name}" may have left (${match} ${value})`,
-      test: test.name,
-      request: list,
-      options: { query: { $filter: filter }, as: options.as },
-      each: { request: undo, vars },
-    }),
-  );
+  const onBuilt = ledger && leftoverSearch(named, { ledger, api: collection.api, test, as: options.as });
+  const { status, headers, body, ms } = await sendFromTest({ named, options, onBuilt }, session.sendContext());
+  return { status, headers, body: body as Body, ms };
 }
 
 /** The named request, or an error naming the collection and its requests (a typo in a test written without types). */

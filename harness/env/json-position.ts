@@ -97,3 +97,16 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
+
+/**
+ * For a message about a text JSON.parse refused: what is wrong and where, as `unexpected "}" at
+ * line 4, column 12` or `the text ends early at line 1, column 12`. V8's own message is not used:
+ * it quotes the text around the error, which may hold a secret.
+ */
+export function jsonSyntaxProblem(text: string): string {
+  const found = jsonErrorOffset(text);
+  const offset = found < 0 ? text.length : found;
+  const { line, column } = lineAndColumn(text, offset);
+  const what = offset >= text.length ? 'the text ends early' : `unexpected ${JSON.stringify(text.charAt(offset))}`;
+  return `${what} at line ${line}, column ${column}`;
+}

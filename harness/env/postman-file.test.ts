@@ -1,5 +1,5 @@
 import { EnvironmentError } from './errors';
-import { jsonErrorOffset, lineAndColumn } from './json-position';
+import { jsonErrorOffset, jsonSyntaxProblem, lineAndColumn } from './json-position';
 import { parsePostmanEnvironment } from './postman-file';
 import { postmanDoc, thrown } from './temp-root';
 
@@ -112,6 +112,13 @@ describe('jsonErrorOffset', () => {
   ])('points at the first bad character of %s', (text, offset) => {
     expect(jsonErrorOffset(text)).toBe(offset);
     expect(() => JSON.parse(text)).toThrow();
+  });
+});
+
+describe('jsonSyntaxProblem', () => {
+  it('names the first bad character, or the early end, with its line and column', () => {
+    expect(jsonSyntaxProblem('{\n  "a": }')).toBe('unexpected "}" at line 2, column 8');
+    expect(jsonSyntaxProblem('{"a": [1')).toBe('the text ends early at line 1, column 9');
   });
 });
 

@@ -1,7 +1,7 @@
 // Reads one Postman environment file (the format Postman imports and exports) and checks its shape.
 // Every problem is collected before throwing, so a broken export is fixed in one pass.
 import { EnvironmentError } from './errors';
-import { jsonErrorOffset, lineAndColumn } from './json-position';
+import { jsonSyntaxProblem } from './json-position';
 import { envVariableName } from './variables';
 
 /** One enabled variable of the file. */
@@ -108,11 +108,7 @@ function parseJson(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    // V8's own message quotes the text around the error, which may hold a secret: not repeated.
-    const offset = jsonErrorOffset(text);
-    const { line, column } = lineAndColumn(text, offset < 0 ? text.length : offset);
-    const reason = offset >= text.length ? 'the text ends early' : `unexpected ${JSON.stringify(text.charAt(offset))}`;
-    return { ok: false, problem: `not JSON: ${reason} at line ${line}, column ${column}` };
+    return { ok: false, problem: `not JSON: ${jsonSyntaxProblem(text)}` };
   }
 }
 

@@ -1,8 +1,9 @@
 // Step: auth. Builds the concrete request — every {{variable}} resolved, x-mitel-app and the user's
-// token added — and, when an authenticated request is answered 401, refreshes that user's token
-// once (single-flight, in the token store) and sends the request once more. The refresh grant goes
-// down the same pipeline below this step, behind its own retries, so it is recorded, replayed and
-// reported like any request and a 503 on it is retried like any safe request.
+// token added — and shows it to the sender's onBuilt hook before passing it on. When an
+// authenticated request is answered 401, it refreshes that user's token once (single-flight, in
+// the token store) and sends the request once more. The refresh grant goes down the same pipeline
+// below this step, behind its own retries, so it is recorded, replayed and reported like any
+// request and a 503 on it is retried like any safe request.
 import { TokenAcquisitionError, tokenFrom } from '../auth/acquire';
 import { tokenRequests } from '../auth/token-requests';
 import { TokenRefreshError, type TokenSet } from '../auth/token-store';
@@ -59,6 +60,7 @@ function built(outgoing: Outgoing, context: SendContext, token: string | undefin
   const request = buildRequest(outgoing.named, context.env, options, inHeaderOf ? undefined : token);
   const extra = context.test?.headers ?? {};
   if (Object.keys(extra).length) request.headers = { ...request.headers, ...extra };
+  outgoing.onBuilt?.(request);
   return { ...outgoing, request };
 }
 

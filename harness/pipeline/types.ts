@@ -22,6 +22,11 @@ export interface Outgoing {
   options: SendOptions;
   /** The concrete request, set by the auth step; the steps above it never see one. */
   request?: RecordedRequest;
+  /**
+   * Called by the auth step with each request it builds, before the request goes on: for what must
+   * be written down before a request can have effects (harness/client/leftover-search.ts).
+   */
+  onBuilt?: (request: RecordedRequest) => void;
 }
 
 export interface Answer extends RecordedResponse {

@@ -38,6 +38,16 @@ export const IDENTIFYING_JSON_PAIR = new RegExp(`"(${IDENTIFIERS})"(\\s*:\\s*)("
 /** {{variable}} in a URL or a body. */
 export const URL_TEMPLATE_ANY = /\{\{([A-Za-z0-9_.-]+)\}\}/g;
 
+/** A variable and its API base URL (auth_url → https://authentication.us.api.mitel.io/2017-09-01). */
+export type BaseUrl = readonly [variable: string, url: string];
+
+/** The base URLs to write as {{variable}}: without trailing slashes, the empty ones left out. */
+export function baseUrlsOf(byVariable: Record<string, string>): BaseUrl[] {
+  return Object.entries(byVariable)
+    .map(([variable, url]): BaseUrl => [variable, url.replace(/\/+$/, '')])
+    .filter(([, url]) => url !== '');
+}
+
 /** URL decoding; `form` also reads + as a space (query strings and form bodies). */
 export function safeDecode(text: string, form: boolean): string {
   if (!text.includes('%') && !(form && text.includes('+'))) return text;

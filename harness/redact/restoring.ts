@@ -3,40 +3,31 @@
 // never seen (ids the server minted at record time) are adopted, so that numbering stays in step
 // with the recording.
 import { EMBEDDED_PLACEHOLDER, parsePlaceholder } from './placeholders';
+import { mapJsonLeaves, type JsonLeaves } from './json-walk';
 import { MIN_EMBEDDED_LENGTH, type PlaceholderBook } from './placeholder-book';
-import { URL_TEMPLATE_ANY } from './patterns';
+import { type BaseUrl, URL_TEMPLATE_ANY } from './patterns';
 import { isIdentifyingName } from './sensitive';
 
-export class ValueRestorer {
-  private readonly baseUrls: Map<string, string>;
+export class ValueRestorer implements JsonLeaves {
+  private readonly baseUrls: ReadonlyMap<string, string>;
 
   constructor(
     private readonly book: PlaceholderBook,
-    baseUrls: Record<string, string>,
+    baseUrls: ReadonlyArray<BaseUrl>,
   ) {
-    this.baseUrls = new Map(
-      Object.entries(baseUrls)
-        .map(([variable, url]): [string, string] => [variable, url.replace(/\/+$/, '')])
-        .filter(([, url]) => url !== ''),
-    );
+    this.baseUrls = new Map(baseUrls);
   }
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */
   value(value: unknown, name: string | undefined): unknown {
-    if (typeof value === 'string') return this.string(value, name);
-    if (typeof value === 'number') return this.number(value, name);
-    if (Array.isArray(value)) return value.map((item) => this.value(item, name));
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        out[key.length >= MIN_EMBEDDED_LENGTH ? this.embedded(key) : key] = this.value(item, key.toLowerCase());
-      }
-      return out;
-    }
-    return value;
+    return mapJsonLeaves(value, name, this);
   }
 
-  private number(value: number, name: string | undefined): number {
+  key(key: string): string {
+    return this.embedded(key);
+  }
+
+  number(value: number, name: string | undefined): number {
     if (name === undefined || !isIdentifyingName(name) || !Number.isSafeInteger(value)) return value;
     const text = String(value);
     const original = this.book.reverse.get(text);

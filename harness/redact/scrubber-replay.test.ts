@@ -176,6 +176,14 @@ describe('Scrubber: record and replay stay in step', () => {
     });
   });
 
+  it('scrubs and restores field names long enough to hide a value, and leaves short ones alone', () => {
+    const scrubber = new Scrubber();
+    const uuid = '3f1c2a9e-1b2c-4d5e-8f90-123456789abc';
+    const scrubbed = scrubber.scrub({ [uuid]: { role: 'admin' }, id: uuid, list: [{ [uuid]: 1 }] });
+    expect(scrubbed).toEqual({ [uuidPlaceholder(1)]: { role: 'admin' }, id: uuidPlaceholder(1), list: [{ [uuidPlaceholder(1)]: 1 }] });
+    expect(scrubber.restore(scrubbed)).toEqual({ [uuid]: { role: 'admin' }, id: uuid, list: [{ [uuid]: 1 }] });
+  });
+
   it('scrubText masks for logs without registering anything (the numbering of the test is unaffected)', () => {
     const scrubber = new Scrubber([{ name: 'password', value: 'Rec0rd-Pa55!' }]);
     scrubber.scrub({ access_token: 'seen-token-12345' });

@@ -10,10 +10,13 @@
 // back where the recording has their placeholders, and adopts the placeholders it has never seen
 // (ids the server minted at record time) so that numbering stays in step with the recording.
 //
-// The work is split by job: placeholder-book.ts remembers, scrubbing.ts replaces,
-// restoring.ts puts back; this class is the one face the rest of the harness sees.
+// The work is split by job: placeholder-book.ts remembers, scrubbing.ts replaces, restoring.ts
+// puts back, both walking values with json-walk.ts; this class is the one face the rest of the
+// harness sees.
 import type { Exchange, RecordedRequest, RecordedResponse } from '../client/exchange';
 import { PlaceholderBook, type KnownSecret, type SensitiveValue } from './placeholder-book';
+import { mapHeaderValues } from './json-walk';
+import { baseUrlsOf } from './patterns';
 import { ValueRestorer } from './restoring';
 import { scrubUrl, ValueScrubber } from './scrubbing';
 
@@ -36,8 +39,9 @@ export class Scrubber {
 
   constructor(known: ReadonlyArray<KnownSecret> = [], options: ScrubberOptions = {}) {
     for (const secret of known) this.book.remember(secret);
-    this.scrubbing = new ValueScrubber(this.book, options.baseUrls ?? {});
-    this.restoring = new ValueRestorer(this.book, options.baseUrls ?? {});
+    const baseUrls = baseUrlsOf(options.baseUrls ?? {});
+    this.scrubbing = new ValueScrubber(this.book, baseUrls);
+    this.restoring = new ValueRestorer(this.book, baseUrls);
   }
 
   /**
@@ -52,7 +56,7 @@ export class Scrubber {
     const out: RecordedRequest = {
       method: req.method,
       url: scrubUrl(req.url, (value, name) => this.scrubbing.string(value, name)),
-      headers: this.scrubbing.headers(req.headers),
+      headers: mapHeaderValues(req.headers, this.scrubbing),
     };
     if (req.bodyType !== undefined) out.bodyType = req.bodyType;
     if (req.body !== undefined) out.body = this.scrubbing.value(req.body, undefined);
@@ -60,7 +64,7 @@ export class Scrubber {
   }
 
   scrubResponse(res: RecordedResponse): RecordedResponse {
-    const out: RecordedResponse = { status: res.status, headers: this.scrubbing.headers(res.headers) };
+    const out: RecordedResponse = { status: res.status, headers: mapHeaderValues(res.headers, this.scrubbing) };
     if (res.body !== undefined) out.body = this.scrubbing.value(res.body, undefined);
     return out;
   }
@@ -88,9 +92,7 @@ export class Scrubber {
 
   /** A replayed (recorded, scrubbed) answer with this run's values put back in place of their placeholders. */
   restoreResponse(res: RecordedResponse): RecordedResponse {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(res.headers)) headers[name] = this.restoring.string(value, name.toLowerCase());
-    const out: RecordedResponse = { status: res.status, headers };
+    const out: RecordedResponse = { status: res.status, headers: mapHeaderValues(res.headers, this.restoring) };
     if (res.body !== undefined) out.body = this.restoring.value(res.body, undefined);
     return out;
   }

@@ -5,9 +5,11 @@
 // scrubbed piece by piece: each path segment and each query value (under the name of its key) goes
 // through the same rules, while the origin or {{variable}} prefix, the keys and the fragment stay.
 import { isDigitsShaped, isHostShaped, isTokenLike, kindOf, parsePlaceholder } from './placeholders';
+import { mapJsonLeaves, type JsonLeaves } from './json-walk';
 import { MIN_EMBEDDED_LENGTH, type PlaceholderBook } from './placeholder-book';
 import {
   BEARER_ANY,
+  type BaseUrl,
   CREDENTIAL_JSON_PAIR,
   CREDENTIAL_PAIR,
   EMAIL,
@@ -22,44 +24,28 @@ import {
 } from './patterns';
 import { isCredentialName, isIdentifyingName } from './sensitive';
 
-export class ValueScrubber {
-  /** [variable, base URL without trailing slash], longest URL first. */
-  private readonly baseUrls: Array<[variable: string, url: string]>;
+export class ValueScrubber implements JsonLeaves {
+  /** Longest URL first, so that a URL is not taken for a shorter one it starts with. */
+  private readonly baseUrls: ReadonlyArray<BaseUrl>;
 
   constructor(
     private readonly book: PlaceholderBook,
-    baseUrls: Record<string, string>,
+    baseUrls: ReadonlyArray<BaseUrl>,
   ) {
-    this.baseUrls = Object.entries(baseUrls)
-      .map(([variable, url]): [string, string] => [variable, url.replace(/\/+$/, '')])
-      .filter(([, url]) => url !== '')
-      .sort((a, b) => b[1].length - a[1].length);
-  }
-
-  headers(headers: Record<string, string>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) out[name] = this.string(String(value), name.toLowerCase());
-    return out;
+    this.baseUrls = [...baseUrls].sort((a, b) => b[1].length - a[1].length);
   }
 
   /** Any JSON-like value, with the lower-case name of the field it sits under. */
   value(value: unknown, name: string | undefined): unknown {
-    if (typeof value === 'string') return this.string(value, name);
-    if (typeof value === 'number') return this.number(value, name);
-    if (Array.isArray(value)) return value.map((item) => this.value(item, name));
-    if (value !== null && typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const scrubbedKey = key.length >= MIN_EMBEDDED_LENGTH ? this.embedded(key) : key;
-        out[scrubbedKey] = this.value(item, key.toLowerCase());
-      }
-      return out;
-    }
-    return value;
+    return mapJsonLeaves(value, name, this);
+  }
+
+  key(key: string): string {
+    return this.embedded(key);
   }
 
   /** Integers under identifying names (an account number sent as a number) become numbers of the same shape. */
-  private number(value: number, name: string | undefined): number {
+  number(value: number, name: string | undefined): number {
     if (name === undefined || !isIdentifyingName(name) || !Number.isSafeInteger(value) || value < 0) return value;
     const text = String(value);
     const placeholder = this.book.forward.get(text) ?? this.book.assign(text, 'digits', 'digits', false);

@@ -27,21 +27,15 @@ export interface Usage {
   recorded: Map<string, Set<number>>;
 }
 
-export interface CoverageRow {
-  api: ApiName;
-  method: string;
-  path: string;
-  id: string;
-  summary: string;
-  source: string;
+/** A documented operation with what the suites show about it. */
+export interface CoverageRow extends Omit<DocumentedOperation, 'requests'> {
+  /** The named requests that answer it, at its own path or by its `requests`. */
   requests: string[];
   test: boolean;
   fixture: boolean;
   schema: boolean;
   statuses: number[];
   covered: boolean;
-  reason?: string;
-  note?: string;
 }
 
 export interface CoverageTotals {

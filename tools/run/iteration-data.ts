@@ -3,7 +3,7 @@
 // (Postman's data scope beats the environment). A mistake names the file and the line or row.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { jsonErrorOffset, lineAndColumn } from '../../harness/env/json-position';
+import { jsonSyntaxProblem } from '../../harness/env/json-position';
 import { UsageError } from './options';
 
 export type DataRow = Record<string, string>;
@@ -31,11 +31,7 @@ function jsonRows(text: string, where: string): DataRow[] {
   try {
     parsed = JSON.parse(text);
   } catch {
-    const offset = jsonErrorOffset(text);
-    const { line, column } = lineAndColumn(text, offset < 0 ? text.length : offset);
-    throw new UsageError(
-      `${where} is not valid JSON: ${offset >= text.length ? 'the text ends early' : `unexpected ${JSON.stringify(text.charAt(offset))}`} at line ${line}, column ${column}.`,
-    );
+    throw new UsageError(`${where} is not valid JSON: ${jsonSyntaxProblem(text)}.`);
   }
   if (!Array.isArray(parsed)) throw new UsageError(`${where} must be a JSON array of objects, one per iteration.`);
   return parsed.map((row: unknown, index) => {

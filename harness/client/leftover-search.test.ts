@@ -1,0 +1,77 @@
+// The leftover search is in the ledger before the create leaves the process — the point of it: a run
+// killed between the platform's answer and the ledger write must still be found by the next sweep —
+// and it is written once per send, however often the pipeline builds the request again.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pendingUndos, UndoLedger, type UndoEntry } from '../cleanup/ledger';
+import type { Environment } from '../env';
+import { auth } from '../pipeline/auth';
+import { compose } from '../pipeline/compose';
+import { retry } from '../pipeline/retry';
+import type { Answer } from '../pipeline/types';
+import { leftoverSearch } from './leftover-search';
+import type { NamedRequest } from './named-request';
+
+const values: Record<string, string> = { admin_url: 'https://admin.example.test/2017-09-01', retry_base_ms: '0' };
+const env: Environment = {
+  name: 'leftover-test',
+  file: '',
+  mode: 'live',
+  target: 'remote',
+  values,
+  secretKeys: [],
+  accountKeys: [],
+  urlKeys: ['admin_url'],
+  get: (key) => values[key],
+};
+
+const createUser: NamedRequest = {
+  name: 'POST User',
+  method: 'POST',
+  url: '{{admin_url}}/users',
+  body: { mode: 'json', json: { email: '{{email}}', role: 'USER' } },
+  responses: { 201: 'admin/user' },
+  leftovers: { list: 'GET Users', match: 'email', undo: 'DELETE User', vars: { userId: 'userId' } },
+};
+
+describe('leftoverSearch', () => {
+  it('is in the ledger when the create is sent, written once though a 429 makes the pipeline build it twice', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    const test = { name: 'creates a user', intents: [] as string[] };
+    const onBuilt = leftoverSearch(createUser, { ledger: new UndoLedger(dir), api: 'admin', test, as: 'second' });
+    const seenBySend: UndoEntry[][] = [];
+    const answers: Answer[] = [
+      { status: 429, headers: { 'retry-after': '0' }, ms: 1 },
+      { status: 201, headers: {}, body: {}, ms: 1 },
+    ];
+    const send = compose([retry, auth], async () => {
+      seenBySend.push(pendingUndos(dir));
+      return answers.shift() as Answer;
+    });
+    jest.spyOn(process.stderr, 'write').mockReturnValue(true);
+
+    const answer = await send({ named: createUser, options: { vars: { email: "o'brien@example.com" }, as: 'second' }, onBuilt }, { env, baseUrls: {} });
+
+    expect(answer.status).toBe(201);
+    const search = {
+      api: 'admin',
+      label: `what "POST User" may have left (email o'brien@example.com)`,
+      test: 'creates a user',
+      request: 'GET Users',
+      options: { query: { $filter: "email eq 'o''brien@example.com'" }, as: 'second' },
+      each: { request: 'DELETE User', vars: { userId: 'userId' } },
+    };
+    expect(seenBySend).toEqual([[expect.objectContaining(search)], [expect.objectContaining(search)]]);
+    expect(test.intents).toEqual([seenBySend[0]?.[0]?.id]);
+  });
+
+  it('writes nothing for a request without leftovers, or one whose body lacks the value', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    const scope = { ledger: new UndoLedger(dir), api: 'admin', test: { name: 't', intents: [] as string[] } };
+    expect(leftoverSearch({ ...createUser, leftovers: undefined }, scope)).toBeUndefined();
+    leftoverSearch(createUser, scope)?.({ method: 'POST', url: 'https://admin.example.test/2017-09-01/users', headers: {}, body: { role: 'USER' } });
+    expect(pendingUndos(dir)).toEqual([]);
+    expect(scope.test.intents).toEqual([]);
+  });
+});
