@@ -183,7 +183,7 @@ export function formatNewmanVsHarness(result: NewmanVsHarness): string {
     return `${name.padEnd(14)} ${count.padStart(8)}  ${cell(c.newman)}  ${cell(c.harness)}${failed}`;
   };
   const lines = [
-    'Newman and the harness on the same requests (every exported collection; each pass against a fresh sandbox)',
+    'Newman and the harness on the same requests of the exported collections (each pass against a fresh sandbox)',
     `${''.padEnd(14)} ${''.padStart(8)}  ${'Newman'.padEnd(20)}  harness`,
     `${'collection'.padEnd(14)} ${'requests'.padStart(8)}  ${'wall'.padStart(9)} ${'per req'.padStart(10)}  ${'wall'.padStart(9)} ${'per req'.padStart(10)}`,
     ...result.collections.map((c) => row(c.collection, c)),

@@ -10,10 +10,10 @@ import path from 'node:path';
 import type { NamedRequest } from '../../harness';
 import { discoverCollections, type CollectionEntry } from '../../harness/collections';
 import { exportAll } from '../postman/export';
+import { runNewmanSummary } from '../postman/newman';
 import type { HarnessCollectionRun } from './harness-side';
-import { loopbackAgents } from './loopback-agents';
 import { compare, harnessPass, newmanPass, type NewmanPass } from './newman';
-import type { NewmanCollectionRun } from './newman-side';
+import { loopbackAgents, type NewmanCollectionRun } from './newman-side';
 import { matchTemplate, Pairing, sequenceDifferences, withoutOrigin } from './same-work';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -141,13 +141,28 @@ describe('the pairing rules', () => {
 });
 
 describe("Newman's agents", () => {
-  it('refuse a host other than 127.0.0.1 before any connection or lookup', async () => {
+  // 127.0.0.2 is loopback too: were the guard broken, nothing would leave the machine.
+  it('refuse any host but 127.0.0.1, before connecting', async () => {
     const agents = loopbackAgents();
     const error = await new Promise<Error>((resolve) => {
-      http.get({ host: 'example.invalid', port: 80, path: '/', agent: agents.http }).on('error', resolve);
+      http.get({ host: '127.0.0.2', port: 9, path: '/', agent: agents.http }).on('error', resolve);
     });
     agents.http.destroy();
 
-    expect(error.message).toBe('The bench lets Newman connect to 127.0.0.1 only, not to example.invalid.');
+    expect(error.message).toBe('The bench lets Newman connect to 127.0.0.1 only, not to 127.0.0.2.');
   });
+
+  it('make Newman fail a request to another host instead of sending it', async () => {
+    const collection = {
+      info: { name: 'Elsewhere', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: [{ name: 'GET Elsewhere', request: { method: 'GET', url: 'http://127.0.0.2:9/anything' } }],
+    };
+    const agents = loopbackAgents();
+    const { summary } = await runNewmanSummary({ collection, requestAgents: agents });
+    agents.http.destroy();
+
+    expect(summary.run.failures.map((f) => (f.error as { message?: string }).message)).toEqual([
+      'The bench lets Newman connect to 127.0.0.1 only, not to 127.0.0.2.',
+    ]);
+  }, 30_000);
 });
