@@ -3,6 +3,7 @@
 // and each failure with the request and the test that failed. Newman is a dev dependency, loaded
 // on first use (it takes a while), so importing this module costs nothing. newmanInputFor gives
 // what a Postman user would type into the environment to run the exports against the sandbox.
+import type { Agent } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { NewmanRunSummary } from 'newman';
 import { toPostmanEnvironment, type PostmanEnvironment, type RunningSandbox } from '../../sandbox';
@@ -33,6 +34,16 @@ export interface NewmanInput {
 }
 
 export function runNewman(input: NewmanInput): Promise<NewmanOutcome> {
+  return runNewmanSummary(input).then(({ summary, wallMs }) => outcome(summary, wallMs));
+}
+
+/**
+ * Newman's own summary, for a caller that needs more than the outcome (the bench pairs each request
+ * Newman sent). `requestAgents` are Newman's option of that name: the agents its requests go through.
+ */
+export function runNewmanSummary(
+  input: NewmanInput & { requestAgents?: { http?: Agent; https?: Agent } },
+): Promise<{ summary: NewmanRunSummary; wallMs: number }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- newman is heavy; only a run with it loads it
   const newman = require('newman') as typeof import('newman');
   const started = performance.now();
@@ -44,10 +55,11 @@ export function runNewman(input: NewmanInput): Promise<NewmanOutcome> {
         envVar: Object.entries(input.envVar ?? {}).map(([key, value]) => ({ key, value })),
         reporters: [],
         timeoutRequest: 10_000,
+        ...(input.requestAgents ? { requestAgents: input.requestAgents } : {}),
       },
       (error: Error | null, summary: NewmanRunSummary) => {
         if (error) return reject(error);
-        resolve(outcome(summary, performance.now() - started));
+        resolve({ summary, wallMs: performance.now() - started });
       },
     );
   });
