@@ -4,7 +4,7 @@
 // least. Each example runs alone in a sandbox of its own, its `setup` first, and its answer must
 // (1) have the example's status, (2) have a status the request declares and (3) validate against
 // the schema declared for it. A drift between sandbox, collection and schemas/ shows up here
-// without running the suites; the sandbox still never reads a collection (design rule 4), so a path
+// without running the suites; the sandbox still never reads a collection (eslint.config.mjs), so a path
 // written wrong on one side fails here instead of passing on both.
 import type { Collection, NamedRequest, RequestExample } from '../../harness/client/named-request';
 import { discoverCollections } from '../../harness/collections';
