@@ -1,5 +1,6 @@
 // A named request is one entry of a collection, as a Postman user knows it ("POST Token"): the
-// request template plus the schema expected for each status. Suites pick requests by name.
+// request template, the schema expected for each status and examples of sending it. Suites pick
+// requests by name; tools/conformance sends every example to a fresh embedded sandbox.
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -29,6 +30,47 @@ export interface NamedRequest {
    * `list` filtered on the body's `match` field (OData `eq`), then `undo` once per item found.
    */
   leftovers?: { list: string; match: string; undo: string; vars: Record<string, string> };
+  /**
+   * Sends of this request and the status a fresh sandbox answers each with, written like
+   * `responses`: `{ 201: { captures: { userId: 'userId' } }, 400: { json: { name: 'No Email' } } }`.
+   * tools/conformance sends each and wants a success and an error at least.
+   */
+  examples?: Record<number, RequestExample>;
+}
+
+/** Who sends an example: one of the sandbox's seeded users (`user` and `partner` exist only there), or nobody. */
+export type ExampleSender = RequestAuth | 'user' | 'partner';
+
+/**
+ * One send of a named request, which a fresh sandbox (sandbox/seed.ts) must answer with the
+ * status it is filed under. Its {{variables}} come from `vars`, then what its setup captured, then the collection's
+ * `exampleVars`, then the sandbox's environment (the *_url, username, accountId, client_id… of
+ * `npm run sandbox -- --environment-out`) and the seeded users' ids: primaryUserId, secondUserId,
+ * thirdUserId (the seed's plain "user").
+ */
+export interface RequestExample {
+  /** Values of the request's {{variables}}; a value may hold {{…}} itself. */
+  vars?: Record<string, string>;
+  query?: Record<string, string>;
+  /** Replaces the JSON body. */
+  json?: unknown;
+  /** Merged over the form body. */
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** Replaces the request's `auth`. */
+  as?: ExampleSender;
+  /**
+   * What must exist first, in order: requests of the same collection, each sent as its own success
+   * example (setup and all; the lowest 2xx), `vars` merged over that example's. A setup is written once, by
+   * the request that needs it: "GET Group Member" names "POST Group Member", which names "POST Group".
+   */
+  setup?: Array<string | { request: string; vars?: Record<string, string> }>;
+  /**
+   * Variables this answer gives to whatever runs after it: name → field of the body, a dotted path
+   * (`_embedded.items.0.recordingId`); `#last` keeps a value's last path segment, `#encoded`
+   * percent-encodes it (`callId#last`, as in cleanup's undo).
+   */
+  captures?: Record<string, string>;
 }
 
 export interface Collection<Names extends string = string> {
@@ -37,6 +79,8 @@ export interface Collection<Names extends string = string> {
   /** The folder under suites/ and schemas/ ("authentication"). */
   api: string;
   description?: string;
+  /** Values every example of the collection starts from (names, emails, ids of the seed), as Postman's collection variables. */
+  exampleVars?: Record<string, string>;
   requests: Record<Names, NamedRequest>;
 }
 

@@ -11,17 +11,31 @@ const errors = { 400: '_shared/error', 401: '_shared/error', 403: '_shared/error
 const account = '{{admin_url}}/accounts/{{accountId}}';
 const user = `${account}/users/{{userId}}`;
 const group = `${account}/groups/{{groupId}}`;
+/** For examples (tools/conformance): OData's $top must be at least 1. */
+const top0 = { $top: '0' };
 
 export const admin = defineCollection({
   name: 'Admin',
   api: 'admin',
   description: 'Accounts, users, user tags, sites, groups and contacts of https://admin.api.mitel.io/2017-09-01.',
+  exampleVars: {
+    noSuchId: '00000000-0000-4000-8000-000000000000',
+    accountName: 'CloudLink Sandbox',
+    name: 'Example Person',
+    email: 'example.person@example.com',
+    displayName: 'Example',
+    description: 'made by an example',
+    tagId: 'example',
+    value: 'v1',
+    contactType: 'external',
+  },
   requests: {
     'GET Account': {
       description: 'The account of the environment’s accountId.',
       method: 'GET',
       url: account,
       responses: { 200: 'admin/account', ...errors },
+      examples: { 200: {}, 404: { vars: { accountId: '{{noSuchId}}' } } },
     },
     'PUT Account': {
       description: 'Change the fields sent, and only those (an account admin may change name, languageCode, location and policy).',
@@ -29,12 +43,14 @@ export const admin = defineCollection({
       url: account,
       body: { mode: 'json', json: { name: '{{accountName}}' } },
       responses: { 200: 'admin/account', ...errors },
+      examples: { 200: {}, 403: { as: 'user', vars: { accountName: 'Not allowed' } } },
     },
     'GET Users': {
       description: 'The account’s users as a HAL collection; OData $top, $skip, $skiptoken, $filter, $orderby.',
       method: 'GET',
       url: `${account}/users`,
       responses: { 200: 'admin/user-collection', ...errors },
+      examples: { 200: {}, 400: { query: top0 } },
     },
     'POST User': {
       description: 'Create a user of the account; name and email are required, a password lets the user sign in at once.',
@@ -42,6 +58,7 @@ export const admin = defineCollection({
       url: `${account}/users`,
       body: { mode: 'json', json: { name: '{{name}}', email: '{{email}}', role: 'USER' } },
       responses: { 201: 'admin/user', ...errors },
+      examples: { 201: { captures: { userId: 'userId' } }, 400: { json: { name: 'No Email' } } },
       leftovers: { list: 'GET Users', match: 'email', undo: 'DELETE User', vars: { userId: 'userId' } },
     },
     'GET User': {
@@ -49,6 +66,7 @@ export const admin = defineCollection({
       method: 'GET',
       url: user,
       responses: { 200: 'admin/user', ...errors },
+      examples: { 200: { setup: ['POST User'] }, 404: { vars: { userId: '{{noSuchId}}' } } },
     },
     'PUT User': {
       description: 'Change the fields sent, and only those; null clears an optional field.',
@@ -56,24 +74,28 @@ export const admin = defineCollection({
       url: user,
       body: { mode: 'json', json: { displayName: '{{displayName}}' } },
       responses: { 200: 'admin/user', ...errors },
+      examples: { 200: { setup: ['POST User'] }, 404: { vars: { userId: '{{noSuchId}}' } } },
     },
     'DELETE User': {
       description: 'Delete a user; the answer is the user as it was.',
       method: 'DELETE',
       url: user,
       responses: { 200: 'admin/user', ...errors },
+      examples: { 200: { setup: ['POST User'] }, 404: { setup: ['DELETE User'] } },
     },
     'GET Users (Token Account)': {
       description: 'The users of the token’s own account, at the path the community SDK calls; OData as GET Users.',
       method: 'GET',
       url: '{{admin_url}}/users',
       responses: { 200: 'admin/user-collection', ...errors },
+      examples: { 200: {}, 400: { query: top0 } },
     },
     'GET User (Token Account)': {
       description: 'One user of the token’s own account, at the path the community SDK calls.',
       method: 'GET',
       url: '{{admin_url}}/users/{{userId}}',
       responses: { 200: 'admin/user', ...errors },
+      examples: { 200: { vars: { userId: '{{secondUserId}}' } }, 404: { vars: { userId: '{{noSuchId}}' } } },
     },
     'PUT Forgot Password': {
       description: 'Ask for a password-reset mail, without a token, as Mitel’s Dialogflow sample does.',
@@ -82,12 +104,14 @@ export const admin = defineCollection({
       auth: 'none',
       body: { mode: 'json', json: { email: '{{email}}', action: 'forgot', accountId: '{{accountId}}' } },
       responses: { 200: 'admin/password-reset', ...errors },
+      examples: { 200: { vars: { email: '{{username}}' } }, 400: { vars: { email: '{{username}}' }, json: {} } },
     },
     'GET User Tags': {
       description: 'The tags on a user; OData $top, $skip, $skiptoken, $filter, $orderby.',
       method: 'GET',
       url: `${user}/tags`,
       responses: { 200: 'admin/user-tag-collection', ...errors },
+      examples: { 200: { setup: ['POST User Tag'] }, 400: { vars: { userId: '{{secondUserId}}' }, query: top0 } },
     },
     'POST User Tag': {
       description: 'Put a new tag on a user; id and value are required.',
@@ -95,12 +119,14 @@ export const admin = defineCollection({
       url: `${user}/tags`,
       body: { mode: 'json', json: { id: '{{tagId}}', value: '{{value}}' } },
       responses: { 201: 'admin/user-tag', ...errors },
+      examples: { 201: { setup: ['POST User'] }, 400: { vars: { userId: '{{secondUserId}}' }, json: { id: 'no-value' } } },
     },
     'GET User Tag': {
       description: 'One tag on a user, by its id.',
       method: 'GET',
       url: `${user}/tags/{{tagId}}`,
       responses: { 200: 'admin/user-tag', ...errors },
+      examples: { 200: { setup: ['POST User Tag'] }, 404: { setup: ['POST User'], vars: { tagId: 'no-such-tag' } } },
     },
     'PUT User Tag': {
       description: 'Change a tag’s value (required).',
@@ -108,18 +134,21 @@ export const admin = defineCollection({
       url: `${user}/tags/{{tagId}}`,
       body: { mode: 'json', json: { value: '{{value}}' } },
       responses: { 200: 'admin/user-tag', ...errors },
+      examples: { 200: { setup: ['POST User Tag'] }, 400: { setup: ['POST User Tag'], json: {} } },
     },
     'DELETE User Tag': {
       description: 'Remove a tag from a user.',
       method: 'DELETE',
       url: `${user}/tags/{{tagId}}`,
       responses: { 200: 'admin/user-tag', ...errors },
+      examples: { 200: { setup: ['POST User Tag'] }, 404: { setup: ['DELETE User Tag'] } },
     },
     'GET Sites': {
       description: 'The account’s sites; OData $top, $skip, $skiptoken, $filter, $orderby.',
       method: 'GET',
       url: `${account}/sites`,
       responses: { 200: 'admin/site-collection', ...errors },
+      examples: { 200: { setup: ['POST Site'] }, 400: { query: top0 } },
     },
     'POST Site': {
       description: 'Create a site; name is required, description, timeZone and address optional.',
@@ -127,6 +156,7 @@ export const admin = defineCollection({
       url: `${account}/sites`,
       body: { mode: 'json', json: { name: '{{name}}', timeZone: 'America/Toronto' } },
       responses: { 201: 'admin/site', ...errors },
+      examples: { 201: { captures: { siteId: 'siteId' } }, 400: { json: {} } },
       leftovers: { list: 'GET Sites', match: 'name', undo: 'DELETE Site', vars: { siteId: 'siteId' } },
     },
     'GET Site': {
@@ -134,6 +164,7 @@ export const admin = defineCollection({
       method: 'GET',
       url: `${account}/sites/{{siteId}}`,
       responses: { 200: 'admin/site', ...errors },
+      examples: { 200: { setup: ['POST Site'] }, 404: { vars: { siteId: '{{noSuchId}}' } } },
     },
     'PUT Site': {
       description: 'Change the fields sent, and only those.',
@@ -141,18 +172,21 @@ export const admin = defineCollection({
       url: `${account}/sites/{{siteId}}`,
       body: { mode: 'json', json: { description: '{{description}}' } },
       responses: { 200: 'admin/site', ...errors },
+      examples: { 200: { setup: ['POST Site'] }, 404: { vars: { siteId: '{{noSuchId}}' } } },
     },
     'DELETE Site': {
       description: 'Delete a site no user is on.',
       method: 'DELETE',
       url: `${account}/sites/{{siteId}}`,
       responses: { 200: 'admin/site', ...errors },
+      examples: { 200: { setup: ['POST Site'] }, 404: { setup: ['DELETE Site'] } },
     },
     'GET Groups': {
       description: 'The account’s groups; OData $top, $skip, $skiptoken, $filter, $orderby.',
       method: 'GET',
       url: `${account}/groups`,
       responses: { 200: 'admin/group-collection', ...errors },
+      examples: { 200: { setup: ['POST Group'] }, 400: { query: top0 } },
     },
     'POST Group': {
       description: 'Create a group; name is required, description and extension optional.',
@@ -160,6 +194,7 @@ export const admin = defineCollection({
       url: `${account}/groups`,
       body: { mode: 'json', json: { name: '{{name}}' } },
       responses: { 201: 'admin/group', ...errors },
+      examples: { 201: { captures: { groupId: 'groupId' } }, 400: { json: {} } },
       leftovers: { list: 'GET Groups', match: 'name', undo: 'DELETE Group', vars: { groupId: 'groupId' } },
     },
     'GET Group': {
@@ -167,6 +202,7 @@ export const admin = defineCollection({
       method: 'GET',
       url: group,
       responses: { 200: 'admin/group', ...errors },
+      examples: { 200: { setup: ['POST Group'] }, 404: { vars: { groupId: '{{noSuchId}}' } } },
     },
     'PUT Group': {
       description: 'Change the fields sent, and only those.',
@@ -174,18 +210,21 @@ export const admin = defineCollection({
       url: group,
       body: { mode: 'json', json: { description: '{{description}}' } },
       responses: { 200: 'admin/group', ...errors },
+      examples: { 200: { setup: ['POST Group'] }, 404: { vars: { groupId: '{{noSuchId}}' } } },
     },
     'DELETE Group': {
       description: 'Delete a group; its members stay users of the account.',
       method: 'DELETE',
       url: group,
       responses: { 200: 'admin/group', ...errors },
+      examples: { 200: { setup: ['POST Group'] }, 404: { setup: ['DELETE Group'] } },
     },
     'GET Group Members': {
       description: 'The members of a group, in the order they were added; OData $top, $skip, $skiptoken, $filter, $orderby.',
       method: 'GET',
       url: `${group}/members`,
       responses: { 200: 'admin/group-member-collection', ...errors },
+      examples: { 200: { setup: ['POST Group Member'] }, 400: { setup: ['POST Group'], query: top0 } },
     },
     'POST Group Member': {
       description: 'Add a user of the account to a group.',
@@ -193,24 +232,31 @@ export const admin = defineCollection({
       url: `${group}/members`,
       body: { mode: 'json', json: { userId: '{{userId}}' } },
       responses: { 201: 'admin/group-member', ...errors },
+      examples: {
+        201: { setup: ['POST Group'], vars: { userId: '{{secondUserId}}' }, captures: { userId: 'userId' } },
+        404: { vars: { groupId: '{{noSuchId}}', userId: '{{secondUserId}}' } },
+      },
     },
     'GET Group Member': {
       description: 'One member of a group, by userId.',
       method: 'GET',
       url: `${group}/members/{{userId}}`,
       responses: { 200: 'admin/group-member', ...errors },
+      examples: { 200: { setup: ['POST Group Member'] }, 404: { vars: { groupId: '{{noSuchId}}', userId: '{{secondUserId}}' } } },
     },
     'DELETE Group Member': {
       description: 'Take a user out of a group.',
       method: 'DELETE',
       url: `${group}/members/{{userId}}`,
       responses: { 200: 'admin/group-member', ...errors },
+      examples: { 200: { setup: ['POST Group Member'] }, 404: { setup: ['DELETE Group Member'] } },
     },
     'GET Contacts': {
       description: 'The account’s contacts; OData $top, $skip, $skiptoken, $filter, $orderby.',
       method: 'GET',
       url: `${account}/contacts`,
       responses: { 200: 'admin/contact-collection', ...errors },
+      examples: { 200: { setup: ['POST Contact'] }, 400: { query: top0 } },
     },
     'POST Contact': {
       description: 'Create a contact of the account; name and contactType are required.',
@@ -218,6 +264,7 @@ export const admin = defineCollection({
       url: `${account}/contacts`,
       body: { mode: 'json', json: { name: '{{name}}', contactType: '{{contactType}}', email: '{{email}}' } },
       responses: { 201: 'admin/contact', ...errors },
+      examples: { 201: { captures: { contactId: 'contactId' } }, 400: { json: {} } },
       leftovers: { list: 'GET Contacts', match: 'email', undo: 'DELETE Contact', vars: { contactId: 'contactId' } },
     },
     'GET Contact': {
@@ -225,6 +272,7 @@ export const admin = defineCollection({
       method: 'GET',
       url: `${account}/contacts/{{contactId}}`,
       responses: { 200: 'admin/contact', ...errors },
+      examples: { 200: { setup: ['POST Contact'] }, 404: { vars: { contactId: '{{noSuchId}}' } } },
     },
     'PUT Contact': {
       description: 'Change the fields sent, and only those.',
@@ -232,12 +280,14 @@ export const admin = defineCollection({
       url: `${account}/contacts/{{contactId}}`,
       body: { mode: 'json', json: { contactType: '{{contactType}}' } },
       responses: { 200: 'admin/contact', ...errors },
+      examples: { 200: { setup: ['POST Contact'] }, 404: { vars: { contactId: '{{noSuchId}}' } } },
     },
     'DELETE Contact': {
       description: 'Delete a contact of the account.',
       method: 'DELETE',
       url: `${account}/contacts/{{contactId}}`,
       responses: { 200: 'admin/contact', ...errors },
+      examples: { 200: { setup: ['POST Contact'] }, 404: { setup: ['DELETE Contact'] } },
     },
   },
 });
