@@ -1,5 +1,6 @@
 // The Scrubber across runs: a replayed test scrubs its requests to exactly what was recorded and
-// gets this run's values back; and what scrubbing costs. (The shapes of placeholders are in
+// gets this run's values back. (What scrubbing costs is measured by `npm run bench`, in the harness's
+// overhead per request, never asserted in a test. The shapes of placeholders are in
 // scrubber.test.ts.)
 import type { Exchange, RecordedRequest, RecordedResponse } from '../client/exchange';
 import { sortKeys } from '../fixtures/fixture-file';
@@ -193,35 +194,5 @@ describe('Scrubber: record and replay stay in step', () => {
       password: 'redacted-password-1',
       id: uuidPlaceholder(1),
     });
-  });
-});
-
-describe('Scrubber: cost', () => {
-  it('scrubs a typical small exchange in well under a millisecond', () => {
-    const exchange = (i: number): Exchange => ({
-      name: 'POST Token',
-      request: {
-        method: 'POST',
-        url: '{{auth_url}}/token',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-mitel-app': 'app=cloudlink-harness/0.1.0;platform=node' },
-        body: { grant_type: 'password', username: `bob${i}@mitel.com`, password: 'S3cret!pass', account_id: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc' },
-        bodyType: 'form',
-      },
-      response: response({ access_token: `${ACCESS}${i}`, refresh_token: REFRESH, token_type: 'bearer', expires_in: 3600, scope: '' }, 201, {
-        'content-type': 'application/json',
-        'x-mitel-correlation-id': '9b1c2a9e-1b2c-4d5e-8f90-123456789abc',
-      }),
-    });
-    const known = [
-      { name: 'password', value: 'S3cret!pass' },
-      { name: 'client_secret', value: 'cs-123456789' },
-    ];
-    for (let i = 0; i < 200; i++) new Scrubber(known).scrubExchange(exchange(i)); // warm-up
-    const rounds = 2000;
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < rounds; i++) new Scrubber(known).scrubExchange(exchange(i));
-    const msPerExchange = Number(process.hrtime.bigint() - started) / 1e6 / rounds;
-    // Measured ~0.05–0.1 ms on the development machine; the bound leaves room for slow CI runners.
-    expect(msPerExchange).toBeLessThan(1);
   });
 });
