@@ -1,14 +1,16 @@
-// `npm run load [-- --requests N] [-- --seconds S] [-- --concurrency C] [-- --same-thread]`: a small
-// load test of the embedded sandbox. It starts a private sandbox (on a thread of its own unless
-// --same-thread; sandbox-thread.ts says why), logs the users in, then drives two phases one after
-// the other, each stopped by whichever comes first of N requests or S seconds:
+// `npm run load [-- --requests N] [-- --seconds S] [-- --concurrency C] [-- --warmup W] [-- --same-thread]`:
+// a small load test of the embedded sandbox. It starts a private sandbox (on a thread of its own
+// unless --same-thread; sandbox-thread.ts says why), logs the users in, then drives two phases one
+// after the other, each W untimed requests and then stopped by whichever comes first of N requests
+// or S seconds:
 //   read   GET Token (the token's claims)
 //   write  POST Conversation, then DELETE Conversation (each counts as a request)
 // Requests are the Conversations collection's named requests, sent through the harness's send
 // pipeline with the auth step and the transport only: no retries, which would turn a failure into a
 // slower success and flatter the figure; a resend by auth (refresh on a 401) is counted apart. C
 // clients run in parallel over the transport's keep-alive sockets. Prints requests/s, p50/p99
-// latency and errors per route; exits 1 on any error, so it can guard against regressions in CI.
+// latency, errors and the process's CPU per request; exits 1 on any error, so it can guard against
+// regressions in CI.
 import { acquireTokens } from '../../harness/auth/acquire';
 import { TokenStore, type TokenSet } from '../../harness/auth/token-store';
 import type { UserKey } from '../../harness/auth/users';
@@ -23,13 +25,23 @@ import { transport } from '../../harness/pipeline/transport';
 import { UserError } from '../../harness/user-error';
 import { integerFlag, parseFlags } from '../cli/args';
 import { startLoadSandbox } from './sandbox-thread';
-import { combined, header, routeStats, row, timed, type RouteStats } from './stats';
+import { combined, header, routeStats, row, timed, type PhaseTime, type RouteStats } from './stats';
 
 const USAGE = `usage: npm run load -- [--requests N] [--seconds S] [--concurrency C] [--same-thread]
   --requests N     requests per phase (default 5000; a write pair counts as two)
   --seconds S      time limit per phase (default 15)
   --concurrency C  parallel keep-alive clients (default 16, the transport's socket pool)
-  --same-thread    run the sandbox on the client's thread (the figures then include the client's CPU)`;
+  --warmup N       untimed requests before each phase (default 1000), so V8's compiler is not timed
+  --same-thread    run the sandbox on the client's thread (the figures then include the client's CPU)
+CPU µs/req is the whole process's CPU (client and sandbox) per request of the phase: on a machine
+shared with other work, it moves far less than requests/s does.`;
+
+interface Limits {
+  requests: number;
+  seconds: number;
+  concurrency: number;
+  warmup: number;
+}
 
 interface Phase {
   /** Clients stop once this many requests are sent or the deadline is passed. */
@@ -45,8 +57,9 @@ function positiveSeconds(raw: string | undefined): number {
 }
 
 /** Runs `concurrency` clients, each repeating `iteration` (which sends `cost` requests) until the budget is spent. */
-async function drive(concurrency: number, phase: Phase, cost: number, iteration: () => Promise<void>): Promise<number> {
+async function drive(concurrency: number, phase: Phase, cost: number, iteration: () => Promise<void>): Promise<PhaseTime> {
   const started = Date.now();
+  const cpu = process.cpuUsage();
   const client = async (): Promise<void> => {
     while (phase.sent + cost <= phase.budget.requests && Date.now() < phase.budget.deadline) {
       phase.sent += cost; // reserved before awaiting, so parallel clients never overshoot the count
@@ -54,7 +67,26 @@ async function drive(concurrency: number, phase: Phase, cost: number, iteration:
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
-  return (Date.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/**
+ * A phase: first `warmup` requests that are not timed (V8 compiles the hot path of both sides during
+ * the first thousand or so, and timing them measures the compiler: CPU per request was more than
+ * twice the steady state over the first 3000), then the measured run. Errors of the warm-up stay
+ * counted, so a failing route fails the run either way.
+ */
+async function runPhase(limits: Limits, cost: number, routes: RouteStats[], iteration: () => Promise<void>): Promise<PhaseTime> {
+  const phase = (requests: number): Phase => ({ budget: { requests, deadline: Date.now() + limits.seconds * 1000 }, sent: 0 });
+  if (limits.warmup > 0) {
+    await drive(limits.concurrency, phase(limits.warmup), cost, iteration);
+    for (const stats of routes) {
+      stats.latenciesMs = [];
+      stats.wire = 0;
+    }
+  }
+  return drive(limits.concurrency, phase(limits.requests), cost, iteration);
 }
 
 /** The pipeline a route's requests go down: auth, a count of what reaches the wire, the transport. */
@@ -83,12 +115,17 @@ export async function runLoad(argv: string[]): Promise<number> {
     seconds: { type: 'string' },
     concurrency: { type: 'string' },
     'same-thread': { type: 'boolean' },
+    warmup: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
-  const requests = integerFlag('--requests', values.requests, 1) ?? 5000;
-  const seconds = positiveSeconds(values.seconds);
-  const concurrency = integerFlag('--concurrency', values.concurrency, 1) ?? 16;
+  const limits: Limits = {
+    requests: integerFlag('--requests', values.requests, 1) ?? 5000,
+    seconds: positiveSeconds(values.seconds),
+    concurrency: integerFlag('--concurrency', values.concurrency, 1) ?? 16,
+    warmup: integerFlag('--warmup', values.warmup, 0) ?? 1000,
+  };
+  const { requests, seconds, concurrency } = limits;
   const sameThread = values['same-thread'] === true;
   const named = namedRequests();
 
@@ -98,11 +135,10 @@ export async function runLoad(argv: string[]): Promise<number> {
     const setup: SendContext = { env, baseUrls: baseUrlsOf(env) };
     const acquired = await acquireTokens(env, (grant, vars) => sendFromSetup({ named: grant, options: { vars } }, setup));
     const context: SendContext = { ...setup, tokens: new TokenStore(acquired as Partial<Record<UserKey, TokenSet>>) };
-    const budget = () => ({ requests, deadline: Date.now() + seconds * 1000 });
 
     const read = routeStats('read   GET Token');
     const sendRead = pipelineFor(read);
-    const readSeconds = await drive(concurrency, { budget: budget(), sent: 0 }, 1, async () => {
+    const readTime = await runPhase(limits, 1, [read], async () => {
       await timed(read, 200, () => sendRead({ named: named.read, options: {} }, context));
     });
 
@@ -111,7 +147,7 @@ export async function runLoad(argv: string[]): Promise<number> {
     const create = routeStats('write  POST Conversation');
     const remove = routeStats('write  DELETE Conversation');
     const [sendCreate, sendRemove] = [pipelineFor(create), pipelineFor(remove)];
-    const writeSeconds = await drive(concurrency, { budget: budget(), sent: 0 }, 2, async () => {
+    const writeTime = await runPhase(limits, 2, [create, remove], async () => {
       const created = await timed(create, 201, () => sendCreate({ named: named.create, options: { vars: { userId, participantId } } }, context));
       const conversationId = (created?.body as { conversationId?: unknown } | undefined)?.conversationId;
       // Nothing to delete: the DELETE that cannot be sent is an error too.
@@ -123,13 +159,13 @@ export async function runLoad(argv: string[]): Promise<number> {
     const where = sameThread ? 'on the client’s thread' : 'on a thread of its own';
     const out = [
       `sandbox load (sandbox ${where}): ${concurrency} keep-alive clients through the send pipeline (auth + transport),`,
-      `up to ${requests} requests or ${seconds} s per phase`,
+      `up to ${requests} requests or ${seconds} s per phase, after ${limits.warmup} untimed`,
       '',
       header(),
-      row(read, readSeconds),
-      row(create, writeSeconds),
-      row(remove, writeSeconds),
-      row(write, writeSeconds),
+      row(read, readTime, read.latenciesMs.length),
+      row(create, writeTime, write.latenciesMs.length),
+      row(remove, writeTime, write.latenciesMs.length),
+      row(write, writeTime, write.latenciesMs.length),
     ];
     for (const stats of [read, create, remove]) if (stats.firstError) out.push(`first error on ${stats.label.trim()}: ${stats.firstError}`);
     process.stdout.write(`${out.join('\n')}\n`);

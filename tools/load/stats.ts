@@ -3,6 +3,12 @@
 // counted apart so they neither inflate the rate nor hide.
 import type { Answer } from '../../harness/pipeline';
 
+/** What a phase took: wall-clock seconds, and CPU seconds of the whole process (client and sandbox threads). */
+export interface PhaseTime {
+  seconds: number;
+  cpuSeconds: number;
+}
+
 export interface RouteStats {
   label: string;
   latenciesMs: number[];
@@ -56,15 +62,17 @@ const COLUMNS: [string, number][] = [
   ['p99 ms', 9],
   ['errors', 7],
   ['resent', 7],
+  ['CPU µs/req', 11],
 ];
 
 const cells = (values: string[]) => values.map((value, index) => (COLUMNS[index]![1] < 0 ? value.padEnd(44) : value.padStart(COLUMNS[index]![1]))).join(' ');
 
 export const header = (): string => cells(COLUMNS.map(([name]) => name));
 
-export function row(stats: RouteStats, seconds: number): string {
+/** A row of the table; a pair's halves share their phase's time, so their CPU is per request of the phase. */
+export function row(stats: RouteStats, time: PhaseTime, phaseRequests: number): string {
   const sorted = [...stats.latenciesMs].sort((a, b) => a - b);
-  const rate = seconds > 0 ? sorted.length / seconds : 0;
+  const rate = time.seconds > 0 ? sorted.length / time.seconds : 0;
   return cells([
     stats.label,
     String(sorted.length),
@@ -74,5 +82,6 @@ export function row(stats: RouteStats, seconds: number): string {
     String(stats.errors),
     // A send that failed before the wire (none expected) would make this negative: shown as is.
     String(stats.wire - sorted.length),
+    phaseRequests > 0 ? ((time.cpuSeconds * 1e6) / phaseRequests).toFixed(0) : '-',
   ]);
 }
