@@ -87,7 +87,7 @@ describe('scripts: bad input exits 2 with one message and no stack (docs/errors.
       'export: Unknown collection "medias" (--collection): there is no suites/medias/ with tests. Did you mean "media"?',
     ],
     ['bench.ts: unknown flag', 'bench.ts', ['--newmann'], {}, 'bench: Unknown option --newmann. Did you mean "--newman"?'],
-    ['load.ts: a flag without its value', 'load.ts', ['--requests'], {}, "load: Option '--requests <value>' argument missing"],
+    ['load.ts: a flag without its value', 'load.ts', ['--requests'], {}, 'load: Option --requests needs a value: --requests <value>.'],
     ['report.ts: a stray argument', 'report.ts', ['now'], {}, 'report: Unexpected argument "now": this command takes only options.'],
   ])('%s', async (_kind, script, args, env, message) => {
     const result = await run(script, args, env);

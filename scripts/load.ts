@@ -1,5 +1,5 @@
-// `npm run load`: see tools/load/load.ts for the options. tools/load parses its own flags; runMain
-// turns parseArgs' errors into one message and exit 2 like every other script's.
+// `npm run load`: see tools/load/load.ts for the options, which it reads with tools/cli/args; runMain
+// turns a mistake in them into one message and exit 2 like every other script's.
 import { runMain } from '../tools/cli/main';
 import { runLoad } from '../tools/load/load';
 

@@ -58,6 +58,30 @@ export function authenticateAuthorization(header: string | undefined, key: Buffe
       ? unauthorized('AuthenticationFailure', 'The Authorization header does not carry a bearer token.')
       : unauthorized('MissingAuthToken', 'The request has no Authorization header.');
   }
+  const claims = verifiedCaller(token, key, nowSeconds);
+  if (earlyExpiry.get(key)?.(claims)) throw unauthorized('AuthenticationFailure', EXPIRED);
+  // A copy: the cached claims must not change under the next request whatever a route does with them.
+  return { ...claims };
+}
+
+/**
+ * Access tokens whose signature and shape were verified, by signing key. The signature of a given
+ * token under a given key never changes, so it is checked once; what can change — `exp` against
+ * the clock, the switchboard's early expiry — is checked on every request. A client under load
+ * sends the same token thousands of times, and the HMAC and two base64/JSON decodes were the
+ * largest cost of an authenticated read. Bounded: emptied when full.
+ */
+const verifiedTokens = new WeakMap<Buffer, Map<string, Caller>>();
+const VERIFIED_TOKENS_LIMIT = 1000;
+
+function verifiedCaller(token: string, key: Buffer, nowSeconds: number): Caller {
+  let verified = verifiedTokens.get(key);
+  const known = verified?.get(token);
+  if (known) {
+    // verifyJwt's own expiry rule, on claims it already accepted.
+    if (known.exp <= nowSeconds) throw unauthorized('AuthenticationFailure', EXPIRED);
+    return known;
+  }
   const result = verifyJwt(token, key, nowSeconds);
   if (!result.ok) {
     const why = result.reason === 'expired' ? EXPIRED : 'The access token is not valid.';
@@ -66,6 +90,8 @@ export function authenticateAuthorization(header: string | undefined, key: Buffe
   if (!isAccessClaims(result.claims)) {
     throw unauthorized('AuthenticationFailure', 'The token is not an access token.');
   }
-  if (earlyExpiry.get(key)?.(result.claims)) throw unauthorized('AuthenticationFailure', EXPIRED);
+  if (!verified) verifiedTokens.set(key, (verified = new Map()));
+  if (verified.size >= VERIFIED_TOKENS_LIMIT) verified.clear();
+  verified.set(token, result.claims);
   return result.claims;
 }

@@ -39,8 +39,9 @@ function answerMiss(request: FastifyRequest, reply: FastifyReply): FastifyReply 
 export function registerGateway(app: FastifyInstance): void {
   // Answer in onRequest, before any body parsing: the gateway rejects an unknown route whatever
   // the body holds, so a malformed or oversized body sent to a wrong path still gets the 403.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.is404) return answerMiss(request, reply);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.is404) return void answerMiss(request, reply);
+    done();
   });
   app.setNotFoundHandler((request, reply) => answerMiss(request, reply));
 }

@@ -156,10 +156,11 @@ export function answerConnect(request: IncomingMessage, socket: Duplex): void {
  * an empty 400; this is the same rule (RFC 9112 §3.2) in the platform shape.
  */
 export function registerHostCheck(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
-      return reply.code(400).send({ name: 'InvalidRequest', message: 'An HTTP/1.1 request needs a Host header.' });
+      return void reply.code(400).send({ name: 'InvalidRequest', message: 'An HTTP/1.1 request needs a Host header.' });
     }
+    done();
   });
 }
 

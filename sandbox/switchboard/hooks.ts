@@ -62,13 +62,20 @@ function answer(plan: Required<FaultPlan>['answer'], request: FastifyRequest, re
   }
 }
 
+async function playFaults(switchboard: Switchboard, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const tag = request.headers[SWITCHBOARD_TAG_HEADER];
+  const plan = switchboard.planFor(targetOf(request.method, request.url, typeof tag === 'string' ? tag : undefined));
+  if (plan.delayMs > 0) await wait(plan.delayMs);
+  if (plan.answer) answer(plan.answer, request, reply);
+}
+
+// The hooks run on every request and nearly always have nothing to play: they answer at once,
+// without a promise, when the switchboard holds no fault (or no drift) at all.
 function registerFaultHook(app: FastifyInstance, switchboard: Switchboard): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (isSwitchboardUrl(request.url)) return;
-    const tag = request.headers[SWITCHBOARD_TAG_HEADER];
-    const plan = switchboard.planFor(targetOf(request.method, request.url, typeof tag === 'string' ? tag : undefined));
-    if (plan.delayMs > 0) await wait(plan.delayMs);
-    if (plan.answer) return answer(plan.answer, request, reply);
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!switchboard.hasFaults || isSwitchboardUrl(request.url)) return done();
+    // An answered request is not passed on (fastify stops at a sent reply); a hijacked one is not either.
+    playFaults(switchboard, request, reply).then(() => done(), done);
   });
 }
 
@@ -78,23 +85,25 @@ function registerDriftHooks(app: FastifyInstance, switchboard: Switchboard): voi
     return switchboard.driftsFor(targetOf(request.method, request.url));
   };
 
-  app.addHook('preSerialization', async (request, reply, payload: unknown) => {
-    const drifts = driftsOf(request, reply);
-    if (drifts.length === 0) return payload;
+  app.addHook('preSerialization', (request, reply, payload: unknown, done) => {
+    const drifts = switchboard.hasDrifts ? driftsOf(request, reply) : [];
+    if (drifts.length === 0) return done(null, payload);
     // A copy: presenters may hand out objects that are also kept elsewhere.
     const drifted = structuredClone(payload);
     for (const definition of drifts) applyFieldOps(drifted, definition.ops);
-    return drifted;
+    done(null, drifted);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    for (const definition of driftsOf(request, reply)) {
-      const status = driftedStatus(definition.ops, reply.statusCode);
-      if (status !== reply.statusCode) void reply.code(status);
-      const contentType = driftedContentType(definition.ops);
-      if (contentType !== undefined) void reply.header('content-type', contentType);
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (switchboard.hasDrifts) {
+      for (const definition of driftsOf(request, reply)) {
+        const status = driftedStatus(definition.ops, reply.statusCode);
+        if (status !== reply.statusCode) void reply.code(status);
+        const contentType = driftedContentType(definition.ops);
+        if (contentType !== undefined) void reply.header('content-type', contentType);
+      }
     }
-    return payload;
+    done(null, payload);
   });
 }
 

@@ -90,6 +90,16 @@ export class Switchboard implements WebhookSwitch {
     return snapshot;
   }
 
+  /** Whether any fault is in force; with none, no request needs a plan. */
+  get hasFaults(): boolean {
+    return this.faults.length > 0;
+  }
+
+  /** Whether any drift is in force; with none, no answer needs looking at. */
+  get hasDrifts(): boolean {
+    return this.drifts.length > 0;
+  }
+
   /** Every latency that picks the request adds up; the first answering fault that picks it answers. */
   planFor(target: RequestTarget): FaultPlan {
     const plan: FaultPlan = { delayMs: 0 };

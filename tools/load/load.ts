@@ -1,80 +1,65 @@
-// `npm run load [-- --requests N] [-- --seconds S] [-- --concurrency C]`: a small load test of the
-// embedded sandbox. It starts a private sandbox, logs in as the primary user, then drives two
-// phases one after the other, each stopped by whichever comes first of N requests or S seconds:
-//   read   GET  {{auth_url}}/token (the token's claims)
-//   write  POST {{chat_url}}/conversations, then DELETE that conversation (each counts as a request)
-// C clients run in parallel over keep-alive sockets, so the numbers measure the sandbox's handlers
-// rather than TCP set-up. Prints requests/s, p50/p99 latency and errors per route; exits 1 on any
-// error (an unexpected status or a failed connection), so it can guard against regressions in CI.
-import http from 'node:http';
-import { parseArgs } from 'node:util';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
+// `npm run load [-- --requests N] [-- --seconds S] [-- --concurrency C] [-- --warmup W] [-- --same-thread]`:
+// a small load test of the embedded sandbox. It starts a private sandbox (on a thread of its own
+// unless --same-thread; sandbox-thread.ts says why), logs the users in, then drives two phases one
+// after the other, each W untimed requests and then stopped by whichever comes first of N requests
+// or S seconds:
+//   read   GET Token (the token's claims)
+//   write  POST Conversation, then DELETE Conversation (each counts as a request)
+// Requests are the Conversations collection's named requests, sent through the harness's send
+// pipeline with the auth step and the transport only: no retries, which would turn a failure into a
+// slower success and flatter the figure; a resend by auth (refresh on a 401) is counted apart. C
+// clients run in parallel over the transport's keep-alive sockets. Prints requests/s, p50/p99
+// latency, errors and the process's CPU per request; exits 1 on any error, so it can guard against
+// regressions in CI.
+import { acquireTokens } from '../../harness/auth/acquire';
+import { TokenStore, type TokenSet } from '../../harness/auth/token-store';
+import type { UserKey } from '../../harness/auth/users';
+import type { NamedRequest } from '../../harness/client/named-request';
+import { discoverCollections } from '../../harness/collections';
+import { baseUrlsOf, loadEnvironment } from '../../harness/env';
+import { sandboxVariables } from '../../harness/jest/global-setup';
+import { closeTransport, sendFromSetup, type SendContext, type Step } from '../../harness/pipeline';
+import { auth } from '../../harness/pipeline/auth';
+import { compose } from '../../harness/pipeline/compose';
+import { transport } from '../../harness/pipeline/transport';
+import { UserError } from '../../harness/user-error';
+import { integerFlag, parseFlags } from '../cli/args';
+import { startLoadSandbox } from './sandbox-thread';
+import { combined, header, routeStats, row, timed, type PhaseTime, type RouteStats } from './stats';
 
-const USAGE = `usage: npm run load -- [--requests N] [--seconds S] [--concurrency C]
+const USAGE = `usage: npm run load -- [--requests N] [--seconds S] [--concurrency C] [--same-thread]
   --requests N     requests per phase (default 5000; a write pair counts as two)
   --seconds S      time limit per phase (default 15)
-  --concurrency C  parallel keep-alive clients (default 16)`;
+  --concurrency C  parallel keep-alive clients (default 16, the transport's socket pool)
+  --warmup N       untimed requests before each phase (default 1000), so V8's compiler is not timed
+  --same-thread    run the sandbox on the client's thread (the figures then include the client's CPU)
+CPU µs/req is the whole process's CPU (client and sandbox) per request of the phase: on a machine
+shared with other work, it moves far less than requests/s does.`;
 
-interface RouteStats {
-  label: string;
-  latenciesMs: number[];
-  errors: number;
-  firstError?: string;
-}
-
-interface Answer {
-  status: number;
-  body: string;
+interface Limits {
+  requests: number;
+  seconds: number;
+  concurrency: number;
+  warmup: number;
 }
 
 interface Phase {
-  /** Stops clients once this many requests are sent or the deadline is passed. */
+  /** Clients stop once this many requests are sent or the deadline is passed. */
   budget: { requests: number; deadline: number };
   sent: number;
 }
 
-function positive(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
+function positiveSeconds(raw: string | undefined): number {
+  if (raw === undefined) return 15;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got '${raw}'`);
+  if (!Number.isFinite(value) || value <= 0) throw new UserError(`Option --seconds takes a positive number, not ${JSON.stringify(raw)}.`);
   return value;
 }
 
-/** One HTTP exchange over the shared keep-alive agent; the body is read in full so the socket is reusable. */
-function send(agent: http.Agent, url: string, method: string, headers: Record<string, string>, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const sized = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
-    const request = http.request(url, { method, agent, headers: sized }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-/** Times one request and books it on `stats`; answers undefined (and counts an error) when the status is not `expected`. */
-async function timed(stats: RouteStats, expected: number, exchange: () => Promise<Answer>): Promise<Answer | undefined> {
-  const started = process.hrtime.bigint();
-  try {
-    const answer = await exchange();
-    stats.latenciesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
-    if (answer.status === expected) return answer;
-    stats.errors += 1;
-    stats.firstError ??= `${answer.status} ${answer.body.slice(0, 200)}`;
-  } catch (error) {
-    stats.latenciesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
-    stats.errors += 1;
-    stats.firstError ??= (error as Error).message;
-  }
-  return undefined;
-}
-
 /** Runs `concurrency` clients, each repeating `iteration` (which sends `cost` requests) until the budget is spent. */
-async function drive(concurrency: number, phase: Phase, cost: number, iteration: () => Promise<void>): Promise<number> {
+async function drive(concurrency: number, phase: Phase, cost: number, iteration: () => Promise<void>): Promise<PhaseTime> {
   const started = Date.now();
+  const cpu = process.cpuUsage();
   const client = async (): Promise<void> => {
     while (phase.sent + cost <= phase.budget.requests && Date.now() < phase.budget.deadline) {
       phase.sent += cost; // reserved before awaiting, so parallel clients never overshoot the count
@@ -82,102 +67,111 @@ async function drive(concurrency: number, phase: Phase, cost: number, iteration:
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
-  return (Date.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+/**
+ * A phase: first `warmup` requests that are not timed (V8 compiles the hot path of both sides during
+ * the first thousand or so, and timing them measures the compiler: CPU per request was more than
+ * twice the steady state over the first 3000), then the measured run. Errors of the warm-up stay
+ * counted, so a failing route fails the run either way.
+ */
+async function runPhase(limits: Limits, cost: number, routes: RouteStats[], iteration: () => Promise<void>): Promise<PhaseTime> {
+  const phase = (requests: number): Phase => ({ budget: { requests, deadline: Date.now() + limits.seconds * 1000 }, sent: 0 });
+  if (limits.warmup > 0) {
+    await drive(limits.concurrency, phase(limits.warmup), cost, iteration);
+    for (const stats of routes) {
+      stats.latenciesMs = [];
+      stats.wire = 0;
+    }
+  }
+  return drive(limits.concurrency, phase(limits.requests), cost, iteration);
 }
 
-function row(stats: RouteStats, seconds: number): string {
-  const sorted = [...stats.latenciesMs].sort((a, b) => a - b);
-  const rate = seconds > 0 ? sorted.length / seconds : 0;
-  return [
-    stats.label.padEnd(44),
-    String(sorted.length).padStart(7),
-    rate.toFixed(0).padStart(9),
-    percentile(sorted, 50).toFixed(2).padStart(9),
-    percentile(sorted, 99).toFixed(2).padStart(9),
-    String(stats.errors).padStart(7),
-  ].join(' ');
+/** The pipeline a route's requests go down: auth, a count of what reaches the wire, the transport. */
+function pipelineFor(stats: RouteStats) {
+  const countWire: Step = (outgoing, _context, next) => {
+    stats.wire += 1;
+    return next(outgoing);
+  };
+  return compose([auth, countWire], transport);
 }
 
-async function login(sandbox: RunningSandbox, agent: http.Agent): Promise<string> {
-  const primary = sandbox.credentials.users.find((user) => user.key === 'primary');
-  if (!primary) throw new Error('the sandbox has no primary user');
-  const form = new URLSearchParams({ grant_type: 'password', username: primary.username, password: primary.password, account_id: primary.accountId });
-  const formHeaders = { 'content-type': 'application/x-www-form-urlencoded' };
-  const answer = await send(agent, `${sandbox.urls.auth_url}/token`, 'POST', formHeaders, form.toString());
-  if (answer.status !== 201) throw new Error(`login answered ${answer.status}: ${answer.body}`);
-  return (JSON.parse(answer.body) as { access_token: string }).access_token;
+function namedRequests(): Record<'read' | 'create' | 'remove', NamedRequest> {
+  const [entry] = discoverCollections(undefined, ['conversations']);
+  const requests = entry?.collection.requests ?? {};
+  const named = (name: string): NamedRequest => {
+    const found = requests[name];
+    if (!found) throw new Error(`the Conversations collection has no "${name}", which npm run load sends`);
+    return found;
+  };
+  return { read: named('GET Token'), create: named('POST Conversation'), remove: named('DELETE Conversation') };
 }
 
 export async function runLoad(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { requests: { type: 'string' }, seconds: { type: 'string' }, concurrency: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  const { values } = parseFlags(argv, {
+    requests: { type: 'string' },
+    seconds: { type: 'string' },
+    concurrency: { type: 'string' },
+    'same-thread': { type: 'boolean' },
+    warmup: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const requests = Math.floor(positive('requests', values.requests, 5000));
-  const seconds = positive('seconds', values.seconds, 15);
-  const concurrency = Math.floor(positive('concurrency', values.concurrency, 16));
+  if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
+  const limits: Limits = {
+    requests: integerFlag('--requests', values.requests, 1) ?? 5000,
+    seconds: positiveSeconds(values.seconds),
+    concurrency: integerFlag('--concurrency', values.concurrency, 1) ?? 16,
+    warmup: integerFlag('--warmup', values.warmup, 0) ?? 1000,
+  };
+  const { requests, seconds, concurrency } = limits;
+  const sameThread = values['same-thread'] === true;
+  const named = namedRequests();
 
-  const sandbox = await startSandbox();
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const sandbox = await startLoadSandbox(sameThread);
   try {
-    const token = await login(sandbox, agent);
-    const headers = { authorization: `Bearer ${token}` };
-    const budget = () => ({ requests, deadline: Date.now() + seconds * 1000 });
+    const env = loadEnvironment({ mode: 'live', environment: 'sandbox', processEnv: { ...process.env, ...sandboxVariables(sandbox) } });
+    const setup: SendContext = { env, baseUrls: baseUrlsOf(env) };
+    const acquired = await acquireTokens(env, (grant, vars) => sendFromSetup({ named: grant, options: { vars } }, setup));
+    const context: SendContext = { ...setup, tokens: new TokenStore(acquired as Partial<Record<UserKey, TokenSet>>) };
 
-    const read: RouteStats = { label: 'read   GET  /authentication/…/token', latenciesMs: [], errors: 0 };
-    const readSeconds = await drive(concurrency, { budget: budget(), sent: 0 }, 1, async () => {
-      await timed(read, 200, () => send(agent, `${sandbox.urls.auth_url}/token`, 'GET', headers));
+    const read = routeStats('read   GET Token');
+    const sendRead = pipelineFor(read);
+    const readTime = await runPhase(limits, 1, [read], async () => {
+      await timed(read, 200, () => sendRead({ named: named.read, options: {} }, context));
     });
 
-    // A direct chat between the primary and the second user, as the Conversations collection creates it.
-    const [primary, second] = ['primary', 'second'].map((key) => sandbox.credentials.users.find((user) => user.key === key)?.userId);
-    const conversation = JSON.stringify({
-      stream: false,
-      hidden: true,
-      generateSystemMessages: false,
-      originalParticipants: [
-        { type: 'USER', participantId: primary },
-        { type: 'USER', participantId: second },
-      ],
+    // A direct chat between the primary and the second user, as the Conversations suite creates it.
+    const [userId = '', participantId = ''] = ['primary', 'second'].map((key) => sandbox.credentials.users.find((user) => user.key === key)?.userId ?? '');
+    const create = routeStats('write  POST Conversation');
+    const remove = routeStats('write  DELETE Conversation');
+    const [sendCreate, sendRemove] = [pipelineFor(create), pipelineFor(remove)];
+    const writeTime = await runPhase(limits, 2, [create, remove], async () => {
+      const created = await timed(create, 201, () => sendCreate({ named: named.create, options: { vars: { userId, participantId } } }, context));
+      const conversationId = (created?.body as { conversationId?: unknown } | undefined)?.conversationId;
+      // Nothing to delete: the DELETE that cannot be sent is an error too.
+      if (typeof conversationId !== 'string') return void (remove.errors += 1);
+      await timed(remove, 200, () => sendRemove({ named: named.remove, options: { vars: { conversationId } } }, context));
     });
-    const create: RouteStats = { label: 'write  POST /chat/…/conversations', latenciesMs: [], errors: 0 };
-    const remove: RouteStats = { label: 'write  DELETE /chat/…/conversations/{id}', latenciesMs: [], errors: 0 };
-    const jsonHeaders = { ...headers, 'content-type': 'application/json' };
-    const writeSeconds = await drive(concurrency, { budget: budget(), sent: 0 }, 2, async () => {
-      const created = await timed(create, 201, () => send(agent, `${sandbox.urls.chat_url}/conversations`, 'POST', jsonHeaders, conversation));
-      const id = created && (JSON.parse(created.body) as { conversationId?: string }).conversationId;
-      if (!id) return void (remove.errors += 1); // nothing to delete: the DELETE that cannot be sent is an error too
-      await timed(remove, 200, () => send(agent, `${sandbox.urls.chat_url}/conversations/${encodeURIComponent(id)}`, 'DELETE', headers));
-    });
-    const write: RouteStats = {
-      label: 'write  (POST + DELETE)',
-      latenciesMs: [...create.latenciesMs, ...remove.latenciesMs],
-      errors: create.errors + remove.errors,
-    };
 
+    const write = combined('write  (POST + DELETE)', create, remove);
+    const where = sameThread ? 'on the client’s thread' : 'on a thread of its own';
     const out = [
-      `sandbox load: ${concurrency} keep-alive clients, up to ${requests} requests or ${seconds} s per phase`,
+      `sandbox load (sandbox ${where}): ${concurrency} keep-alive clients through the send pipeline (auth + transport),`,
+      `up to ${requests} requests or ${seconds} s per phase, after ${limits.warmup} untimed`,
       '',
-      ['route'.padEnd(44), 'requests'.padStart(7), 'req/s'.padStart(9), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'errors'.padStart(7)].join(' '),
-      row(read, readSeconds),
-      row(create, writeSeconds),
-      row(remove, writeSeconds),
-      row(write, writeSeconds),
+      header(),
+      row(read, readTime, read.latenciesMs.length),
+      row(create, writeTime, write.latenciesMs.length),
+      row(remove, writeTime, write.latenciesMs.length),
+      row(write, writeTime, write.latenciesMs.length),
     ];
     for (const stats of [read, create, remove]) if (stats.firstError) out.push(`first error on ${stats.label.trim()}: ${stats.firstError}`);
     process.stdout.write(`${out.join('\n')}\n`);
     return read.errors + write.errors === 0 ? 0 : 1;
   } finally {
-    agent.destroy();
+    closeTransport();
     await sandbox.close();
   }
 }

@@ -1,0 +1,48 @@
+// Where the load tool's sandbox runs. By default on a worker thread of its own: the client (the
+// harness's send pipeline) and the sandbox then have an event loop each, as a load generator and the
+// server it loads would in any real test, and the figures are the sandbox's, not the sum of both
+// sides' CPU on one loop. `--same-thread` starts it on the client's loop instead, as the tool did
+// before, to compare.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import type { WorkerMessage } from './sandbox-worker';
+
+const WORKER_FILE = path.join(__dirname, 'sandbox-worker.ts');
+
+// A worker starts without this process's TypeScript loader unless `-r esbuild-register` was on
+// the command line (workers inherit execArgv): register it when it is missing.
+const WORKER_SOURCE = `
+if (!require.extensions['.ts']) require('esbuild-register/dist/node').register();
+require(${JSON.stringify(WORKER_FILE)});
+`;
+
+export async function startLoadSandbox(sameThread: boolean): Promise<RunningSandbox> {
+  return sameThread ? startSandbox() : startSandboxThread();
+}
+
+function startSandboxThread(): Promise<RunningSandbox> {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(new Error(`the sandbox thread did not start: ${error.message}`));
+    worker.once('error', failed);
+    worker.once('exit', (code) => failed(new Error(`it exited with code ${code}`)));
+    worker.once('message', (message: WorkerMessage) => {
+      if (message.kind === 'failed') return failed(new Error(message.message));
+      worker.removeAllListeners('exit');
+      let closing: Promise<void> | undefined;
+      const close = () =>
+        (closing ??= new Promise<void>((done) => {
+          worker.once('exit', () => done());
+          worker.postMessage('close');
+        }));
+      resolve({
+        ...message.sandbox,
+        inventory: () => {
+          throw new Error('the load tool does not read the inventory of a sandbox on another thread');
+        },
+        close,
+      });
+    });
+  });
+}
