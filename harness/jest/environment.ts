@@ -47,8 +47,15 @@ class PlainFileWriter extends FileSystemWriter {
   }
 
   private write(name: string, content: string | Buffer): void {
-    mkdirSync(this.resultsDir, { recursive: true });
-    writeFileSync(path.join(this.resultsDir, name), content);
+    const file = path.join(this.resultsDir, name);
+    try {
+      writeFileSync(file, content);
+    } catch (error) {
+      // The directory is made on the first write of a run (a mkdir per file cost more than the write).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(this.resultsDir, { recursive: true });
+      writeFileSync(file, content);
+    }
   }
 }
 

@@ -48,9 +48,23 @@ export function encodersFor(value: string, all: boolean): Encoder[] {
   return out;
 }
 
-/** The distinct encoded forms of `value` paired with the same forms of `placeholder`. */
-export function encodedPairs(value: string, placeholder: string, all = true): Array<[from: string, to: string]> {
-  return encodersFor(value, all).map((encode) => [encode(value), encode(placeholder)]);
+const pairCache = new Map<string, ReadonlyArray<readonly [from: string, to: string]>>();
+const PAIR_CACHE_LIMIT = 10_000;
+
+/**
+ * The distinct encoded forms of `value` paired with the same forms of `placeholder`. Remembered:
+ * every test's scrubber meets the same known secrets and ids again, and encoding them (base64 of
+ * three alignments, URL and JSON forms) was a tenth of a replay run's harness time (--cpu-prof).
+ */
+export function encodedPairs(value: string, placeholder: string, all = true): ReadonlyArray<readonly [from: string, to: string]> {
+  const key = `${all ? 1 : 0}\0${value}\0${placeholder}`;
+  let pairs = pairCache.get(key);
+  if (!pairs) {
+    if (pairCache.size >= PAIR_CACHE_LIMIT) pairCache.clear();
+    pairs = encodersFor(value, all).map((encode) => [encode(value), encode(placeholder)] as const);
+    pairCache.set(key, pairs);
+  }
+  return pairs;
 }
 
 /** The distinct encoded forms of a value (for detection only). */
