@@ -88,7 +88,15 @@ export function renderMarkdown(summary: MutationSummary, generatedAt = new Date(
   }
   const { baselines, runs } = summary;
   if (baselines.length > 0) {
-    out.push('', '## No drift', '', `${runsWithNoDrift(baselines.length)}, every drift off:`, '', '| run | made | failed tests |', '|---|---|---|');
+    out.push(
+      '',
+      '## No drift',
+      '',
+      `${baselines.length} run${baselines.length === 1 ? '' : 's'} with every drift off, spread over the whole run:`,
+      '',
+      '| run | made | failed tests |',
+      '|---|---|---|',
+    );
     baselines.forEach((baseline, index) => {
       out.push(`| ${index + 1} of ${baselines.length} | ${baselinePlace(baseline, runs.length)} | ${baseline.failures.length} |`);
     });
