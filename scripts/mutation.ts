@@ -1,67 +1,60 @@
-// `npm run mutation [-- --drift <id> ...] [-- --out docs/mutation.md] [-- --no-baseline]`:
-// see tools/mutation. Exits 0 only when every drift run was detected and the baseline is clean.
+// `npm run mutation [-- --drift <id> ...] [-- --baselines <n> | --no-baseline] [-- --out docs/mutation.md]`:
+// see tools/mutation. Exits 0 only when every drift run was detected and every run with no drift is clean.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { didYouMean, UserError } from '../harness/user-error';
 import { DRIFT_CATALOGUE } from '../sandbox';
-import { parseFlags } from '../tools/cli/args';
 import { runMain } from '../tools/cli/main';
-import { driftFailures, renderMarkdown, renderText, runMutation, selectDrifts, shortMessage, UnknownDriftError, type MutationSummary } from '../tools/mutation';
+import {
+  driftFailures,
+  falsePositives,
+  MUTATION_USAGE,
+  parseMutationArgs,
+  renderMarkdown,
+  renderText,
+  runMutation,
+  selectDrifts,
+  shortMessage,
+  summaryFromJson,
+  UnknownDriftError,
+  type MutationSummary,
+} from '../tools/mutation';
 import { checkOutputFile } from '../tools/run/preflight';
 
-const USAGE = `Usage: npm run mutation -- [options]
-
-      --drift <id>     run only this drift (repeatable; default: the whole catalogue)
-      --out <file>     also write the table as markdown, e.g. docs/mutation.md
-      --json <file>    also write every run's failures as JSON (full messages)
-      --from-json <f>  render the table from a saved --json file instead of running
-      --no-baseline    skip the run with no drift (false positives are then not measured)
-  -h, --help           this text`;
-
 runMain('mutation', async (argv) => {
-  const { values } = parseFlags(argv, {
-    drift: { type: 'string', multiple: true },
-    out: { type: 'string' },
-    json: { type: 'string' },
-    'from-json': { type: 'string' },
-    'no-baseline': { type: 'boolean' },
-    verbose: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+  const args = parseMutationArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${MUTATION_USAGE}\n`);
     return 0;
   }
-  checkDrifts(values.drift ?? []);
-  if (values.out !== undefined) checkOutputFile(values.out, '--out');
-  if (values.json !== undefined) checkOutputFile(values.json, '--json');
-  const saved = values['from-json'];
-  const summary: MutationSummary = saved
-    ? readSummary(saved)
+  checkDrifts(args.drifts);
+  if (args.out !== undefined) checkOutputFile(args.out, '--out');
+  if (args.json !== undefined) checkOutputFile(args.json, '--json');
+  const summary: MutationSummary = args.fromJson
+    ? readSummary(args.fromJson)
     : await runMutation({
-        drifts: values.drift ?? [],
-        skipBaseline: values['no-baseline'] ?? false,
-        onRun: (run, index, total) => {
-          // Raw counts: whether a failure is the drift's own is decided against the baseline at the end.
-          const verdict = `${run.failures.length} failed`;
+        drifts: args.drifts,
+        baselines: args.baselines,
+        onRun: (run, index, total, label) => {
+          // Raw counts: whether a failure is the drift's own is decided against every baseline at the end.
           const first = run.failures[0];
           process.stderr.write(
-            `[${index}/${total}] ${run.drift ?? '(no drift)'}: ${verdict} in ${(run.wallMs / 1000).toFixed(1)} s` +
+            `[${index}/${total}] ${label}: ${run.failures.length} failed in ${(run.wallMs / 1000).toFixed(1)} s` +
               `${first ? ` — ${first.test}: ${shortMessage(first.message, 80)}` : ''}\n`,
           );
         },
       });
-  if (values.out) {
-    const file = path.resolve(values.out);
+  if (args.out) {
+    const file = path.resolve(args.out);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, renderMarkdown(summary));
     process.stderr.write(`table written to ${path.relative(process.cwd(), file)}\n`);
   }
-  if (values.json) writeFileSync(path.resolve(values.json), `${JSON.stringify(summary, null, 2)}\n`);
+  if (args.json) writeFileSync(path.resolve(args.json), `${JSON.stringify(summary, null, 2)}\n`);
   // Last, so the totals line is the last line of the output.
   process.stdout.write(`\n${renderText(summary)}`);
-  const missed = summary.runs.some((run) => driftFailures(run, summary.baseline).length === 0);
-  return missed || (summary.baseline?.failures.length ?? 0) > 0 ? 1 : 0;
+  const missed = summary.runs.some((run) => driftFailures(run, summary.baselines).length === 0);
+  return missed || falsePositives(summary.baselines).length > 0 ? 1 : 0;
 });
 
 /** Unknown drift ids are refused before any run, one at a time with did-you-mean. */
@@ -84,8 +77,5 @@ function readSummary(file: string): MutationSummary {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(`--from-json ${file}: ${code ? `cannot be read (${code})` : 'is not JSON written by --json'}.`);
   }
-  if (parsed === null || typeof parsed !== 'object' || !Array.isArray((parsed as MutationSummary).runs)) {
-    throw new UserError(`--from-json ${file}: has no "runs" array; expected a file written by --json.`);
-  }
-  return parsed as MutationSummary;
+  return summaryFromJson(parsed, file);
 }

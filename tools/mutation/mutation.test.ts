@@ -1,32 +1,68 @@
 // The mutation table's verdicts without running any suite: which failures count as the drift's,
-// the totals line the issue fixes, the shortened messages, and failures read back from JUnit.
+// the totals line the issue fixes, each run with no drift in the tables, the shortened messages,
+// and failures read back from JUnit.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DRIFT_CATALOGUE } from '../../sandbox';
-import { driftFailures, renderMarkdown, renderText, selectDrifts, shortMessage, totalsLine, UnknownDriftError, type MutationRun } from '.';
+import { driftFailures, renderMarkdown, renderText, selectDrifts, shortMessage, totalsLine, UnknownDriftError, type BaselineRun, type MutationRun } from '.';
 import { junitFailures } from './run-drift';
 
 const failure = (test: string, message = 'Expected: 200\nReceived: 404') => ({ file: 'suites/media/calls.test.ts', test, message });
 const run = (drift: string | undefined, ...tests: string[]): MutationRun => ({ drift, failures: tests.map((test) => failure(test)), wallMs: 1 });
+const baseline = (afterDrifts: number, ...tests: string[]): BaselineRun => ({ ...run(undefined, ...tests), afterDrifts });
 
 describe('driftFailures and totalsLine', () => {
-  it('counts a drift as detected only by failures the no-drift run did not have', () => {
+  it('counts a drift as detected only by failures no run with no drift had', () => {
     // The same test, named by jest's results (" › ") and by JUnit (spaces).
-    const baseline = run(undefined, 'flaky › one');
-    const summary = { baseline, runs: [run('a.b.c', 'flaky one'), run('d.e.f', 'flaky one', 'GET Call › returns 200')] };
+    const baselines = [baseline(0), baseline(1, 'flaky › one')];
+    const summary = { baselines, runs: [run('a.b.c', 'flaky one'), run('d.e.f', 'flaky one', 'GET Call › returns 200')] };
 
-    expect(driftFailures(summary.runs[0]!, baseline)).toEqual([]);
-    expect(driftFailures(summary.runs[1]!, baseline).map((each) => each.test)).toEqual(['GET Call › returns 200']);
-    expect(totalsLine(summary)).toBe('detected: 1/2 drifts, false positives: 1');
+    expect(driftFailures(summary.runs[0]!, baselines)).toEqual([]);
+    expect(driftFailures(summary.runs[1]!, baselines).map((each) => each.test)).toEqual(['GET Call › returns 200']);
+    expect(totalsLine(summary)).toBe('detected: 1/2 drifts, false positives: 1 over 2 runs with no drift');
   });
 
-  it('ends the text output with the totals line and marks a missed drift in markdown', () => {
-    const summary = { baseline: run(undefined), runs: [run('a.b.c'), run('d.e.f', 'x')] };
+  it('says false positives were not measured when no run had no drift', () => {
+    expect(totalsLine({ baselines: [], runs: [run('a.b.c', 'x')] })).toBe('detected: 1/1 drifts, false positives: not measured (no run with no drift)');
+    expect(totalsLine({ baselines: [baseline(0)], runs: [] })).toBe('detected: 0/0 drifts, false positives: 0 over 1 run with no drift');
+  });
+});
 
-    expect(renderText(summary).trimEnd().split('\n').pop()).toBe('detected: 1/2 drifts, false positives: 0');
-    expect(renderMarkdown(summary)).toContain('| `a.b.c` | **no** | 0 |  |  |');
-    expect(renderMarkdown(summary)).toContain('| `d.e.f` | yes | 1 | suites/media/calls.test.ts: x | Expected: 200 Received: 404 |');
+describe('renderText and renderMarkdown', () => {
+  const summary = {
+    baselines: [baseline(0), baseline(1, 'GET Call › slow'), baseline(2)],
+    runs: [run('a.b.c'), run('d.e.f', 'x')],
+  };
+
+  it('ends the text output with the totals line, after each baseline and its failures', () => {
+    const lines = renderText(summary).trimEnd().split('\n');
+
+    expect(lines.pop()).toBe('detected: 1/2 drifts, false positives: 1 over 3 runs with no drift');
+    expect(lines.slice(-6)).toEqual([
+      'no drift, 3 runs:',
+      '  run 1/3, before any drift: 0 failed test(s)',
+      '  run 2/3, after 1 of 2 drifts: 1 failed test(s)',
+      '    suites/media/calls.test.ts: GET Call › slow — Expected: 200 Received: 404',
+      '  run 3/3, after every drift: 0 failed test(s)',
+      '',
+    ]);
+  });
+
+  it('marks a missed drift and lists every baseline with the runs each false positive failed in', () => {
+    const markdown = renderMarkdown(summary, new Date('2026-12-05T00:00:00Z'));
+
+    expect(markdown).toContain('Generated 2026-12-05.');
+    expect(markdown).toContain('| `a.b.c` | **no** | 0 |  |  |');
+    expect(markdown).toContain('| `d.e.f` | yes | 1 | suites/media/calls.test.ts: x | Expected: 200 Received: 404 |');
+    expect(markdown).toContain(['| 1 of 3 | before any drift | 0 |', '| 2 of 3 | after 1 of 2 drifts | 1 |', '| 3 of 3 | after every drift | 0 |'].join('\n'));
+    expect(markdown).toContain('- suites/media/calls.test.ts: GET Call › slow (failed in run 2) — Expected: 200 Received: 404');
+    expect(markdown).toContain('```\ndetected: 1/2 drifts, false positives: 1 over 3 runs with no drift\n```');
+  });
+
+  it('leaves the no-drift section out when there was no baseline', () => {
+    expect(renderMarkdown({ baselines: [], runs: [run('a.b.c', 'x')] })).not.toContain('## No drift');
+    expect(renderText({ baselines: [], runs: [run('a.b.c', 'x')] })).not.toContain('no drift,');
   });
 });
 

@@ -1,12 +1,8 @@
-// The mutation table: one row per drift (detected or not, by which test, with what message) and the
-// totals line the issue fixes word for word, as plain text for the terminal and as markdown for docs/.
-import { shortMessage, type MutationRun } from './run-drift';
-
-export interface MutationSummary {
-  /** The baseline run with no drift: every failure there is a false positive (or a flaky test). */
-  baseline?: MutationRun;
-  runs: MutationRun[];
-}
+// The mutation table: one row per drift (detected or not, by which test, with what message), the
+// runs with no drift and what failed in each, and the totals line the issue fixes word for word,
+// as plain text for the terminal and as markdown for docs/.
+import { shortMessage } from './run-drift';
+import { driftFailures, falsePositives, type BaselineRun, type MutationSummary } from './summary';
 
 export interface MutationRow {
   drift: string;
@@ -17,21 +13,9 @@ export interface MutationRow {
   message: string;
 }
 
-/**
- * The failures a drift caused: those of its run that did not also fail with no drift on. A test
- * that fails either way (a broken test, or leftovers global teardown finds every time) proves
- * nothing about the drift, so it neither detects it nor hides it.
- */
-export function driftFailures(run: MutationRun, baseline?: MutationRun): MutationRun['failures'] {
-  // Names read back from JUnit join the describe path with spaces, jest's results with " › ".
-  const key = (failure: { file: string; test: string }) => `${failure.file}\u0000${failure.test.replace(/ › /g, ' ')}`;
-  const known = new Set((baseline?.failures ?? []).map(key));
-  return run.failures.filter((failure) => !known.has(key(failure)));
-}
-
 export function rows(summary: MutationSummary): MutationRow[] {
   return summary.runs.map((run) => {
-    const failures = driftFailures(run, summary.baseline);
+    const failures = driftFailures(run, summary.baselines);
     const first = failures[0];
     return {
       drift: run.drift ?? '(none)',
@@ -43,11 +27,24 @@ export function rows(summary: MutationSummary): MutationRow[] {
   });
 }
 
-/** `detected: X/Y drifts, false positives: Z`, Z being the failed tests of the no-drift run. */
+/**
+ * `detected: X/Y drifts, false positives: Z over N runs with no drift`, Z being the tests that
+ * failed in any of the N runs (each counted once).
+ */
 export function totalsLine(summary: MutationSummary): string {
-  const detected = summary.runs.filter((run) => driftFailures(run, summary.baseline).length > 0).length;
-  const falsePositives = summary.baseline?.failures.length ?? 0;
-  return `detected: ${detected}/${summary.runs.length} drifts, false positives: ${falsePositives}`;
+  const detected = summary.runs.filter((run) => driftFailures(run, summary.baselines).length > 0).length;
+  const count = summary.baselines.length;
+  const measured = count === 0 ? 'not measured (no run with no drift)' : `${falsePositives(summary.baselines).length} over ${runsWithNoDrift(count)}`;
+  return `detected: ${detected}/${summary.runs.length} drifts, false positives: ${measured}`;
+}
+
+const runsWithNoDrift = (count: number) => `${count} run${count === 1 ? '' : 's'} with no drift`;
+
+/** Where a baseline sat among the drift runs, so a failure that depends on time or order shows. */
+export function baselinePlace(baseline: BaselineRun, driftRuns: number): string {
+  if (baseline.afterDrifts <= 0) return 'before any drift';
+  if (baseline.afterDrifts >= driftRuns) return 'after every drift';
+  return `after ${baseline.afterDrifts} of ${driftRuns} drifts`;
 }
 
 export function renderText(summary: MutationSummary): string {
@@ -56,10 +53,12 @@ export function renderText(summary: MutationSummary): string {
     lines.push(`${row.detected ? 'DETECTED' : 'MISSED  '}  ${row.drift}`);
     if (row.detected) lines.push(`          by ${row.test}${row.failed > 1 ? ` (+${row.failed - 1} more)` : ''}`, `          ${row.message}`);
   }
-  if (summary.baseline) {
-    lines.push('', `no drift: ${summary.baseline.failures.length} failed test(s)`);
-    for (const failure of summary.baseline.failures) lines.push(`  ${failure.file}: ${failure.test} — ${shortMessage(failure.message)}`);
-  }
+  const { baselines, runs } = summary;
+  if (baselines.length > 0) lines.push('', `no drift, ${baselines.length} run${baselines.length === 1 ? '' : 's'}:`);
+  baselines.forEach((baseline, index) => {
+    lines.push(`  run ${index + 1}/${baselines.length}, ${baselinePlace(baseline, runs.length)}: ${baseline.failures.length} failed test(s)`);
+    for (const failure of baseline.failures) lines.push(`    ${failure.file}: ${failure.test} — ${shortMessage(failure.message)}`);
+  });
   lines.push('', totalsLine(summary));
   return `${lines.join('\n')}\n`;
 }
@@ -71,9 +70,12 @@ export function renderMarkdown(summary: MutationSummary, generatedAt = new Date(
     '',
     '`npm run mutation` starts the embedded sandbox once per drift of its switchboard',
     '(`sandbox/switchboard/drift-catalogue.ts`), runs every suite live against it, and records which',
-    'test failed first (tests that also fail with no drift on are not counted as detecting it).',
-    'A drift nobody notices is a contract change a nightly run would sleep through;',
-    'a failure with no drift on is a false positive (or a flaky test). Regenerate with',
+    'test failed first. A drift nobody notices is a contract change a nightly run would sleep through.',
+    '',
+    'False positives are measured by running the suites with no drift several times (3 by default,',
+    '`--baselines <n>`), spread over the whole run: one first, one in the middle, one last, so a test',
+    'that fails by time or by order shows. A test that fails in any of them is a false positive (or a',
+    'flaky test), counted once, and never counts as detecting a drift. Regenerate with',
     '`npm run mutation -- --out docs/mutation.md`.',
     '',
     `Generated ${generatedAt.toISOString().slice(0, 10)}.`,
@@ -84,9 +86,26 @@ export function renderMarkdown(summary: MutationSummary, generatedAt = new Date(
   for (const row of rows(summary)) {
     out.push(`| \`${row.drift}\` | ${row.detected ? 'yes' : '**no**'} | ${row.failed} | ${cell(row.test)} | ${cell(row.message)} |`);
   }
-  if (summary.baseline) {
-    out.push('', `## No drift`, '', `${summary.baseline.failures.length} failed test(s) with every drift off.`);
-    for (const failure of summary.baseline.failures) out.push(`- ${cell(`${failure.file}: ${failure.test}`)} — ${cell(shortMessage(failure.message))}`);
+  const { baselines, runs } = summary;
+  if (baselines.length > 0) {
+    out.push(
+      '',
+      '## No drift',
+      '',
+      `${baselines.length} run${baselines.length === 1 ? '' : 's'} with every drift off, spread over the whole run:`,
+      '',
+      '| run | made | failed tests |',
+      '|---|---|---|',
+    );
+    baselines.forEach((baseline, index) => {
+      out.push(`| ${index + 1} of ${baselines.length} | ${baselinePlace(baseline, runs.length)} | ${baseline.failures.length} |`);
+    });
+    const failed = falsePositives(baselines);
+    if (failed.length > 0) out.push('', 'Tests that failed with no drift on:', '');
+    for (const failure of failed) {
+      const where = `failed in run${failure.inBaselines.length === 1 ? '' : 's'} ${failure.inBaselines.join(', ')}`;
+      out.push(`- ${cell(`${failure.file}: ${failure.test}`)} (${where}) — ${cell(shortMessage(failure.message))}`);
+    }
   }
   out.push('', '```', totalsLine(summary), '```', '');
   return out.join('\n');
