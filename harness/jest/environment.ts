@@ -1,6 +1,6 @@
 // The suites' jest environment: allure-jest's node environment, with what is better done once per
 // worker than once per test file, and two changes.
-// - Once per worker: the schema registry, compiled; the HTTP client, loaded when a file first sends
+// - Once per worker: the schema registry, compiled; the HTTP client, supertest
 //   (harness/pipeline/http-client.ts); in replay, the network guard (nock).
 // - Failure messages are masked for sharing before any reporter reads them.
 // - allure-js writes each result and attachment to a temporary file, fsyncs it and renames it:
@@ -16,18 +16,16 @@ import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
-import type { HttpClient } from '../pipeline/http-client';
+import { httpClient, type HttpClient } from '../pipeline/http-client';
 import { WORKER_NETWORK_GUARD, guardNetwork } from '../fixtures/network-guard';
 
-let workerClient: HttpClient | undefined;
+/**
+ * Imported with this module, not on first use: jest compiles TypeScript only while it loads the
+ * environment, so a later require of a .ts file from here would fail outside `-r esbuild-register`.
+ * Idle keep-alive sockets are unref'd by node's agent, so the worker can still exit when done.
+ */
+const workerHttpClient = (): HttpClient => httpClient;
 let workerGuarded = false;
-
-/** Idle keep-alive sockets are unref'd by node's agent, so the worker can still exit when done. */
-function workerHttpClient(): HttpClient {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  workerClient ??= (require('../pipeline/http-client') as typeof import('../pipeline/http-client')).httpClient;
-  return workerClient;
-}
 
 class PlainFileWriter extends FileSystemWriter {
   constructor(private readonly resultsDir: string) {

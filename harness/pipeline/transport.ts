@@ -1,6 +1,5 @@
 // The one place the harness puts a request on the wire, through the HTTP client of
-// ./http-client.ts. In replay mode nothing gets here: the replay step answers in-process, and the
-// client (supertest) is never loaded.
+// ./http-client.ts. In replay mode nothing gets here: the replay step answers in-process.
 import { performance } from 'node:perf_hooks';
 import type { RecordedRequest, RecordedResponse } from '../client/exchange';
 import { readRunSettings, type Environment } from '../env';
@@ -19,7 +18,7 @@ let localClient: HttpClient | undefined;
 function client(): HttpClient {
   const worker = (globalThis as Record<string, unknown>)[WORKER_HTTP_CLIENT] as (() => HttpClient) | undefined;
   if (worker) return worker();
-  // Loaded lazily so that replay, which never sends, never compiles supertest.
+  // Loaded on first use: a suite file gets its worker's client, and replay never sends.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   localClient ??= (require('./http-client') as typeof import('./http-client')).httpClient;
   return localClient;
