@@ -84,7 +84,11 @@ export interface CollectionClient<Names extends string> {
   expectRetries(): void;
 }
 
+/** Collection names by api, as this file uses them: a test is filed under its own file's collection (suites/<api>/). */
+const collectionNames = new Map<string, string>();
+
 export function useCollection<Names extends string>(collection: Collection<Names>): CollectionClient<Names> {
+  collectionNames.set(collection.api, collection.name);
   const client: CollectionClient<Names> = {
     collection,
     send: (name, options) => sendNamed(collection, requestNamed(collection, name), options),
@@ -169,7 +173,8 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
   const test = currentTest(`sending "${named.name}"`);
   if (!test.labelled) {
     test.labelled = true;
-    await labelTest(collection.name, named.name);
+    // Filed by its file's collection and its describe, not by whatever it happens to send first.
+    await labelTest(collectionNames.get(session.file?.api ?? '') ?? collection.name, named.name);
   }
   const ledger = session.ledger();
   const onBuilt = ledger && leftoverSearch(named, { ledger, api: collection.api, test, as: options.as });

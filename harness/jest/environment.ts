@@ -14,6 +14,7 @@ import AllureNodeEnvironment from 'allure-jest/node';
 import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
 import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
+import { reportTestEvent } from '../report/test-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
 import { httpClient, type HttpClient } from '../pipeline/http-client';
@@ -77,9 +78,11 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
 
   /**
    * Failure messages masked by the identifier policy before allure-jest and jest-junit read them
-   * (harness/report/failure-events.ts); allure-jest runs this before its own handler.
+   * (harness/report/failure-events.ts); allure-jest runs this before its own handler. The report
+   * learns each test's describe and outcome (harness/report/test-events.ts).
    */
   handleTestEvent(event: Circus.Event, state: Circus.State): void {
     maskFailures(event, state, this.global);
+    reportTestEvent(event, this.global);
   }
 }

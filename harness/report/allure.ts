@@ -1,28 +1,68 @@
-// Puts each exchange into the Allure report as a step named after the request, with the scrubbed
-// request and response attached, and labels the test with its collection and first request, so the
-// report groups by collection → request. Outside allure-jest these calls are no-ops.
-import { attachment, epic, feature, step } from 'allure-js-commons';
+// Puts each exchange into the Allure report as a step named after the request, lasting as long as
+// the request did, with the scrubbed request and response attached; and labels the test with its
+// collection and the request (or scenario) its describe is about, so the report groups by
+// collection → describe. Outside allure-jest these calls are no-ops.
+import { attachment, epic, feature, Status } from 'allure-js-commons';
+import { getGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
+import type { RuntimeMessage } from 'allure-js-commons/sdk';
 import type { Exchange } from '../client/exchange';
 import { curlCommand, type CurlOptions } from './curl';
+import { currentDescribePath } from './describe-path';
 
-export async function labelTest(collection: string, firstRequest: string): Promise<void> {
+/**
+ * `fallback` (the first request the test sends) names the group only for a test written outside
+ * any describe: a scenario's steps all belong to its describe, whatever they send first.
+ */
+export async function labelTest(collection: string, fallback: string, describePath: readonly string[] = currentDescribePath()): Promise<void> {
   await epic(collection);
-  await feature(firstRequest);
+  await feature(describePath[0] ?? fallback);
+}
+
+/** When the request went out and when its answer was in, in ms since the epoch. */
+export interface RequestTiming {
+  start: number;
+  stop: number;
 }
 
 /**
  * `exchange` is already scrubbed. With `curl` (the scrubber's known variables, and the base URLs
  * when they are worth writing out), a request the harness sent also carries a curl command whose
- * secrets and identifiers are $CLOUDLINK_… shell variables.
+ * secrets and identifiers are $CLOUDLINK_… shell variables. Without `timing` (a message the API
+ * sent, which arrived whole) the step is an instant.
  */
-export async function reportExchange(exchange: Exchange, ms: number, curl?: CurlOptions): Promise<void> {
+export async function reportExchange(exchange: Exchange, ms: number, curl?: CurlOptions, timing?: RequestTiming): Promise<void> {
   const title = `${exchange.name}: ${exchange.request.method} ${exchange.request.url} → ${exchange.response.status} (${ms.toFixed(1)} ms)`;
-  // One JSON attachment holding both halves: allure-js fsyncs every file it writes, and a second
-  // file per request doubled the harness's own cost per request (measured with npm run bench).
-  // The curl command is a text attachment of its own so that it can be copied as it is; the suites'
-  // environment writes attachments without fsync (harness/jest/environment.ts).
-  await step(title, async () => {
+  const now = Date.now();
+  // Allure keeps whole milliseconds: rounded outwards, a step never looks shorter than its request.
+  await timedStep(title, { start: Math.floor(timing?.start ?? now), stop: Math.ceil(timing?.stop ?? now) }, async () => {
+    // One JSON attachment holding both halves, and the curl command as text of its own so that it
+    // can be copied as it is; the suites' environment writes attachments without fsync
+    // (harness/jest/environment.ts).
     await attachment('request and response', JSON.stringify({ request: exchange.request, response: exchange.response }, null, 2), 'application/json');
     if (curl && !exchange.inbound) await attachment('curl', curlCommand(exchange.request, curl), 'text/plain');
   });
+}
+
+interface MessageRuntime {
+  sendMessage(message: RuntimeMessage): Promise<void>;
+}
+
+/**
+ * allure-js-commons' step() stamps its own start and stop around the body; an exchange is reported
+ * after its answer arrived, so the step would last as long as writing its attachments. The runtime's
+ * step messages carry the times instead: the request's own.
+ */
+async function timedStep(name: string, timing: RequestTiming, body: () => Promise<void>): Promise<void> {
+  const runtime = getGlobalTestRuntime() as Partial<MessageRuntime>;
+  // The no-op runtime outside allure-jest sends nothing; the attachments are no-ops there too.
+  if (typeof runtime.sendMessage !== 'function') return body();
+  const send = (message: RuntimeMessage) => (runtime as MessageRuntime).sendMessage(message);
+  await send({ type: 'step_start', data: { name, start: timing.start } });
+  try {
+    await body();
+  } catch (error) {
+    await send({ type: 'step_stop', data: { status: Status.BROKEN, stop: timing.stop, statusDetails: { message: (error as Error).message } } });
+    throw error;
+  }
+  await send({ type: 'step_stop', data: { status: Status.PASSED, stop: timing.stop } });
 }

@@ -1,6 +1,6 @@
 import type { Exchange } from '../client/exchange';
 import { Scrubber } from '../redact/scrubber';
-import { BODY_EXCERPT_CHARS, exchangeDetail } from './exchange-detail';
+import { BODY_EXCERPT_CHARS, exchangeDetail, terminalUrl } from './exchange-detail';
 
 const ACCOUNT = '7c2b9d1e-4f3a-4b2c-9d8e-1a2b3c4d5e6f';
 const TOKEN = 'opaque-token-0123456789';
@@ -42,5 +42,30 @@ describe('exchangeDetail', () => {
     const d = detail({ shared: true, terminal: false }, exchange('x'.repeat(BODY_EXCERPT_CHARS + 34)));
     expect(d.responseBody).toHaveLength(BODY_EXCERPT_CHARS);
     expect(d.responseBodyCut).toBe(34);
+  });
+});
+
+describe('terminalUrl', () => {
+  const scrubber = () =>
+    new Scrubber([
+      { name: 'accountId', value: ACCOUNT },
+      { name: 'access_token', value: TOKEN },
+    ]);
+
+  it("on a developer's machine gives the one-line entry the account id, and no secret", () => {
+    const s = scrubber();
+    const raw = exchange();
+    raw.request.url = `{{admin_url}}/accounts/${ACCOUNT}?token=${TOKEN}`;
+    expect(terminalUrl(raw, s.scrubExchange(raw), s, { shared: true, terminal: false })).toBe(
+      `{{admin_url}}/accounts/${ACCOUNT}?token=redacted-access_token-1`,
+    );
+  });
+
+  it('adds nothing where the scrubbed URL is what the terminal shows: in CI, or with nothing to scrub', () => {
+    const s = scrubber();
+    const raw = exchange();
+    expect(terminalUrl(raw, s.scrubExchange(raw), s, { shared: true, terminal: true })).toBeUndefined();
+    const plain = { ...raw, request: { ...raw.request, url: '{{admin_url}}/accounts' } };
+    expect(terminalUrl(plain, s.scrubExchange(plain), s, { shared: true, terminal: false })).toBeUndefined();
   });
 });

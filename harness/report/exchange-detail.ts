@@ -48,6 +48,16 @@ export function exchangeDetail(raw: Exchange, scrubbed: Exchange, scrubber: Scru
   return detail;
 }
 
+/**
+ * The URL the terminal's one-line entry shows, when it differs from the scrubbed one the metric
+ * holds: on a developer's machine, the account's identifiers kept and secrets masked. Cheap enough
+ * for every exchange, unlike the whole detail.
+ */
+export function terminalUrl(raw: Exchange, scrubbed: Exchange, scrubber: Scrubber, policy: IdentifierPolicy): string | undefined {
+  if (policy.terminal || raw.request.url === scrubbed.request.url) return undefined;
+  return maskSecrets(raw.request.url, scrubber);
+}
+
 function bodyText(body: unknown): string | undefined {
   if (body === undefined || body === '') return undefined;
   return typeof body === 'string' ? body : JSON.stringify(body);

@@ -20,7 +20,12 @@ export interface ExchangeMetric {
   ms: number;
   /** Time spent in the harness around the wire: variables, auth, scrubbing, reporting. */
   harnessMs: number;
-  /** What the terminal prints of the exchange when its test fails, or always with --verbose (exchange-detail.ts). */
+  /** `url` as the terminal may show it, when that differs (identifiers kept on a developer's machine). */
+  terminalUrl?: string;
+  /**
+   * What the terminal prints of the exchange in full: built for the last exchanges of a failing
+   * test, or for every one with --verbose (held-exchanges.ts, exchange-detail.ts).
+   */
   detail?: ExchangeDetail;
 }
 

@@ -7,13 +7,12 @@
 import type { AggregatedResult, Reporter, Test, TestContext, TestResult } from '@jest/reporters';
 import path from 'node:path';
 import { maskText } from '../redact/mask';
+import { FULL_EXCHANGES_PER_FAILURE } from './held-exchanges';
 import { readMetrics, RUN_DIR_VARIABLE, type ExchangeMetric, type Metric } from './metrics';
 import { formatSummary, summarise, testKey, type TestOutcomes } from './summary';
 import { colours, exchangeBlock, exchangeLine, failureText, headline, indent, type Colours } from './terminal';
 
 const MARK = { passed: '✓', failed: '✗', pending: '○', skipped: '○', todo: '○', disabled: '○', focused: '✓' } as const;
-/** A failing test shows this many of its last exchanges in full; the earlier ones as one line each. */
-const FULL_EXCHANGES_PER_FAILURE = 2;
 
 interface NumberedFailure {
   n: number;

@@ -29,7 +29,7 @@ export function indent(text: string, spaces: number): string {
 /** One line per exchange: name, method, URL template, status and time. */
 export function exchangeLine(m: ExchangeMetric, c: Colours): string {
   const status = m.status >= 400 ? c.red(String(m.status)) : m.status >= 300 ? c.yellow(String(m.status)) : c.green(String(m.status));
-  return `${m.name}: ${m.method} ${m.detail?.url ?? m.url} → ${status} ${c.dim(`${m.ms.toFixed(1)} ms`)}`;
+  return `${m.name}: ${m.method} ${m.detail?.url ?? m.terminalUrl ?? m.url} → ${status} ${c.dim(`${m.ms.toFixed(1)} ms`)}`;
 }
 
 /** The exchange in full, as far as the metric holds it. */

@@ -15,8 +15,9 @@ export const CASES = {
 /** Real tests of the known run (tools/report-check/jest.config.ts), with where the report files them. */
 export const REAL = {
   exchange: { path: ['Authentication', 'POST Token'], title: 'returns 201 with a bearer token for the environment user' },
+  // Filed by its describe, the scenario, though the first request it sends is POST Subscription.
   webhook: {
-    path: ['Notifications', 'POST Subscription'],
+    path: ['Notifications', 'Scenario: incoming-call notification'],
     title: 'delivers a call ringing on 200 to a webhook filtered for ringing on 200–209, and nothing for 2002',
   },
 } as const;

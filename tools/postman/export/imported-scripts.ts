@@ -6,17 +6,33 @@
 import path from 'node:path';
 import type { CollectionEntry } from '../../../harness/collections';
 import type { NamedRequest } from '../../../harness/client/named-request';
-import { readPostmanScripts, type PostmanScriptRecord, type RecordedCapture } from '../import/postman-scripts';
+import {
+  readPostmanScripts,
+  readSharedPostmanScripts,
+  type PostmanScriptRecord,
+  type RecordedCapture,
+  type SharedScriptRecord,
+  type UntranslatedScripts,
+} from '../import/postman-scripts';
+import type { Scripts } from './to-postman';
 import type { BodyPath } from '../import/script-expressions';
 import type { Check } from '../import/scripts';
 
 /** The `postmanScripts` of the entry's collection module, when an import wrote it; empty otherwise. */
 export function importedScriptsOf(entry: CollectionEntry): Map<string, PostmanScriptRecord> {
-  if (!entry.fixturesDir) return new Map();
+  return readPostmanScripts(moduleOf(entry).postmanScripts);
+}
+
+/** The `sharedPostmanScripts` of the entry's collection module, when an import wrote it; empty otherwise. */
+export function importedSharedScriptsOf(entry: CollectionEntry): SharedScriptRecord {
+  return readSharedPostmanScripts(moduleOf(entry).sharedPostmanScripts);
+}
+
+function moduleOf(entry: CollectionEntry): Record<string, unknown> {
+  if (!entry.fixturesDir) return {};
   // discoverCollections loaded this module already; require returns the same one.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module found at run time, not a static dependency
-  const module = require(path.join(path.dirname(entry.fixturesDir), 'collection.ts')) as Record<string, unknown>;
-  return readPostmanScripts(module.postmanScripts);
+  return require(path.join(path.dirname(entry.fixturesDir), 'collection.ts')) as Record<string, unknown>;
 }
 
 /** The status the request should answer: the scripts' own, else the one the collection declares, else any 2xx. */
@@ -91,7 +107,7 @@ export function captureLines(captures: readonly RecordedCapture[], expected: num
 }
 
 /** The untranslated lines as Postman had them, with the names they use for the body bound first. */
-export function untranslatedLines(record: PostmanScriptRecord): string[] {
+export function untranslatedLines(record: Pick<PostmanScriptRecord, 'bodyNames'> & { untranslated?: { test: readonly string[] } }): string[] {
   const test = record.untranslated?.test ?? [];
   if (test.length === 0) return [];
   return [
@@ -113,4 +129,16 @@ function firstPresent(paths: readonly BodyPath[]): string {
 
 function read(pathInBody: BodyPath): string {
   return `jsonData${pathInBody.map((segment) => (typeof segment === 'number' ? `[${segment}]` : /^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`)).join('')}`;
+}
+
+/** The collection's and folders' own untranslated lines, as the export writes them back (test lines with their body bindings). */
+export function sharedScripts(shared: SharedScriptRecord): { collectionScripts?: Scripts; folderScripts: Array<Scripts & { path: string[] }> } {
+  const scripts = (kept: UntranslatedScripts): Scripts => ({
+    test: untranslatedLines({ untranslated: kept, bodyNames: kept.bodyNames }),
+    prerequest: kept.prerequest,
+  });
+  return {
+    ...(shared.collection ? { collectionScripts: scripts(shared.collection) } : {}),
+    folderScripts: shared.folders.map((folder) => ({ path: folder.path, ...scripts(folder) })),
+  };
 }

@@ -13,8 +13,8 @@ import { USER_VARIABLES } from '../../../harness/auth/users';
 import type { NamedRequest } from '../../../harness/client/named-request';
 import { exportEnvironment, type ExportedEnvironment } from '../environment';
 import type { PostmanCollectionDocument, PostmanItem, PostmanKeyValue } from '../format';
-import type { PostmanScriptRecord } from '../import/postman-scripts';
-import { captureLines, checkTests, importedScriptsOf, statusTest, untranslatedLines } from './imported-scripts';
+import type { PostmanScriptRecord, SharedScriptRecord } from '../import/postman-scripts';
+import { captureLines, checkTests, importedScriptsOf, importedSharedScriptsOf, sharedScripts, statusTest, untranslatedLines } from './imported-scripts';
 import { variablesOf } from '../import/parameters';
 import { planCaptures, successStatus } from './captures';
 import { inlineSchema, type JsonSchema } from './inline-schema';
@@ -52,12 +52,14 @@ const PKCE_VARIABLES = ['code_challenge', 'code_verifier'];
 
 /**
  * `imported`: the module's postmanScripts when an import wrote it (importedScriptsOf): what the
- * original Postman scripts asserted and stored, written back as Postman tests.
+ * original Postman scripts asserted and stored, written back as Postman tests. `shared`: its
+ * sharedPostmanScripts, the collection's and folders' own lines, given back where they were.
  */
 export function exportCollection(
   entry: CollectionEntry,
   environmentKeys: ReadonlySet<string>,
   imported: ReadonlyMap<string, PostmanScriptRecord> = new Map(),
+  shared: SharedScriptRecord = { folders: [] },
 ): ExportedCollection {
   const { collection } = entry;
   const own = Object.values(collection.requests) as NamedRequest[];
@@ -147,6 +149,7 @@ export function exportCollection(
     requests: ordered,
     folders: entry.folders,
     variables,
+    ...sharedScripts(shared),
     testScript: (request) => {
       const record = imported.get(request.name);
       const storesTokens = record?.captures.some((c) => c.variable === USER_VARIABLES.primary.accessToken) ?? false;
@@ -227,7 +230,7 @@ export function exportAll(options: ExportOptions): ExportResult {
   checkWritableDir(options.outDir, '--out');
   const environment = exportEnvironment(options.environment ?? 'sandbox', options.rootDir);
   const keys = new Set(environment.document.values.map((v) => v.key));
-  const collections = options.entries.map((entry) => exportCollection(entry, keys, importedScriptsOf(entry)));
+  const collections = options.entries.map((entry) => exportCollection(entry, keys, importedScriptsOf(entry), importedSharedScriptsOf(entry)));
   const documents = new Map<string, unknown>();
   for (const exported of collections) documents.set(path.join(options.outDir, `${exported.name}.postman_collection.json`), exported.document);
   documents.set(path.join(options.outDir, `${environment.stem}.postman_environment.json`), environment.document);

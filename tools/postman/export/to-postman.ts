@@ -26,6 +26,15 @@ export interface ExportInput {
   variables: readonly PostmanKeyValue[];
   testScript: (request: NamedRequest) => string[];
   preRequestScript: (request: NamedRequest) => readonly string[];
+  /** The scripts of the collection itself and of its folders, by folder path (an import kept them). */
+  collectionScripts?: Scripts;
+  folderScripts?: ReadonlyArray<Scripts & { path: readonly string[] }>;
+}
+
+/** A collection's or folder's own scripts, lines as Postman holds them. */
+export interface Scripts {
+  test: readonly string[];
+  prerequest: readonly string[];
 }
 
 const LANGUAGES: Record<string, string> = {
@@ -38,6 +47,9 @@ const LANGUAGES: Record<string, string> = {
 
 export function toPostmanCollection(input: ExportInput): PostmanCollectionDocument {
   const items = input.requests.map((request) => toItem(request, input));
+  const folderScripts = input.folderScripts ?? [];
+  const nested = (input.folders && input.folders.length > 0) || folderScripts.length > 0;
+  const collectionEvents = eventsOf(input.collectionScripts);
   return {
     info: {
       // Derived from the name, so exporting twice gives the same file and Postman updates rather than duplicates.
@@ -46,8 +58,9 @@ export function toPostmanCollection(input: ExportInput): PostmanCollectionDocume
       ...(input.description ? { description: input.description } : {}),
       schema: COLLECTION_SCHEMA_V21,
     },
-    item: input.folders && input.folders.length > 0 ? nest(items, input.folders) : items,
+    item: nested ? nest(items, input.folders ?? [], folderScripts) : items,
     auth: { type: 'bearer', bearer: [{ key: 'token', value: `{{${USER_VARIABLES.primary.accessToken}}}`, type: 'string' }] },
+    ...(collectionEvents.length > 0 ? { event: collectionEvents } : {}),
     variable: [...input.variables],
   };
 }
@@ -105,12 +118,22 @@ function toUrl(url: string): PostmanUrlObject {
   return out;
 }
 
-/** Folders from the collection module's `folders`; requests in no folder stay at the top. */
-function nest(items: PostmanItem[], folders: readonly CollectionFolder[]): PostmanItem[] {
+/** A collection's or folder's events: the prerequest script first, as Postman writes them. */
+function eventsOf(scripts: Scripts | undefined): PostmanEvent[] {
+  const events: PostmanEvent[] = [];
+  if (scripts?.prerequest.length) events.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: [...scripts.prerequest] } });
+  if (scripts?.test.length) events.push({ listen: 'test', script: { type: 'text/javascript', exec: [...scripts.test] } });
+  return events;
+}
+
+/**
+ * Folders from the collection module's `folders`; requests in no folder stay at the top. A folder
+ * with scripts of its own gets them, and is made even if no request is left in it.
+ */
+function nest(items: PostmanItem[], folders: readonly CollectionFolder[], folderScripts: ReadonlyArray<Scripts & { path: readonly string[] }>): PostmanItem[] {
   const root: PostmanItem[] = [];
   const byPath = new Map<string, PostmanItem>();
-  const folderOf = (path: string[]): PostmanItem[] => {
-    if (path.length === 0) return root;
+  const folderItem = (path: readonly string[]): PostmanItem => {
     const key = path.join('\u0000');
     let folder = byPath.get(key);
     if (!folder) {
@@ -118,11 +141,17 @@ function nest(items: PostmanItem[], folders: readonly CollectionFolder[]): Postm
       byPath.set(key, folder);
       folderOf(path.slice(0, -1)).push(folder);
     }
-    return folder.item as PostmanItem[];
+    return folder;
   };
+  const folderOf = (path: readonly string[]): PostmanItem[] => (path.length === 0 ? root : (folderItem(path).item as PostmanItem[]));
   for (const item of items) {
     const folder = folders.find((f) => f.requests.includes(item.name as string));
     folderOf(folder ? folder.path : []).push(item);
+  }
+  for (const scripts of folderScripts) {
+    if (scripts.path.length === 0) continue;
+    const events = eventsOf(scripts);
+    if (events.length > 0) folderItem(scripts.path).event = events;
   }
   return root;
 }

@@ -19,7 +19,8 @@ import { fillFromSandbox, type FilledValue, type SandboxSeed } from './sandbox-v
 import { renderCollectionModule } from './render-collection';
 import { renderSuite } from './render-suite';
 import { camelCase } from './render-ts';
-import { translateScripts, type ScriptLine } from './scripts';
+import { translateScripts, type ScriptLine, type Translation } from './scripts';
+import type { SharedScriptRecord, UntranslatedScripts } from './postman-scripts';
 
 export interface ImportOptions {
   collectionFile: string;
@@ -45,6 +46,8 @@ export interface ImportedCollection {
   environment?: ImportedEnvironment;
   /** The collection- and folder-level script lines that could not be translated. */
   sharedScripts: Array<{ where: string; line: ScriptLine }>;
+  /** The same lines by collection and folder, as the collection module keeps them for the export. */
+  sharedUntranslated: SharedScriptRecord;
   /** Dynamic variables ({{$randomEmail}}) the harness does not generate. */
   unknownDynamic: string[];
   /** What the collection creates, who uses it and which DELETE removes it. */
@@ -118,6 +121,13 @@ export function convertCollection(source: SourceCollection, options: ConvertOpti
     ...collectionScripts.untranslated.map((line) => ({ where: 'collection', line })),
     ...folderScripts.flatMap(({ folder, translation }) => translation.untranslated.map((line) => ({ where: `folder ${folder.path.join(' › ')}`, line }))),
   ];
+  const sharedUntranslated: SharedScriptRecord = { folders: [] };
+  const collectionLines = untranslatedOf(collectionScripts);
+  if (collectionLines) sharedUntranslated.collection = collectionLines;
+  for (const { folder, translation } of folderScripts) {
+    const lines = untranslatedOf(translation);
+    if (lines) sharedUntranslated.folders.push({ path: folder.path, ...lines });
+  }
   const unknownDynamic = checkVariables(source, requests, environment);
   const things = findCreatedThings(requests);
   const needed = neededParameters(requests, things);
@@ -129,11 +139,20 @@ export function convertCollection(source: SourceCollection, options: ConvertOpti
     requests,
     environment,
     sharedScripts,
+    sharedUntranslated,
     unknownDynamic,
     things,
     needed,
     filled,
   };
+}
+
+function untranslatedOf(translation: Translation): UntranslatedScripts | undefined {
+  if (translation.untranslated.length === 0) return undefined;
+  const lines = (listen: ScriptLine['listen']) => translation.untranslated.filter((l) => l.listen === listen).map((l) => l.text);
+  const out: UntranslatedScripts = { test: lines('test'), prerequest: lines('prerequest') };
+  if (translation.bodyNames.length > 0) out.bodyNames = translation.bodyNames;
+  return out;
 }
 
 /** Refuses a variable that nothing defines; returns the dynamic ones the harness cannot generate. */

@@ -28,6 +28,47 @@ export interface PostmanScriptRecord {
   bodyNames?: string[];
 }
 
+/** Script lines of one collection or folder that the import could not translate, kept verbatim. */
+export interface UntranslatedScripts {
+  test: string[];
+  prerequest: string[];
+  /** Names those lines use for the parsed body (`jsonData`), whose binding the import took in. */
+  bodyNames?: string[];
+}
+
+/**
+ * The module's `sharedPostmanScripts`: what the collection's and the folders' own scripts held that
+ * the import could not translate. Postman runs them for every request below them, so the export
+ * gives them back where they were rather than to each request.
+ */
+export interface SharedScriptRecord {
+  collection?: UntranslatedScripts;
+  folders: Array<UntranslatedScripts & { path: string[] }>;
+}
+
+/** The module's `sharedPostmanScripts`; malformed entries are left out rather than guessed at. */
+export function readSharedPostmanScripts(value: unknown): SharedScriptRecord {
+  const record = (value !== null && typeof value === 'object' ? value : {}) as { collection?: unknown; folders?: unknown };
+  const out: SharedScriptRecord = { folders: [] };
+  const collection = untranslatedOf(record.collection);
+  if (collection) out.collection = collection;
+  for (const entry of Array.isArray(record.folders) ? record.folders : []) {
+    const path = strings((entry as { path?: unknown } | null)?.path);
+    const scripts = untranslatedOf(entry);
+    if (path.length > 0 && scripts) out.folders.push({ path, ...scripts });
+  }
+  return out;
+}
+
+function untranslatedOf(value: unknown): UntranslatedScripts | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const entry = value as Partial<UntranslatedScripts>;
+  const scripts: UntranslatedScripts = { test: strings(entry.test), prerequest: strings(entry.prerequest) };
+  const bodyNames = strings(entry.bodyNames).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  if (bodyNames.length > 0) scripts.bodyNames = bodyNames;
+  return scripts.test.length + scripts.prerequest.length > 0 ? scripts : undefined;
+}
+
 /** The module's `postmanScripts`, by request name; malformed entries are left out rather than guessed at. */
 export function readPostmanScripts(value: unknown): Map<string, PostmanScriptRecord> {
   const out = new Map<string, PostmanScriptRecord>();

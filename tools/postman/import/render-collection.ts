@@ -5,7 +5,7 @@
 import type { NamedRequest } from '../../../harness/client/named-request';
 import type { ImportedRequest } from './convert';
 import type { CreatedThing } from './lifecycle';
-import { TOKEN_VARIABLES, type PostmanScriptRecord } from './postman-scripts';
+import { TOKEN_VARIABLES, type PostmanScriptRecord, type SharedScriptRecord } from './postman-scripts';
 import { commentText, tsKey, tsString, tsValue } from './render-ts';
 
 export interface CollectionModuleInput {
@@ -22,6 +22,8 @@ export interface CollectionModuleInput {
   /** The import's banner, the first line: --force overwrites only files that carry it. */
   banner: string;
   things: readonly CreatedThing[];
+  /** The collection's and folders' own script lines the import could not translate. */
+  sharedUntranslated?: SharedScriptRecord;
 }
 
 const RENDERED = ['name', 'description', 'method', 'url', 'headers', 'body', 'auth', 'responses'];
@@ -60,6 +62,11 @@ export function renderCollectionModule(input: CollectionModuleInput): string {
   lines.push(`export const folders: Array<{ path: string[]; requests: string[] }> = ${tsValue(foldersOf(input.requests))};`, '');
   lines.push('/** What the Postman scripts asserted and stored, by request: `npm run export` writes them back as Postman tests. */');
   lines.push(`export const postmanScripts = ${tsValue(scriptRecords(input), '')};`, '');
+  const shared = input.sharedUntranslated;
+  if (shared && (shared.collection || shared.folders.length > 0)) {
+    lines.push("/** The collection's and folders' own script lines the import could not translate: `npm run export` gives them back there. */");
+    lines.push(`export const sharedPostmanScripts = ${tsValue(shared, '')};`, '');
+  }
   return lines.join('\n');
 }
 

@@ -1,0 +1,139 @@
+// End to end through jest itself: a small suite file run by a child jest the way the CLI runs the
+// suites (the suites' environment, setup file and global setup, live against the embedded
+// sandbox), then its Allure results read back. A test is filed under its file's collection and its
+// describe, whatever it sends first; a request step lasts as long as the request, one the sandbox
+// slowed down included.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const LATENCY_MS = 300;
+
+interface Step {
+  name: string;
+  start: number;
+  stop: number;
+}
+interface Result {
+  name: string;
+  status: string;
+  labels: Array<{ name: string; value: string }>;
+  steps: Step[];
+}
+
+function writeSuite(dir: string): void {
+  const from = (file: string) => JSON.stringify(path.join(ROOT, file));
+  // suites/<api>/ is where a suite file says which collection it belongs to: this one is admin's.
+  mkdirSync(path.join(dir, 'admin'));
+  writeFileSync(
+    path.join(dir, 'admin', 'grouping.test.ts'),
+    `import { sandboxSwitchboard, useCollection } from ${from('harness')};
+import { admin } from ${from('suites/admin/collection')};
+import { authentication } from ${from('suites/authentication/collection')};
+const api = useCollection(admin);
+const auth = useCollection(authentication);
+
+describe('Scenario: grouping', () => {
+  it('reads the token, then the account', async () => {
+    expect((await auth.send('GET Token')).status).toBe(200);
+    expect((await api.send('GET Account')).status).toBe(200);
+  });
+});
+
+describe('GET Account', () => {
+  it('is slowed down by the switchboard', async () => {
+    const switchboard = sandboxSwitchboard();
+    if (!switchboard) throw new Error('no switchboard: the child run is not live on the embedded sandbox');
+    api.addHeadersForTest({ 'x-switchboard-tag': 'slow' });
+    await switchboard.setFaults([{ kind: 'latency', ms: ${LATENCY_MS}, service: 'admin', method: 'GET', tag: 'slow' }]);
+    api.cleanup('switch the faults off', () => switchboard.setFaults([]));
+    expect((await api.send('GET Account')).status).toBe(200);
+  });
+});
+
+it('sends GET Token outside any describe', async () => {
+  expect((await auth.send('GET Token')).status).toBe(200);
+});
+`,
+  );
+}
+
+function runJest(dir: string): { status: number | null; output: string } {
+  const transform = { '^.+\\.ts$': [require.resolve('@swc/jest'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] };
+  const config = {
+    rootDir: dir,
+    testMatch: ['<rootDir>/**/*.test.ts'],
+    testEnvironment: path.join(ROOT, 'harness/jest/environment.ts'),
+    testEnvironmentOptions: { resultsDir: path.join(dir, 'allure-results') },
+    globalSetup: path.join(ROOT, 'harness/jest/global-setup.ts'),
+    globalTeardown: path.join(ROOT, 'harness/jest/global-teardown.ts'),
+    setupFilesAfterEnv: [path.join(ROOT, 'harness/jest/setup-suite.ts')],
+    transform,
+  };
+  const env: NodeJS.ProcessEnv = { ...process.env, CLOUDLINK_MODE: 'live', CLOUDLINK_ENVIRONMENT: 'sandbox', CLOUDLINK_RUN_DIR: path.join(dir, 'run') };
+  // With esbuild-register, as the CLI (npm start) runs jest: the environment loads TypeScript at run time.
+  const child = spawnSync(process.execPath, ['-r', 'esbuild-register', require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci=false'], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  return { status: child.status, output: `${child.stdout}${child.stderr}` };
+}
+
+describe('the Allure results of a suite file', () => {
+  let dir: string;
+  let run: { status: number | null; output: string };
+  let results: Result[];
+  const byName = (name: string) => {
+    const found = results.find((result) => result.name === name);
+    if (!found) throw new Error(`no result "${name}" among ${results.map((result) => result.name).join(', ')}\n${run.output}`);
+    return found;
+  };
+  const label = (result: Result, name: string) => result.labels.filter((l) => l.name === name).map((l) => l.value);
+
+  beforeAll(() => {
+    // Inside the repository, so the child jest finds @swc/jest and allure-jest in node_modules.
+    mkdirSync(path.join(ROOT, 'reports'), { recursive: true });
+    dir = mkdtempSync(path.join(ROOT, 'reports', '.allure-steps-'));
+    writeSuite(dir);
+    run = runJest(dir);
+    const resultsDir = path.join(dir, 'allure-results');
+    results = readdirSync(resultsDir)
+      .filter((name) => name.endsWith('-result.json'))
+      .map((name) => JSON.parse(readFileSync(path.join(resultsDir, name), 'utf8')) as Result);
+  }, 120_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('passes every test of the child run', () => {
+    // The child's own output is the message when it failed.
+    expect(run.status === 0 ? 'passed' : run.output).toBe('passed');
+    expect(results.map((result) => result.status)).toEqual(['passed', 'passed', 'passed']);
+  });
+
+  it('files a scenario under its describe and its file’s collection, not under the first request it sends', () => {
+    const scenario = byName('reads the token, then the account');
+    expect(scenario.steps[0]?.name).toMatch(/^GET Token:/);
+    expect(label(scenario, 'epic')).toEqual(['Admin']);
+    expect(label(scenario, 'feature')).toEqual(['Scenario: grouping']);
+  });
+
+  it('files a test outside any describe under the first request it sends', () => {
+    const loose = byName('sends GET Token outside any describe');
+    expect(label(loose, 'epic')).toEqual(['Admin']);
+    expect(label(loose, 'feature')).toEqual(['GET Token']);
+  });
+
+  it('makes the step of a request the sandbox delayed last at least the delay, and as long as the request', () => {
+    const slow = byName('is slowed down by the switchboard');
+    expect(label(slow, 'feature')).toEqual(['GET Account']);
+    const step = slow.steps.find((candidate) => candidate.name.startsWith('GET Account:'));
+    if (!step) throw new Error(`no GET Account step in ${JSON.stringify(slow.steps.map((s) => s.name))}`);
+    const lasted = step.stop - step.start;
+    expect(lasted).toBeGreaterThanOrEqual(LATENCY_MS);
+    // The title carries the time on the wire; the step spans at least that.
+    const wireMs = Number(/\(([\d.]+) ms\)$/.exec(step.name)?.[1]);
+    expect(lasted).toBeGreaterThanOrEqual(Math.floor(wireMs));
+  });
+});
