@@ -39,7 +39,11 @@ export function runCheck(check: Check, cwd: string): Promise<CheckResult> {
  * as it and every check before it are done, so the log reads like a sequential run. Exit code:
  * 0 when all passed, else 1.
  */
-export async function runChecks(checks: Check[], options: { cwd: string; concurrency: number; write: (text: string) => void }): Promise<number> {
+export async function runChecks(
+  checks: Check[],
+  options: { cwd: string; concurrency: number; write: (text: string) => void; /** What the last line counts, "checks" by default. */ noun?: string },
+): Promise<number> {
+  const noun = options.noun ?? 'checks';
   const results: Promise<CheckResult>[] = [];
   const running = new Set<Promise<unknown>>();
   for (const check of checks) {
@@ -59,7 +63,7 @@ export async function runChecks(checks: Check[], options: { cwd: string; concurr
       options.write(indent(result.output || '(no output)\n'));
     }
   }
-  options.write(failed === 0 ? `checks: ${checks.length} passed\n` : pc.red(`checks: ${failed} of ${checks.length} failed\n`));
+  options.write(failed === 0 ? `${noun}: ${checks.length} passed\n` : pc.red(`${noun}: ${failed} of ${checks.length} failed\n`));
   return failed === 0 ? 0 : 1;
 }
 
