@@ -13,6 +13,10 @@ import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
 import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
+import { exitPromptlyWhenIdle } from './worker-exit';
+
+// Loaded in the worker process itself (not in a test file's context), once per worker.
+exitPromptlyWhenIdle();
 
 class PlainFileWriter extends FileSystemWriter {
   constructor(private readonly resultsDir: string) {
