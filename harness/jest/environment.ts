@@ -2,6 +2,7 @@
 // worker than once per test file, and two changes.
 // - Once per worker: the schema registry, compiled; the HTTP client, supertest
 //   (harness/pipeline/http-client.ts); in replay, the network guard (nock).
+// - An idle worker exits at once instead of disposing its heap (./worker-exit.ts).
 // - Failure messages are masked for sharing before any reporter reads them.
 // - allure-js writes each result and attachment to a temporary file, fsyncs it and renames it:
 //   about 3 ms per request on a busy 2-core machine, the largest single cost of a replay run
@@ -19,6 +20,7 @@ import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
 import { httpClient, type HttpClient } from '../pipeline/http-client';
 import { WORKER_NETWORK_GUARD, guardNetwork } from '../fixtures/network-guard';
+import { exitPromptlyWhenIdle } from './worker-exit';
 
 /**
  * Imported with this module, not on first use: jest compiles TypeScript only while it loads the
@@ -27,6 +29,9 @@ import { WORKER_NETWORK_GUARD, guardNetwork } from '../fixtures/network-guard';
  */
 const workerHttpClient = (): HttpClient => httpClient;
 let workerGuarded = false;
+
+// Loaded in the worker process itself (not in a test file's context), once per worker.
+exitPromptlyWhenIdle();
 
 class PlainFileWriter extends FileSystemWriter {
   constructor(private readonly resultsDir: string) {

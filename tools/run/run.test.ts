@@ -1,6 +1,7 @@
 // npm start's command line: the harness's flags and Newman's; every mistake names the flag.
 import { isUserError } from '../../harness/user-error';
 import { parseRunArgs, UsageError } from './options';
+import { withoutPreload } from './run';
 
 function messageOf(argv: string[]): string {
   try {
@@ -145,5 +146,13 @@ describe('parseRunArgs: bad input (docs/errors.md)', () => {
 
   it('is a UsageError', () => {
     expect(() => parseRunArgs(['--shard', '0/2'])).toThrow(UsageError);
+  });
+});
+
+describe('withoutPreload', () => {
+  it('drops the preloading of one module in each spelling Node accepts, and nothing else', () => {
+    const flags = ['-r', 'esbuild-register', '--require', 'esbuild-register', '--require=esbuild-register', '-r', 'dotenv/config', '--enable-source-maps'];
+    expect(withoutPreload(flags, 'esbuild-register')).toEqual(['-r', 'dotenv/config', '--enable-source-maps']);
+    expect(withoutPreload(['--inspect', '-r'], 'esbuild-register')).toEqual(['--inspect', '-r']);
   });
 });

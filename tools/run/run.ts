@@ -71,6 +71,12 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   if (options.environment) process.env.CLOUDLINK_ENVIRONMENT = options.environment;
   process.env[RECORD_SUBSET_VARIABLE] = options.request ? '1' : '0';
 
+  // jest-worker forks each worker with this process's execArgv, and the npm scripts start the CLI
+  // with `-r esbuild-register`: every worker would start esbuild's service (a thread and a child
+  // process) that it never uses, since jest transforms with @swc/jest, and would have to wind it
+  // down within jest's 500 ms exit window (harness/jest/worker-exit.ts). Put back after the run.
+  const execArgv = process.execArgv;
+  process.execArgv = withoutPreload(execArgv, 'esbuild-register');
   const running = runCLI(
     {
       _: [],
@@ -98,6 +104,8 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   } catch (error) {
     rmSync(runDir, { recursive: true, force: true });
     throw unwrapSetupError(error);
+  } finally {
+    process.execArgv = execArgv;
   }
   const wallMs = Date.now() - started;
   const metrics = readMetrics(runDir);
@@ -148,6 +156,14 @@ function requestNames(root: string): string[] {
   } catch {
     return []; // only for a better message: a collection that fails to load is the suites' failure to show
   }
+}
+
+/** Node flags without the preloading of `module` (`-r module`, `--require module`, `--require=module`). */
+export function withoutPreload(execArgv: readonly string[], module: string): string[] {
+  return execArgv.filter((flag, i) => {
+    const preloads = (at: number) => (execArgv[at] === '-r' || execArgv[at] === '--require') && execArgv[at + 1] === module;
+    return !preloads(i) && !preloads(i - 1) && flag !== `--require=${module}`;
+  });
 }
 
 /** jest prefixes an error of global setup with its own words and the file; a user's mistake needs neither. */
