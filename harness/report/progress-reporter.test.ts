@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Metric } from './metrics';
-import ProgressReporter from './progress-reporter';
+import ProgressReporter, { execErrorText } from './progress-reporter';
 
 const FILE = 'suites/admin/account.test.ts';
 const ACCOUNT = '7c2b9d1e-4f3a-4b2c-9d8e-1a2b3c4d5e6f';
@@ -104,5 +104,14 @@ describe('ProgressReporter', () => {
 
   it('writes no colour codes when colour is off', () => {
     expect(run(metrics, {})).not.toContain('\u001b[');
+  });
+});
+
+describe('execErrorText', () => {
+  it("names a file's own error even when jest leaves its message empty, as for a throwing afterAll", () => {
+    expect(execErrorText({ message: 'Cannot find module', stack: 'Error: Cannot find module\n    at x' })).toBe('Cannot find module');
+    expect(execErrorText({ message: '', stack: 'Error: boom in afterAll\n    at y' })).toBe('Error: boom in afterAll\n    at y');
+    expect(execErrorText({ message: '', stack: null }, '  ● Test suite failed to run\n\n    boom')).toContain('boom');
+    expect(execErrorText({ message: '' }, null)).toBe('(jest gave no message)');
   });
 });

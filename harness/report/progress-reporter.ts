@@ -71,7 +71,8 @@ export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | '
     }
     if (result.testExecError) {
       const n = this.failures.length + 1;
-      const message = forTerminal(result.testExecError.message);
+      // A throwing afterAll comes with an empty message: jest puts the error in failureMessage.
+      const message = forTerminal(execErrorText(result.testExecError, result.failureMessage));
       this.failures.push({ n, file, test: '(test file)', headline: headline(message) });
       lines.push(this.c.red(`  ${MARK.failed} ${n}. the file could not run`), indent(message, 4));
     }
@@ -87,7 +88,9 @@ export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | '
     const summary = summarise(all, results.numFailedTests, results.numTotalTests - results.numPendingTests - results.numTodoTests, outcomesOf(results));
     this.print(`\n${formatSummary(summary, Date.now() - this.started, this.c)}\n`);
     if (results.numFailedTestSuites > 0 || results.numRuntimeErrorTestSuites > 0) {
-      this.print(`\n${this.c.red(`${results.numFailedTests} failed test(s) in ${results.numFailedTestSuites} file(s).`)}\n`);
+      const outside = results.testResults.filter((file) => file.testExecError).length;
+      const besides = outside ? `; ${outside} file(s) failed outside their tests (a hook, a syntax error)` : '';
+      this.print(`\n${this.c.red(`${results.numFailedTests} failed test(s) in ${results.numFailedTestSuites} file(s)${besides}.`)}\n`);
     }
   }
 
@@ -122,4 +125,9 @@ function outcomesOf(results: AggregatedResult): TestOutcomes {
     }
   }
   return { status, skipped: results.numPendingTests + results.numTodoTests, failedAssertions };
+}
+
+/** What a file's own error says: its message, else its stack, else jest's formatted failure. */
+export function execErrorText(error: { message?: string; stack?: string | null }, failureMessage?: string | null): string {
+  return error.message || error.stack || failureMessage || '(jest gave no message)';
 }

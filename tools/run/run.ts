@@ -13,6 +13,7 @@ import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../../harness/report
 import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../../harness/report/render';
 import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
+import { execErrorText } from '../../harness/report/progress-reporter';
 import { freshResultsDir } from '../../harness/report/fresh-results';
 import { escapeRegExp } from '../../harness/redact/scrubber';
 import { isUserError } from '../../harness/user-error';
@@ -190,7 +191,11 @@ function collectFailures(files: FileResults, root: string): TestFailure[] {
     }
     // A file that failed before or outside its tests (a throwing beforeAll, a syntax error) has no failed test to name.
     if (file.testExecError || (file.failureMessage && !file.testResults.some((test) => test.status === 'failed'))) {
-      out.push({ file: relative, test: '(test file)', message: file.testExecError?.message ?? file.failureMessage ?? '' });
+      out.push({
+        file: relative,
+        test: '(test file)',
+        message: file.testExecError ? execErrorText(file.testExecError, file.failureMessage) : (file.failureMessage ?? ''),
+      });
     }
   }
   return out;
