@@ -4,21 +4,14 @@
 import os from 'node:os';
 import { parseFlags } from '../tools/cli/args';
 import { runMain } from '../tools/cli/main';
-import { runChecks, type Check } from '../tools/check/parallel';
-
-const CHECKS: Check[] = [
-  { name: 'type-check', command: 'npm run -s typecheck' },
-  { name: 'eslint', command: 'npm run -s lint:eslint' },
-  { name: 'prettier', command: 'npm run -s lint:format' },
-  { name: 'import cycles', command: 'npm run -s lint:cycles' },
-  { name: 'generated types', command: 'npm run -s types:check' },
-];
+import { runChecks } from '../tools/check/parallel';
+import { STATIC_CHECKS } from '../tools/check/stages';
 
 runMain('check', async (argv) => {
   const { values } = parseFlags(argv, { verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
-    process.stdout.write(`Usage: npm run check   (runs side by side: ${CHECKS.map((check) => check.name).join(', ')})\n`);
+    process.stdout.write(`Usage: npm run check   (runs side by side: ${STATIC_CHECKS.map((check) => check.name).join(', ')})\n`);
     return 0;
   }
-  return runChecks(CHECKS, { cwd: process.cwd(), concurrency: os.availableParallelism(), write: (text) => process.stdout.write(text) });
+  return runChecks(STATIC_CHECKS, { cwd: process.cwd(), concurrency: os.availableParallelism(), write: (text) => process.stdout.write(text) });
 });

@@ -4,12 +4,8 @@
 // after the other they left a core idle through live's deliberate waits (Retry-After, latency).
 import { parseFlags } from '../tools/cli/args';
 import { runMain } from '../tools/cli/main';
-import { runChecks, type Check } from '../tools/check/parallel';
-
-const RUNS: Check[] = [
-  { name: 'suites, live', command: 'npm run -s test:live' },
-  { name: 'suites, replay', command: 'npm run -s test:replay -- --reports reports/replay' },
-];
+import { runChecks } from '../tools/check/parallel';
+import { SUITE_RUNS } from '../tools/check/stages';
 
 runMain('test:suites', async (argv) => {
   const { values } = parseFlags(argv, { verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
@@ -17,5 +13,5 @@ runMain('test:suites', async (argv) => {
     process.stdout.write('Usage: npm run test:suites   (npm run test:live and npm run test:replay side by side)\n');
     return 0;
   }
-  return runChecks(RUNS, { cwd: process.cwd(), concurrency: RUNS.length, noun: 'suite runs', write: (text) => process.stdout.write(text) });
+  return runChecks(SUITE_RUNS, { cwd: process.cwd(), concurrency: SUITE_RUNS.length, noun: 'suite runs', write: (text) => process.stdout.write(text) });
 });
