@@ -92,6 +92,9 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
         ...(options.junit === false ? [] : ['jest-junit']),
       ],
       ci: process.env.CI === 'true',
+      // A silent run (bench, mutation) may print JSON on stdout: jest's own lines
+      // ("Running one project: suites") go to stderr there.
+      useStderr: options.silent === true,
       // jest's default on a 2-core machine is one worker; suite files spend most of their time
       // loading modules and waiting on I/O, so two workers finish sooner even with the sandbox beside them.
       maxWorkers: Math.max(2, availableParallelism() - 1),
