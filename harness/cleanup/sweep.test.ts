@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TokenStore } from '../auth/token-store';
 import { loadEnvironment } from '../env';
-import { sandboxVariables } from '../jest/global-setup';
+import { sandboxVariables } from '../jest/live-setup';
 import { discoverCollections } from '../collections';
 import type { RunningSandbox } from '../../sandbox';
 import { sandboxWithToken, type SandboxWithToken } from '../jest/test-support';

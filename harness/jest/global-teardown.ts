@@ -3,7 +3,7 @@
 // setting it changes put back, even when tests fail. On a real account the same cleanups run, but
 // only the sandbox can be inspected whole, so this is where a forgotten cleanup is caught.
 import type { RunningSandbox } from '../../sandbox';
-import { INVENTORY_HANDLE, SANDBOX_HANDLE } from './global-setup';
+import { INVENTORY_HANDLE, SANDBOX_HANDLE } from './sandbox-handles';
 
 export class LeftoverStateError extends Error {}
 

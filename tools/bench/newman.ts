@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Collection } from '../../harness/client/named-request';
 import { discoverCollections, type CollectionEntry } from '../../harness/collections';
 import { baseUrlsOf, loadEnvironment } from '../../harness/env';
-import { sandboxVariables } from '../../harness/jest/global-setup';
+import { sandboxVariables } from '../../harness/jest/live-setup';
 import { closeTransport } from '../../harness/pipeline';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { exportAll } from '../postman/export';

@@ -17,7 +17,7 @@ import type { UserKey } from '../../harness/auth/users';
 import type { NamedRequest } from '../../harness/client/named-request';
 import { discoverCollections } from '../../harness/collections';
 import { baseUrlsOf, loadEnvironment } from '../../harness/env';
-import { sandboxVariables } from '../../harness/jest/global-setup';
+import { sandboxVariables } from '../../harness/jest/live-setup';
 import { closeTransport, sendFromSetup, type SendContext, type Step } from '../../harness/pipeline';
 import { auth } from '../../harness/pipeline/auth';
 import { compose } from '../../harness/pipeline/compose';

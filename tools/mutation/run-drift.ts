@@ -7,7 +7,7 @@ import path from 'node:path';
 import { runSuites, type TestFailure } from '../run/run';
 import type { RunningSandbox } from '../../sandbox';
 import { unescapeXml } from '../../harness/report/xml';
-import { DRIFTS_VARIABLE, SANDBOX_HANDLE } from '../../harness/jest/global-setup';
+import { DRIFTS_VARIABLE, SANDBOX_HANDLE } from '../../harness/jest/sandbox-handles';
 
 export interface MutationRun {
   /** The drift switched on, or undefined for the baseline run with none. */

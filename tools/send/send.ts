@@ -9,7 +9,7 @@ import type { UserKey } from '../../harness/auth/users';
 import type { NamedRequest } from '../../harness/client/named-request';
 import { discoverCollections } from '../../harness/collections';
 import { baseUrlsOf, loadEnvironment, type Environment } from '../../harness/env';
-import { sandboxVariables } from '../../harness/jest/global-setup';
+import { sandboxVariables } from '../../harness/jest/live-setup';
 import { sendFromSetup, type Answer } from '../../harness/pipeline';
 import { contractProblems } from '../../harness/pipeline/contract';
 import { compose } from '../../harness/pipeline/compose';
