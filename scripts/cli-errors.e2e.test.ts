@@ -20,7 +20,7 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promi
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
-      ['-r', 'esbuild-register', path.join('scripts', script), ...args],
+      ['-r', './scripts/register.js', path.join('scripts', script), ...args],
       { cwd: ROOT, env: { ...process.env, CLOUDLINK_MODE: '', ...env }, timeout: 120_000 },
       (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
     );
@@ -28,7 +28,7 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promi
 }
 
 const STACK_LINE = /^\s+at /m;
-// Each case starts node with esbuild-register, and some load the collections or start jest.
+// Each case starts node with the scripts' TypeScript loader, and some load the collections or start jest.
 jest.setTimeout(120_000);
 
 describe('scripts: bad input exits 2 with one message and no stack (docs/errors.md)', () => {

@@ -24,7 +24,7 @@ import { exitPromptlyWhenIdle } from './worker-exit';
 
 /**
  * Imported with this module, not on first use: jest compiles TypeScript only while it loads the
- * environment, so a later require of a .ts file from here would fail outside `-r esbuild-register`.
+ * environment, so a later require of a .ts file from here would fail outside `-r ./scripts/register.js`.
  * Idle keep-alive sockets are unref'd by node's agent, so the worker can still exit when done.
  */
 const workerHttpClient = (): HttpClient => httpClient;

@@ -105,7 +105,7 @@ describe('a jest worker exits once idle', () => {
           `process.on('beforeExit', () => console.log('disposing the heap after all'));`,
         ].join('\n'),
       );
-      expect(await runNode(['-r', 'esbuild-register', main])).toEqual({ status: 3, stdout: 'hooked true', stderr: '' });
+      expect(await runNode(['-r', path.join(__dirname, '../../scripts/register.js'), main])).toEqual({ status: 3, stdout: 'hooked true', stderr: '' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -72,12 +72,16 @@ function runJest(dir: string): { status: number | null; output: string } {
     transform,
   };
   const env: NodeJS.ProcessEnv = { ...process.env, CLOUDLINK_MODE: 'live', CLOUDLINK_ENVIRONMENT: 'sandbox', CLOUDLINK_RUN_DIR: path.join(dir, 'run') };
-  // With esbuild-register, as the CLI (npm start) runs jest: the environment loads TypeScript at run time.
-  const child = spawnSync(process.execPath, ['-r', 'esbuild-register', require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci=false'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
+  // With the scripts' TypeScript loader, as the CLI (npm start) runs jest: the environment loads TypeScript at run time.
+  const child = spawnSync(
+    process.execPath,
+    ['-r', path.join(__dirname, '../../scripts/register.js'), require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci=false'],
+    {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    },
+  );
   return { status: child.status, output: `${child.stdout}${child.stderr}` };
 }
 

@@ -24,7 +24,7 @@ function tempRoot(): string {
 
 function generate(root: string, ...args: string[]) {
   const script = join(REPO_ROOT, 'scripts', 'generate-types.ts');
-  return spawnSync(process.execPath, ['-r', 'esbuild-register', script, ...args, '--root', root], {
+  return spawnSync(process.execPath, ['-r', join(REPO_ROOT, 'scripts', 'register.js'), script, ...args, '--root', root], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
   });

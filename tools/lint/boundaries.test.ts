@@ -69,7 +69,7 @@ const allowedCases = ALLOWED.map(([file, specifier, asType]) => importing(file, 
 let linted: LintedCase[] = [];
 
 beforeAll(() => {
-  const out = execFileSync(process.execPath, ['-r', 'esbuild-register', path.join(__dirname, 'lint-texts.ts')], {
+  const out = execFileSync(process.execPath, ['-r', path.join(__dirname, '../../scripts/register.js'), path.join(__dirname, 'lint-texts.ts')], {
     cwd: ROOT,
     input: JSON.stringify([...forbiddenCases, ...allowedCases]),
     encoding: 'utf8',

@@ -1,5 +1,5 @@
 // Lints source texts as if they were files at the given paths, with the project's eslint.config.mjs,
-// and prints the messages as JSON: `node -r esbuild-register tools/lint/lint-texts.ts < cases.json`.
+// and prints the messages as JSON: `node -r ./scripts/register.js tools/lint/lint-texts.ts < cases.json`.
 // A separate process because ESLint loads its config with import(), which jest's module sandbox
 // refuses without --experimental-vm-modules; boundaries.test.ts runs it.
 import path from 'node:path';

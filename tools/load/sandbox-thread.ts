@@ -10,10 +10,10 @@ import type { WorkerMessage } from './sandbox-worker';
 
 const WORKER_FILE = path.join(__dirname, 'sandbox-worker.ts');
 
-// A worker starts without this process's TypeScript loader unless `-r esbuild-register` was on
-// the command line (workers inherit execArgv): register it when it is missing.
+// A worker starts without this process's TypeScript loader unless `-r ./scripts/register.js` was
+// on the command line (workers inherit execArgv): register it when it is missing.
 const WORKER_SOURCE = `
-if (!require.extensions['.ts']) require('esbuild-register/dist/node').register();
+if (!require.extensions['.ts']) require(${JSON.stringify(path.join(__dirname, '../../scripts/register.js'))});
 require(${JSON.stringify(WORKER_FILE)});
 `;
 

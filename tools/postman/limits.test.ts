@@ -181,9 +181,14 @@ describe('hostile input ends quickly, in one short message', () => {
 describe('the command lines print a user mistake in one line and exit 2', () => {
   const run = (script: string, args: string[]) =>
     new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, ['-r', 'esbuild-register', path.join(REPO, 'scripts', script), ...args], { cwd: REPO }, (error, _stdout, stderr) => {
-        resolve({ code: typeof error?.code === 'number' ? error.code : 0, stderr });
-      });
+      execFile(
+        process.execPath,
+        ['-r', path.join(REPO, 'scripts', 'register.js'), path.join(REPO, 'scripts', script), ...args],
+        { cwd: REPO },
+        (error, _stdout, stderr) => {
+          resolve({ code: typeof error?.code === 'number' ? error.code : 0, stderr });
+        },
+      );
     });
 
   it('export --out /proc/x', async () => {

@@ -1,4 +1,5 @@
 // npm start's command line: the harness's flags and Newman's; every mistake names the flag.
+import path from 'node:path';
 import { isUserError } from '../../harness/user-error';
 import { parseRunArgs, UsageError } from './options';
 import { withoutPreload } from './run';
@@ -154,5 +155,11 @@ describe('withoutPreload', () => {
     const flags = ['-r', 'esbuild-register', '--require', 'esbuild-register', '--require=esbuild-register', '-r', 'dotenv/config', '--enable-source-maps'];
     expect(withoutPreload(flags, 'esbuild-register')).toEqual(['-r', 'dotenv/config', '--enable-source-maps']);
     expect(withoutPreload(['--inspect', '-r'], 'esbuild-register')).toEqual(['--inspect', '-r']);
+  });
+
+  it('knows a file by a relative path as well as its absolute one', () => {
+    const loader = path.resolve('scripts/register.js');
+    const flags = ['-r', './scripts/register.js', '--require=scripts/register.js', '-r', './scripts/other.js'];
+    expect(withoutPreload(flags, loader)).toEqual(['-r', './scripts/other.js']);
   });
 });

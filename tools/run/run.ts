@@ -73,11 +73,10 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   process.env[RECORD_SUBSET_VARIABLE] = options.request ? '1' : '0';
 
   // jest-worker forks each worker with this process's execArgv, and the npm scripts start the CLI
-  // with `-r esbuild-register`: every worker would start esbuild's service (a thread and a child
-  // process) that it never uses, since jest transforms with @swc/jest, and would have to wind it
-  // down within jest's 500 ms exit window (harness/jest/worker-exit.ts). Put back after the run.
+  // with `-r ./scripts/register.js`: every worker would load a TypeScript compiler it never uses,
+  // since jest transforms with @swc/jest. Put back after the run.
   const execArgv = process.execArgv;
-  process.execArgv = withoutPreload(execArgv, 'esbuild-register');
+  process.execArgv = withoutPreload(execArgv, SCRIPTS_LOADER);
   const running = runCLI(
     {
       _: [],
@@ -162,11 +161,18 @@ function requestNames(root: string): string[] {
   }
 }
 
-/** Node flags without the preloading of `module` (`-r module`, `--require module`, `--require=module`). */
+/** The scripts' TypeScript loader (scripts/register.js), as `node -r` names it. */
+const SCRIPTS_LOADER = path.join(__dirname, '../../scripts/register.js');
+
+/**
+ * Node flags without the preloading of `module` (`-r module`, `--require module`, `--require=module`),
+ * named by the same path or one that resolves to it from the working directory.
+ */
 export function withoutPreload(execArgv: readonly string[], module: string): string[] {
+  const isModule = (value: string | undefined) => value !== undefined && (value === module || path.resolve(value) === path.resolve(module));
   return execArgv.filter((flag, i) => {
-    const preloads = (at: number) => (execArgv[at] === '-r' || execArgv[at] === '--require') && execArgv[at + 1] === module;
-    return !preloads(i) && !preloads(i - 1) && flag !== `--require=${module}`;
+    const preloads = (at: number) => (execArgv[at] === '-r' || execArgv[at] === '--require') && isModule(execArgv[at + 1]);
+    return !preloads(i) && !preloads(i - 1) && !(flag.startsWith('--require=') && isModule(flag.slice('--require='.length)));
   });
 }
 
