@@ -25,7 +25,7 @@ import { transport } from '../../harness/pipeline/transport';
 import { UserError } from '../../harness/user-error';
 import { integerFlag, parseFlags } from '../cli/args';
 import { startLoadSandbox } from './sandbox-thread';
-import { combined, header, routeStats, row, timed, type PhaseTime, type RouteStats } from './stats';
+import { combined, header, routeStats, row, sandboxCapacity, timed, type PhaseTime, type RouteStats } from './stats';
 
 const USAGE = `usage: npm run load -- [--requests N] [--seconds S] [--concurrency C] [--same-thread]
   --requests N     requests per phase (default 5000; a write pair counts as two)
@@ -34,7 +34,9 @@ const USAGE = `usage: npm run load -- [--requests N] [--seconds S] [--concurrenc
   --warmup N       untimed requests before each phase (default 1000), so V8's compiler is not timed
   --same-thread    run the sandbox on the client's thread (the figures then include the client's CPU)
 CPU µs/req is the whole process's CPU (client and sandbox) per request of the phase: on a machine
-shared with other work, it moves far less than requests/s does.`;
+shared with other work, it moves far less than requests/s does. Sandbox busy is how much of the
+phase the sandbox's own thread worked: well under 100%, the client set the pace, and the line under
+the table gives the rate the sandbox could answer on its own core.`;
 
 interface Limits {
   requests: number;
@@ -57,9 +59,10 @@ function positiveSeconds(raw: string | undefined): number {
 }
 
 /** Runs `concurrency` clients, each repeating `iteration` (which sends `cost` requests) until the budget is spent. */
-async function drive(concurrency: number, phase: Phase, cost: number, iteration: () => Promise<void>): Promise<PhaseTime> {
+async function drive(concurrency: number, phase: Phase, cost: number, iteration: () => Promise<void>, measureBusy?: () => () => number): Promise<PhaseTime> {
   const started = Date.now();
   const cpu = process.cpuUsage();
+  const busy = measureBusy?.();
   const client = async (): Promise<void> => {
     while (phase.sent + cost <= phase.budget.requests && Date.now() < phase.budget.deadline) {
       phase.sent += cost; // reserved before awaiting, so parallel clients never overshoot the count
@@ -68,7 +71,7 @@ async function drive(concurrency: number, phase: Phase, cost: number, iteration:
   };
   await Promise.all(Array.from({ length: concurrency }, client));
   const used = process.cpuUsage(cpu);
-  return { seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+  return { seconds: (Date.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, ...(busy ? { sandboxBusy: busy() } : {}) };
 }
 
 /**
@@ -77,7 +80,13 @@ async function drive(concurrency: number, phase: Phase, cost: number, iteration:
  * twice the steady state over the first 3000), then the measured run. Errors of the warm-up stay
  * counted, so a failing route fails the run either way.
  */
-async function runPhase(limits: Limits, cost: number, routes: RouteStats[], iteration: () => Promise<void>): Promise<PhaseTime> {
+async function runPhase(
+  limits: Limits,
+  cost: number,
+  routes: RouteStats[],
+  iteration: () => Promise<void>,
+  measureBusy?: () => () => number,
+): Promise<PhaseTime> {
   const phase = (requests: number): Phase => ({ budget: { requests, deadline: Date.now() + limits.seconds * 1000 }, sent: 0 });
   if (limits.warmup > 0) {
     await drive(limits.concurrency, phase(limits.warmup), cost, iteration);
@@ -86,7 +95,7 @@ async function runPhase(limits: Limits, cost: number, routes: RouteStats[], iter
       stats.wire = 0;
     }
   }
-  return drive(limits.concurrency, phase(limits.requests), cost, iteration);
+  return drive(limits.concurrency, phase(limits.requests), cost, iteration, measureBusy);
 }
 
 /** The pipeline a route's requests go down: auth, a count of what reaches the wire, the transport. */
@@ -138,22 +147,34 @@ export async function runLoad(argv: string[]): Promise<number> {
 
     const read = routeStats('read   GET Token');
     const sendRead = pipelineFor(read);
-    const readTime = await runPhase(limits, 1, [read], async () => {
-      await timed(read, 200, () => sendRead({ named: named.read, options: {} }, context));
-    });
+    const readTime = await runPhase(
+      limits,
+      1,
+      [read],
+      async () => {
+        await timed(read, 200, () => sendRead({ named: named.read, options: {} }, context));
+      },
+      sandbox.measureBusy,
+    );
 
     // A direct chat between the primary and the second user, as the Conversations suite creates it.
     const [userId = '', participantId = ''] = ['primary', 'second'].map((key) => sandbox.credentials.users.find((user) => user.key === key)?.userId ?? '');
     const create = routeStats('write  POST Conversation');
     const remove = routeStats('write  DELETE Conversation');
     const [sendCreate, sendRemove] = [pipelineFor(create), pipelineFor(remove)];
-    const writeTime = await runPhase(limits, 2, [create, remove], async () => {
-      const created = await timed(create, 201, () => sendCreate({ named: named.create, options: { vars: { userId, participantId } } }, context));
-      const conversationId = (created?.body as { conversationId?: unknown } | undefined)?.conversationId;
-      // Nothing to delete: the DELETE that cannot be sent is an error too.
-      if (typeof conversationId !== 'string') return void (remove.errors += 1);
-      await timed(remove, 200, () => sendRemove({ named: named.remove, options: { vars: { conversationId } } }, context));
-    });
+    const writeTime = await runPhase(
+      limits,
+      2,
+      [create, remove],
+      async () => {
+        const created = await timed(create, 201, () => sendCreate({ named: named.create, options: { vars: { userId, participantId } } }, context));
+        const conversationId = (created?.body as { conversationId?: unknown } | undefined)?.conversationId;
+        // Nothing to delete: the DELETE that cannot be sent is an error too.
+        if (typeof conversationId !== 'string') return void (remove.errors += 1);
+        await timed(remove, 200, () => sendRemove({ named: named.remove, options: { vars: { conversationId } } }, context));
+      },
+      sandbox.measureBusy,
+    );
 
     const write = combined('write  (POST + DELETE)', create, remove);
     const where = sameThread ? 'on the client’s thread' : 'on a thread of its own';
@@ -167,6 +188,16 @@ export async function runLoad(argv: string[]): Promise<number> {
       row(remove, writeTime, write.latenciesMs.length),
       row(write, writeTime, write.latenciesMs.length),
     ];
+    for (const [phase, time, count] of [
+      ['read', readTime, read.latenciesMs.length],
+      ['write', writeTime, write.latenciesMs.length],
+    ] as const) {
+      const capacity = sandboxCapacity(count, time);
+      if (capacity !== undefined)
+        out.push(
+          `${phase}: the sandbox's thread was busy ${((time.sandboxBusy ?? 0) * 100).toFixed(0)}% of the phase; on its own core it could answer about ${Math.round(capacity)} requests/s.`,
+        );
+    }
     for (const stats of [read, create, remove]) if (stats.firstError) out.push(`first error on ${stats.label.trim()}: ${stats.firstError}`);
     process.stdout.write(`${out.join('\n')}\n`);
     return read.errors + write.errors === 0 ? 0 : 1;

@@ -17,11 +17,20 @@ if (!require.extensions['.ts']) require(${JSON.stringify(path.join(__dirname, '.
 require(${JSON.stringify(WORKER_FILE)});
 `;
 
-export async function startLoadSandbox(sameThread: boolean): Promise<RunningSandbox> {
+export interface LoadSandbox extends RunningSandbox {
+  /**
+   * On its own thread: starts measuring how busy the sandbox's event loop is, and gives a function
+   * that answers the busy fraction (0 to 1) since then. The client, not the sandbox, may be what
+   * limits requests/s; this says how much more the sandbox had to give. Absent on the client's thread.
+   */
+  measureBusy?: () => () => number;
+}
+
+export async function startLoadSandbox(sameThread: boolean): Promise<LoadSandbox> {
   return sameThread ? startSandbox() : startSandboxThread();
 }
 
-function startSandboxThread(): Promise<RunningSandbox> {
+function startSandboxThread(): Promise<LoadSandbox> {
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   return new Promise((resolve, reject) => {
     const failed = (error: Error) => reject(new Error(`the sandbox thread did not start: ${error.message}`));
@@ -42,6 +51,10 @@ function startSandboxThread(): Promise<RunningSandbox> {
           throw new Error('the load tool does not read the inventory of a sandbox on another thread');
         },
         close,
+        measureBusy: () => {
+          const start = worker.performance.eventLoopUtilization();
+          return () => worker.performance.eventLoopUtilization(start).utilization;
+        },
       });
     });
   });

@@ -7,6 +7,8 @@ import type { Answer } from '../../harness/pipeline';
 export interface PhaseTime {
   seconds: number;
   cpuSeconds: number;
+  /** How busy the sandbox's own thread was (0 to 1), when it has one. */
+  sandboxBusy?: number;
 }
 
 export interface RouteStats {
@@ -63,6 +65,7 @@ const COLUMNS: [string, number][] = [
   ['errors', 7],
   ['resent', 7],
   ['CPU µs/req', 11],
+  ['sandbox busy', 13],
 ];
 
 const cells = (values: string[]) => values.map((value, index) => (COLUMNS[index]![1] < 0 ? value.padEnd(44) : value.padStart(COLUMNS[index]![1]))).join(' ');
@@ -83,5 +86,15 @@ export function row(stats: RouteStats, time: PhaseTime, phaseRequests: number): 
     // A send that failed before the wire (none expected) would make this negative: shown as is.
     String(stats.wire - sorted.length),
     phaseRequests > 0 ? ((time.cpuSeconds * 1e6) / phaseRequests).toFixed(0) : '-',
+    time.sandboxBusy === undefined ? '-' : `${(time.sandboxBusy * 100).toFixed(0)}%`,
   ]);
+}
+
+/**
+ * What the sandbox could answer on its own core: the phase's rate over how busy its thread was.
+ * Undefined on the client's thread, or when the sandbox was hardly busy enough to tell.
+ */
+export function sandboxCapacity(phaseRequests: number, time: PhaseTime): number | undefined {
+  if (time.sandboxBusy === undefined || time.sandboxBusy < 0.05 || time.seconds <= 0) return undefined;
+  return phaseRequests / time.seconds / time.sandboxBusy;
 }
