@@ -3,6 +3,7 @@
 // environment, names, reports directory, fixtures: see preflight.ts), runs, writes the reports
 // (JUnit, Allure results, the HTML report unless --no-html) and reports the undo ledger.
 import { runCLI } from 'jest';
+import type { Config } from 'jest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -81,6 +82,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     {
       _: [],
       $0: 'cloudlink',
+      config: JSON.stringify(jestConfig(root)),
       selectProjects: ['suites'],
       // A --request loads only the files whose describes select it (tools/run/preflight.ts).
       testPathPatterns: requestFiles?.map((file) => `${escapeRegExp(file)}$`) ?? options.collections.map((api) => `suites/${api}/`),
@@ -159,6 +161,22 @@ function requestNames(root: string): string[] {
   } catch {
     return []; // only for a better message: a collection that fails to load is the suites' failure to show
   }
+}
+
+/**
+ * jest.config.ts, read by this process's own TypeScript loader and handed to jest whole. Left to
+ * itself, jest reads the file through esbuild-register (the file's docblock, for a plain `npx jest`)
+ * and leaves esbuild's hook on .js files when it is done: every module this process loads after
+ * that (the sandbox a live run starts, the suites' environment in a one-file run) went to esbuild's
+ * service and back, about 0.8 s of a live run's global setup (--cpu-prof). Read afresh each run:
+ * it takes the reports directory from the environment.
+ */
+function jestConfig(root: string): Config {
+  const file = path.join(root, 'jest.config.ts');
+  delete require.cache[require.resolve(file)];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the root is known only at run time
+  const config = (require(file) as { default: Config }).default;
+  return { ...config, rootDir: root };
 }
 
 /** The scripts' TypeScript loader (scripts/register.js), as `node -r` names it. */
