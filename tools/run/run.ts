@@ -176,7 +176,8 @@ function jestConfig(root: string): Config {
   delete require.cache[require.resolve(file)];
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the root is known only at run time
   const config = (require(file) as { default: Config }).default;
-  return { ...config, rootDir: root };
+  // A config may name its own root (tools/report-check's is the project's); jest reads it from the file's folder.
+  return { ...config, rootDir: config.rootDir ? path.resolve(root, config.rootDir) : root };
 }
 
 /** The scripts' TypeScript loader (scripts/register.js), as `node -r` names it. */
