@@ -1,5 +1,5 @@
 // The argument parser every script uses: each mistake is one UserError naming the flag.
-import { isUserError } from '../../harness/user-error';
+import { userErrorMessage } from '../../harness/jest/user-error-message';
 import { choiceFlag, integerFlag, parseFlags } from './args';
 
 const OPTIONS = {
@@ -8,16 +8,6 @@ const OPTIONS = {
   request: { type: 'string', short: 'r' },
   bail: { type: 'boolean' },
 } as const;
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(isUserError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('parseFlags: bad input (docs/errors.md)', () => {
   it.each([
@@ -38,7 +28,7 @@ describe('parseFlags: bad input (docs/errors.md)', () => {
     ],
     ['a single-valued flag given twice', ['-e', 'sandbox', '--environment', 'production'], 'Option --environment was given twice; give it once.'],
   ])('%s', (_kind, argv, message) => {
-    expect(messageOf(() => parseFlags(argv, OPTIONS))).toBe(message);
+    expect(userErrorMessage(() => parseFlags(argv, OPTIONS))).toBe(message);
   });
 
   it('reads good input, repeated multiple flags included', () => {
@@ -50,8 +40,8 @@ describe('parseFlags: bad input (docs/errors.md)', () => {
   });
 
   it('integerFlag and choiceFlag name the flag and what is valid', () => {
-    expect(messageOf(() => integerFlag('--iteration-count', 'two', 1))).toBe('Option --iteration-count takes a whole number ≥ 1, not "two".');
-    expect(messageOf(() => choiceFlag('--color', 'of', ['on', 'off', 'auto']))).toBe(
+    expect(userErrorMessage(() => integerFlag('--iteration-count', 'two', 1))).toBe('Option --iteration-count takes a whole number ≥ 1, not "two".');
+    expect(userErrorMessage(() => choiceFlag('--color', 'of', ['on', 'off', 'auto']))).toBe(
       'Option --color takes on, off, auto; not "of". Did you mean "off" or "on"?',
     );
     expect(integerFlag('--n', '3', 1)).toBe(3);

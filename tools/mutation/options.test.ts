@@ -1,16 +1,8 @@
 // The flags of `npm run mutation`: how many runs with no drift, and each mistake a UserError naming the flag.
-import { isUserError } from '../../harness/user-error';
+import { userErrorMessage } from '../../harness/jest/user-error-message';
 import { DEFAULT_BASELINES, MUTATION_USAGE, parseMutationArgs } from '.';
 
-function messageOf(argv: string[]): string {
-  try {
-    parseMutationArgs(argv);
-  } catch (error) {
-    expect(isUserError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error(`expected a UserError for ${argv.join(' ')}`);
-}
+const messageOf = (argv: string[]): string => userErrorMessage(() => parseMutationArgs(argv));
 
 describe('parseMutationArgs', () => {
   it('makes 3 runs with no drift by default, --baselines <n> of them, and none with --no-baseline', () => {

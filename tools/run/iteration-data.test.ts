@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isUserError } from '../../harness/user-error';
+import { userErrorMessage } from '../../harness/jest/user-error-message';
 import { readIterationData } from './iteration-data';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-data-'));
@@ -13,15 +13,7 @@ const file = (name: string, text: string) => {
   return path.join(dir, name);
 };
 
-function messageOf(target: string): string {
-  try {
-    readIterationData(target);
-  } catch (error) {
-    expect(isUserError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
+const messageOf = (target: string): string => userErrorMessage(() => readIterationData(target));
 
 describe('readIterationData', () => {
   it('reads CSV with quoted fields, doubled quotes, commas and CRLF', () => {

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isUserError } from '../../harness/user-error';
+import { userErrorMessage } from '../../harness/jest/user-error-message';
 import { checkCollections, checkFixtures, checkOutputFile, checkReportsDir, checkRequest, collectionFolders, topLevelDescribes } from './preflight';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-preflight-'));
@@ -19,16 +19,6 @@ write('suites/empty/collection.ts', '// no tests\n');
 write('suites/admin/__fixtures__/users.json', '{"provenance": {}, "tests": {}}\n');
 write('suites/media/__fixtures__/calls.json', '{"provenance": {}, "tests": {"x": [}}\n');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(isUserError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('names', () => {
   it('knows the collection folders that hold tests, and the top-level describe titles', () => {
@@ -89,7 +79,7 @@ describe('names', () => {
       'Unknown request "nested" (--request): no test is named after it. Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".',
     ],
   ])('%s', (_kind, fn, message) => {
-    expect(messageOf(fn)).toBe(message);
+    expect(userErrorMessage(fn)).toBe(message);
   });
 });
 
@@ -133,7 +123,7 @@ describe('reports directory and output files', () => {
       `--export-environment ${root}/suites is a directory; name a file.`,
     ],
   ])('%s', (_kind, fn, message) => {
-    expect(messageOf(fn)).toBe(message);
+    expect(userErrorMessage(fn)).toBe(message);
   });
 });
 
@@ -141,10 +131,10 @@ describe('fixtures', () => {
   it('a corrupt fixture stops a recording or a replay of its collection before jest starts', () => {
     const file = path.join(root, 'suites/media/__fixtures__/calls.json');
     const before = readFileSync(file, 'utf8');
-    expect(messageOf(() => checkFixtures(root, 'record', ['media']))).toBe(
+    expect(userErrorMessage(() => checkFixtures(root, 'record', ['media']))).toBe(
       `${file}: is not valid JSON: unexpected "}" at line 1, column 36. Mend it, restore it (git checkout -- <file>) or delete it, then record again.`,
     );
-    expect(messageOf(() => checkFixtures(root, 'replay', []))).toContain(file);
+    expect(userErrorMessage(() => checkFixtures(root, 'replay', []))).toContain(file);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 

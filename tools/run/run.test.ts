@@ -1,18 +1,10 @@
 // npm start's command line: the harness's flags and Newman's; every mistake names the flag.
 import path from 'node:path';
-import { isUserError } from '../../harness/user-error';
+import { userErrorMessage } from '../../harness/jest/user-error-message';
 import { parseRunArgs, UsageError } from './options';
 import { withoutPreload } from './run';
 
-function messageOf(argv: string[]): string {
-  try {
-    parseRunArgs(argv);
-  } catch (error) {
-    expect(isUserError(error)).toBe(true);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${argv.join(' ')} to be refused`);
-}
+const messageOf = (argv: string[]): string => userErrorMessage(() => parseRunArgs(argv));
 
 describe('parseRunArgs', () => {
   it('defaults to a live run of every collection with the HTML report', () => {
