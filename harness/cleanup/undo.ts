@@ -42,8 +42,24 @@ export async function performUndo(action: UndoAction, requests: Record<string, N
 
 function fieldOf(item: Record<string, unknown>, spec: string): string {
   const [field = '', transform] = spec.split('#');
-  const value = String(item[field] ?? '');
-  return transform === 'last' ? value.slice(value.lastIndexOf('/') + 1) : value;
+  return transformField(String(item[field] ?? ''), transform);
+}
+
+/**
+ * A field's value after the transform its spec names ("callId#last"): `#last` keeps what follows the
+ * last `/` (a call's id in its URL), `#encoded` URL-encodes it. Undo specs and example captures share it.
+ */
+export function transformField(value: string, transform: string | undefined): string {
+  switch (transform) {
+    case undefined:
+      return value;
+    case 'last':
+      return value.slice(value.lastIndexOf('/') + 1);
+    case 'encoded':
+      return encodeURIComponent(value);
+    default:
+      throw new Error(`unknown field transform "#${transform}"; known are #last and #encoded`);
+  }
 }
 
 function requestOf(requests: Record<string, NamedRequest>, name: string): NamedRequest {

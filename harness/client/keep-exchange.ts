@@ -6,8 +6,6 @@ import { reportExchange, type RequestTiming } from '../report/allure';
 import type { FileState, TestState } from '../session';
 import type { Exchange } from './exchange';
 
-export type { RequestTiming };
-
 /**
  * `baseUrls`: for the report's curl command; without them it names $CLOUDLINK_<X>_URL instead.
  * `timing`: when a request the harness sent went out and its answer came in, for the report's step.

@@ -37,11 +37,10 @@ export interface HttpClient {
 let agents: { http: http.Agent; https: https.Agent } | undefined;
 
 function agentsOf(): { http: http.Agent; https: https.Agent } {
-  // --insecure (Newman's flag): a self-signed certificate is accepted, for a test host behind one.
-  const { tlsInsecure } = readRunSettings(process.env);
   agents ??= {
     http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-    https: new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: !tlsInsecure }),
+    // --insecure (Newman's flag): a self-signed certificate is accepted, for a test host behind one.
+    https: new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: !readRunSettings(process.env).tlsInsecure }),
   };
   return agents;
 }

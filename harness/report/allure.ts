@@ -13,9 +13,9 @@ import { currentDescribePath } from './describe-path';
  * `fallback` (the first request the test sends) names the group only for a test written outside
  * any describe: a scenario's steps all belong to its describe, whatever they send first.
  */
-export async function labelTest(collection: string, fallback: string, describePath: readonly string[] = currentDescribePath()): Promise<void> {
+export async function labelTest(collection: string, fallback: string): Promise<void> {
   await epic(collection);
-  await feature(describePath[0] ?? fallback);
+  await feature(currentDescribePath()[0] ?? fallback);
 }
 
 /** When the request went out and when its answer was in, in ms since the epoch. */

@@ -88,7 +88,7 @@ export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | '
     const summary = summarise(all, results.numFailedTests, results.numTotalTests - results.numPendingTests - results.numTodoTests, outcomesOf(results));
     this.print(`\n${formatSummary(summary, Date.now() - this.started, this.c)}\n`);
     if (results.numFailedTestSuites > 0 || results.numRuntimeErrorTestSuites > 0) {
-      const outside = results.testResults.filter((file) => file.testExecError).length;
+      const outside = results.numRuntimeErrorTestSuites;
       const besides = outside ? `; ${outside} file(s) failed outside their tests (a hook, a syntax error)` : '';
       this.print(`\n${this.c.red(`${results.numFailedTests} failed test(s) in ${results.numFailedTestSuites} file(s)${besides}.`)}\n`);
     }

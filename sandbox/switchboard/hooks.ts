@@ -81,12 +81,13 @@ function registerFaultHook(app: FastifyInstance, switchboard: Switchboard): void
 
 function registerDriftHooks(app: FastifyInstance, switchboard: Switchboard): void {
   const driftsOf = (request: FastifyRequest, reply: FastifyReply): DriftDefinition[] => {
+    if (!switchboard.hasDrifts) return [];
     if (reply.statusCode < 200 || reply.statusCode >= 300 || isSwitchboardUrl(request.url)) return [];
     return switchboard.driftsFor(targetOf(request.method, request.url));
   };
 
   app.addHook('preSerialization', (request, reply, payload: unknown, done) => {
-    const drifts = switchboard.hasDrifts ? driftsOf(request, reply) : [];
+    const drifts = driftsOf(request, reply);
     if (drifts.length === 0) return done(null, payload);
     // A copy: presenters may hand out objects that are also kept elsewhere.
     const drifted = structuredClone(payload);
@@ -95,13 +96,11 @@ function registerDriftHooks(app: FastifyInstance, switchboard: Switchboard): voi
   });
 
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (switchboard.hasDrifts) {
-      for (const definition of driftsOf(request, reply)) {
-        const status = driftedStatus(definition.ops, reply.statusCode);
-        if (status !== reply.statusCode) void reply.code(status);
-        const contentType = driftedContentType(definition.ops);
-        if (contentType !== undefined) void reply.header('content-type', contentType);
-      }
+    for (const definition of driftsOf(request, reply)) {
+      const status = driftedStatus(definition.ops, reply.statusCode);
+      if (status !== reply.statusCode) void reply.code(status);
+      const contentType = driftedContentType(definition.ops);
+      if (contentType !== undefined) void reply.header('content-type', contentType);
     }
     done(null, payload);
   });

@@ -1,20 +1,21 @@
 // The Authentication collection: the named requests of Mitel's Postman library for this API, as
 // code. Paths, methods and statuses come from the published Authentication OpenAPI document
 // (AUTH-SPEC; docs/sources.md).
-import { defineCollection, tokenRequests } from '../../harness';
+import { defineCollection, pkceChallenge, tokenRequests } from '../../harness';
 
 const errors = { 400: '_shared/error', 401: '_shared/error', 403: '_shared/error', 404: '_shared/error' };
 /** For examples (tools/conformance): OData's $top must be at least 1. */
 const top0 = { $top: '0' };
+const EXAMPLE_VERIFIER = 'example-verifier-0123456789-0123456789-0123456789';
 
 export const authentication = defineCollection({
   name: 'Authentication',
   api: 'authentication',
   description: 'Tokens, claims and the OpenID Connect flow of https://authentication.api.mitel.io/2017-09-01.',
   exampleVars: {
-    // PKCE (RFC 7636): code_challenge is the S256 of code_verifier, worked out once.
-    code_verifier: 'example-verifier-0123456789-0123456789-0123456789',
-    code_challenge: 'yAl3GAY-2lt-UFHjANevwNAPXfEH8Zxw0RbSEAHfrqs',
+    // PKCE (RFC 7636): code_challenge is the S256 of code_verifier.
+    code_verifier: EXAMPLE_VERIFIER,
+    code_challenge: pkceChallenge(EXAMPLE_VERIFIER),
     appName: 'example-app',
     appDescription: 'Registered by an example',
   },

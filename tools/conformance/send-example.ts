@@ -2,6 +2,7 @@
 // sandbox: its setup first, each step as the first success example of the request it names, then
 // the example itself. Plain fetch on purpose: the conformance test checks the sandbox against the
 // collections, so the harness's send pipeline (retries, refresh, contract check) stays out of it.
+import { transformField } from '../../harness/cleanup/undo';
 import type { Collection, ExampleSender, NamedRequest, RequestExample } from '../../harness/client/named-request';
 import { resolveForm, resolveJson, resolveTemplate, type Scope } from '../../harness/env/resolve';
 import { toPostmanEnvironment, type RunningSandbox, type SandboxUser } from '../../sandbox';
@@ -101,7 +102,7 @@ export class ExampleRunner {
 }
 
 /** A request's success example (its lowest 2xx), which a setup step sends. */
-export function successOf(named: NamedRequest): [number, RequestExample] | undefined {
+function successOf(named: NamedRequest): [number, RequestExample] | undefined {
   const examples = named.examples ?? {};
   const status = Math.min(...Object.keys(examples).map(Number));
   const example = status < 300 ? examples[status] : undefined;
@@ -118,11 +119,11 @@ function captures(named: NamedRequest, example: RequestExample, body: unknown): 
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw new Error(`${named.name} captures ${name} from "${path}", which its answer does not hold: ${JSON.stringify(body)}`);
     }
-    const text = String(value);
-    if (transform === 'last') out[name] = text.slice(text.lastIndexOf('/') + 1);
-    else if (transform === 'encoded') out[name] = encodeURIComponent(text);
-    else if (transform === undefined) out[name] = text;
-    else throw new Error(`${named.name} captures ${name} with "#${transform}"; known are #last and #encoded`);
+    try {
+      out[name] = transformField(String(value), transform);
+    } catch (error) {
+      throw new Error(`${named.name} captures ${name}: ${(error as Error).message}`, { cause: error });
+    }
   }
   return out;
 }

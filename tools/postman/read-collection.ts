@@ -3,7 +3,7 @@
 // that cannot be a collection stops here with one PostmanInputError naming the file and the item,
 // so later steps can trust the shape.
 import { readFileSync } from 'node:fs';
-import { jsonErrorOffset, lineAndColumn } from '../../harness/env/json-position';
+import { jsonSyntaxProblem } from '../../harness/env/json-position';
 import {
   KNOWN_SCHEMAS,
   PostmanInputError,
@@ -182,9 +182,6 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const offset = jsonErrorOffset(text);
-    const { line, column } = lineAndColumn(text, offset < 0 ? text.length : offset);
-    const reason = offset >= text.length ? 'the text ends early' : `unexpected ${JSON.stringify(text.charAt(offset))}`;
-    throw new PostmanInputError(file, `not JSON: ${reason} at line ${line}, column ${column}`);
+    throw new PostmanInputError(file, `not JSON: ${jsonSyntaxProblem(text)}`);
   }
 }

@@ -15,7 +15,6 @@ import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../../harness/report/ren
 import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
 import { execErrorText } from '../../harness/report/progress-reporter';
-import { freshResultsDir } from '../../harness/report/fresh-results';
 import { escapeRegExp } from '../../harness/redact/scrubber';
 import { isUserError } from '../../harness/user-error';
 import type { RunOptions } from './options';
@@ -54,7 +53,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   process.env[REPORTS_DIR_VARIABLE] = reports;
   const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
   // Last run's results must not pass for this run's (a junit.xml this run does not write, say).
-  void freshResultsDir(path.join(reports, 'allure-results')).catch(() => undefined);
+  // The Allure results are set aside by jest's global setup (harness/jest/global-setup.ts).
   rmSync(path.join(reports, 'junit.xml'), { force: true });
   mkdirSync(runDir, { recursive: true });
 
