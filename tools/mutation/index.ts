@@ -47,7 +47,7 @@ export function planRuns(drifts: readonly string[], baselines: number): PlannedR
   const plan: PlannedRun[] = [];
   let next = 0;
   for (let position = 0; position <= drifts.length; position++) {
-    while (next < baselines && afterDrifts(next) === position) plan.push({ baseline: next, afterDrifts: afterDrifts(next++) });
+    while (next < baselines && afterDrifts(next) === position) plan.push({ baseline: next++, afterDrifts: position });
     const drift = drifts[position];
     if (drift !== undefined) plan.push({ drift });
   }

@@ -38,7 +38,8 @@ export function totalsLine(summary: MutationSummary): string {
   return `detected: ${detected}/${summary.runs.length} drifts, false positives: ${measured}`;
 }
 
-const runsWithNoDrift = (count: number) => `${count} run${count === 1 ? '' : 's'} with no drift`;
+const runCount = (count: number) => `${count} run${count === 1 ? '' : 's'}`;
+const runsWithNoDrift = (count: number) => `${runCount(count)} with no drift`;
 
 /** Where a baseline sat among the drift runs, so a failure that depends on time or order shows. */
 export function baselinePlace(baseline: BaselineRun, driftRuns: number): string {
@@ -54,7 +55,7 @@ export function renderText(summary: MutationSummary): string {
     if (row.detected) lines.push(`          by ${row.test}${row.failed > 1 ? ` (+${row.failed - 1} more)` : ''}`, `          ${row.message}`);
   }
   const { baselines, runs } = summary;
-  if (baselines.length > 0) lines.push('', `no drift, ${baselines.length} run${baselines.length === 1 ? '' : 's'}:`);
+  if (baselines.length > 0) lines.push('', `no drift, ${runCount(baselines.length)}:`);
   baselines.forEach((baseline, index) => {
     lines.push(`  run ${index + 1}/${baselines.length}, ${baselinePlace(baseline, runs.length)}: ${baseline.failures.length} failed test(s)`);
     for (const failure of baseline.failures) lines.push(`    ${failure.file}: ${failure.test} — ${shortMessage(failure.message)}`);
@@ -92,7 +93,7 @@ export function renderMarkdown(summary: MutationSummary, generatedAt = new Date(
       '',
       '## No drift',
       '',
-      `${baselines.length} run${baselines.length === 1 ? '' : 's'} with every drift off, spread over the whole run:`,
+      `${runCount(baselines.length)} with every drift off, spread over the whole run:`,
       '',
       '| run | made | failed tests |',
       '|---|---|---|',
