@@ -122,3 +122,24 @@ describe('scripts: bad input exits 2 with one message and no stack (docs/errors.
     }
   });
 });
+
+describe('import and export as processes: a mistake of the user in one line, exit 2 (tools/postman/limits.ts)', () => {
+  const FIXTURES = path.join(ROOT, 'tools', 'postman', '__fixtures__');
+  const COLLECTION = path.join(FIXTURES, 'application-registration.postman_collection.json');
+  const ENVIRONMENT = path.join(FIXTURES, 'application-registration.postman_environment.json');
+
+  it('export --out /proc/x', async () => {
+    const result = await run('export.ts', ['--out', '/proc/x']);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({
+      code: 2,
+      stderr: 'export: --out /proc/x: that is a special file system (/proc, /sys or /dev), not a place for files.\n',
+    });
+  });
+
+  it('import --force over a hand-written suite', async () => {
+    const result = await run('import.ts', [COLLECTION, '-e', ENVIRONMENT, '--name', 'authentication', '--force']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^import: Import of .* would overwrite suites\/authentication\/collection\.ts, which was not written by an import; .*\n$/);
+  });
+});

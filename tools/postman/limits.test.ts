@@ -1,6 +1,7 @@
 // Issue 12's bounds on import and export: neither writes over a file it did not make, neither
 // writes to a special or unwritable place, and hostile input (huge, wide, deep, or failing in many
 // places at once) ends quickly in one short message. Every refusal is a UserError (exit 2, no stack).
+// The same refusals as processes (one line on stderr, exit 2) are in scripts/cli-errors.e2e.test.ts.
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -176,32 +177,4 @@ describe('hostile input ends quickly, in one short message', () => {
     expect(error.message).toContain('… (999880 more characters)');
     expect(error.message.length).toBeLessThan(1_000);
   });
-});
-
-describe('the command lines print a user mistake in one line and exit 2', () => {
-  const run = (script: string, args: string[]) =>
-    new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['-r', path.join(REPO, 'scripts', 'register.js'), path.join(REPO, 'scripts', script), ...args],
-        { cwd: REPO },
-        (error, _stdout, stderr) => {
-          resolve({ code: typeof error?.code === 'number' ? error.code : 0, stderr });
-        },
-      );
-    });
-
-  it('export --out /proc/x', async () => {
-    expect(await run('export.ts', ['--out', '/proc/x'])).toEqual({
-      code: 2,
-      stderr: 'export: --out /proc/x: that is a special file system (/proc, /sys or /dev), not a place for files.\n',
-    });
-  }, 30_000);
-
-  it('import --force over a hand-written suite', async () => {
-    const result = await run('import.ts', [COLLECTION, '-e', ENVIRONMENT, '--name', 'authentication', '--force']);
-
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^import: Import of .* would overwrite suites\/authentication\/collection\.ts, which was not written by an import; .*\n$/);
-  }, 30_000);
 });
