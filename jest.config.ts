@@ -18,23 +18,20 @@ const UNIT_FOLDERS = ['harness', 'sandbox', 'scripts', 'tools'];
 // module (measured: a quarter of a second of each run's start).
 const modulePathIgnorePatterns = ['<rootDir>/reports/'];
 
+/** The harness's, sandbox's, tools' and scripts' own tests: unit and e2e differ only in their files. */
+const ownTests = { testEnvironment: 'node', transform, modulePathIgnorePatterns, setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'] };
+
 const config: Config = {
   projects: [
     {
+      ...ownTests,
       displayName: 'unit',
-      testEnvironment: 'node',
-      transform,
-      modulePathIgnorePatterns,
       testMatch: [...UNIT_FOLDERS.map((folder) => `<rootDir>/${folder}/**/*.test.ts`), '!**/*.e2e.test.ts'],
-      setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'],
     },
     {
+      ...ownTests,
       displayName: 'e2e',
-      testEnvironment: 'node',
-      transform,
-      modulePathIgnorePatterns,
       testMatch: UNIT_FOLDERS.map((folder) => `<rootDir>/${folder}/**/*.e2e.test.ts`),
-      setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'],
     },
     {
       displayName: 'suites',

@@ -11,6 +11,7 @@
 //     forms the export's pre-request scripts give a captured callId (per-request-values.ts);
 //   - anything else (samples, names a script made up, a PKCE pair) is sent as Newman sent it.
 import type { NamedRequest } from '../../harness/client/named-request';
+import { escapeRegExp } from '../../harness/redact/scrubber';
 
 /** A request as it went on the wire. Header names are lower-case. */
 export interface WireRequest {
@@ -41,10 +42,6 @@ export function matchTemplate(template: string, concrete: string): Record<string
     if (!name.startsWith('$') && !(name in values)) values[name] = match[index + 1] as string;
   });
   return values;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The values Newman gave `named`'s variables, read back from the request it sent. */

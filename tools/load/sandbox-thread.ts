@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { SCRIPTS_LOADER } from '../cli/scripts-loader';
 import type { WorkerMessage } from './sandbox-worker';
 
 const WORKER_FILE = path.join(__dirname, 'sandbox-worker.ts');
@@ -13,7 +14,7 @@ const WORKER_FILE = path.join(__dirname, 'sandbox-worker.ts');
 // A worker starts without this process's TypeScript loader unless `-r ./scripts/register.js` was
 // on the command line (workers inherit execArgv): register it when it is missing.
 const WORKER_SOURCE = `
-if (!require.extensions['.ts']) require(${JSON.stringify(path.join(__dirname, '../../scripts/register.js'))});
+if (!require.extensions['.ts']) require(${JSON.stringify(SCRIPTS_LOADER)});
 require(${JSON.stringify(WORKER_FILE)});
 `;
 

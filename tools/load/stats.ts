@@ -68,7 +68,8 @@ const COLUMNS: [string, number][] = [
   ['sandbox busy', 13],
 ];
 
-const cells = (values: string[]) => values.map((value, index) => (COLUMNS[index]![1] < 0 ? value.padEnd(44) : value.padStart(COLUMNS[index]![1]))).join(' ');
+const cells = (values: string[]) =>
+  values.map((value, index) => (COLUMNS[index]![1] < 0 ? value.padEnd(-COLUMNS[index]![1]) : value.padStart(COLUMNS[index]![1]))).join(' ');
 
 export const header = (): string => cells(COLUMNS.map(([name]) => name));
 

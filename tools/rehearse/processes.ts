@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SCRIPTS_LOADER } from '../cli/scripts-loader';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -23,7 +24,7 @@ export interface Started {
 /** Runs `scripts/<script>.ts` with its arguments in its own process group, logging to `log`. */
 export function startScript(script: string, args: readonly string[], log: string, env: NodeJS.ProcessEnv = {}): Started {
   const out = createWriteStream(log);
-  const child = spawn(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register.js'), path.join(ROOT, 'scripts', `${script}.ts`), ...args], {
+  const child = spawn(process.execPath, ['-r', SCRIPTS_LOADER, path.join(ROOT, 'scripts', `${script}.ts`), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, FORCE_COLOR: '0' },
     detached: true,

@@ -17,6 +17,7 @@ import { markFlakyTests } from '../../harness/report/flaky';
 import { execErrorText } from '../../harness/report/progress-reporter';
 import { escapeRegExp } from '../../harness/redact/scrubber';
 import { isUserError } from '../../harness/user-error';
+import { SCRIPTS_LOADER } from '../cli/scripts-loader';
 import type { RunOptions } from './options';
 import { checkCollections, checkFixtures, checkReportsDir, checkRequest } from './preflight';
 
@@ -178,9 +179,6 @@ function jestConfig(root: string): Config {
   // A config may name its own root (tools/report-check's is the project's); jest reads it from the file's folder.
   return { ...config, rootDir: config.rootDir ? path.resolve(root, config.rootDir) : root };
 }
-
-/** The scripts' TypeScript loader (scripts/register.js), as `node -r` names it. */
-const SCRIPTS_LOADER = path.join(__dirname, '../../scripts/register.js');
 
 /**
  * Node flags without the preloading of `module` (`-r module`, `--require module`, `--require=module`),
