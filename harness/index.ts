@@ -11,3 +11,4 @@ export type { Publication, PublicationInbox, Taken } from './notifications/inbox
 export { sandboxSwitchboard, itWithFaults, itWithLiveFaults, itWritesWithFaults } from './switchboard';
 export type { FaultSpec } from '../sandbox';
 export { itWrites, isReadOnly, ReadOnlyError } from './read-only';
+export { eqFilter } from './cleanup/undo';

@@ -18,7 +18,21 @@ export interface UndoAction {
    * variables taken from the item: `{ callId: 'callId#last' }` is the last path segment of the
    * item's `callId`; a plain name is the field as it is.
    */
-  each?: { request: string; vars: Record<string, string>; fixed?: Record<string, string> };
+  each?: { request: string; vars: Record<string, string>; fixed?: Record<string, string>; then?: ThenSearch };
+}
+
+/**
+ * What undoing an item may itself leave, found through a field the item and the leftovers share:
+ * ending a recorded call leaves a recording whose callId is the call's. `list` is filtered on
+ * `match` (OData `eq`) with the item's value, then `undo` is sent once per item found.
+ */
+export interface ThenSearch {
+  list: string;
+  match: string;
+  /** The item's field holding the value, when it is not called `match` too (a conference's `id`). */
+  from?: string;
+  undo: string;
+  vars: Record<string, string>;
 }
 
 type Sender = (named: NamedRequest, options: SendOptions) => Promise<{ status: number; body?: unknown }>;
@@ -37,7 +51,18 @@ export async function performUndo(action: UndoAction, requests: Record<string, N
     const vars = { ...action.each.fixed, ...fromItem };
     const answer = await send(each, { vars, as: action.options.as });
     if (!done(answer.status)) throw new Error(`${action.each.request} answered ${answer.status} for ${JSON.stringify(vars)}`);
+    const then = action.each.then;
+    if (then) await performUndo(thenAction(then, String(item[then.from ?? then.match] ?? ''), action.options.as), requests, send);
   }
+}
+
+function thenAction(then: ThenSearch, value: string, as: StoredOptions['as']): UndoAction {
+  return { request: then.list, options: { query: { $filter: eqFilter(then.match, value) }, as }, each: { request: then.undo, vars: then.vars } };
+}
+
+/** `field eq 'value'`, the value quoted as OData quotes it (a quote doubled). */
+export function eqFilter(field: string, value: string): string {
+  return `${field} eq '${value.replace(/'/g, "''")}'`;
 }
 
 function fieldOf(item: Record<string, unknown>, spec: string): string {

@@ -177,7 +177,7 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
     await labelTest(collectionNames.get(session.file?.api ?? '') ?? collection.name, named.name);
   }
   const ledger = session.ledger();
-  const onBuilt = ledger && leftoverSearch(named, { ledger, api: collection.api, test, as: options.as });
+  const onBuilt = ledger && leftoverSearch(named, { ledger, api: collection.api, test, as: options.as, vars: options.vars });
   const { status, headers, body, ms } = await sendFromTest({ named, options, onBuilt }, session.sendContext());
   return { status, headers, body: body as Body, ms };
 }

@@ -74,4 +74,41 @@ describe('leftoverSearch', () => {
     expect(pendingUndos(dir)).toEqual([]);
     expect(scope.test.intents).toEqual([]);
   });
+
+  it("lists under the create's own path variables, hands them to each undo, and names one the send lacks", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    const makeCall: NamedRequest = {
+      name: 'POST Make Call',
+      method: 'POST',
+      url: '{{media_url}}/endpoints/{{endpointId}}/calls',
+      responses: { 200: 'media/call' },
+      leftovers: {
+        list: 'GET Endpoint Calls',
+        listVars: ['endpointId'],
+        match: 'to',
+        undo: 'PUT Call Action',
+        vars: { callId: 'callId#last' },
+        fixed: { action: 'end' },
+      },
+    };
+    const scope = { ledger: new UndoLedger(dir), api: 'media', test: { name: 't', intents: [] as string[] } };
+
+    leftoverSearch(makeCall, { ...scope, vars: { endpointId: '2002' } })?.({
+      method: 'POST',
+      url: 'https://media.example.test/endpoints/2002/calls',
+      headers: {},
+      body: { to: '5550120' },
+    });
+
+    expect(pendingUndos(dir)).toEqual([
+      expect.objectContaining({
+        request: 'GET Endpoint Calls',
+        options: { vars: { endpointId: '2002' }, query: { $filter: "to eq '5550120'" } },
+        each: { request: 'PUT Call Action', vars: { callId: 'callId#last' }, fixed: { endpointId: '2002', action: 'end' } },
+      }),
+    ]);
+    expect(() => leftoverSearch(makeCall, { ...scope, vars: {} })).toThrow(
+      '"POST Make Call" is sent without endpointId, which its leftovers\' list "GET Endpoint Calls" needs.',
+    );
+  });
 });

@@ -4,6 +4,7 @@
 // the unique value the test sent (a user's email) and removes it. The value is read from the
 // request the auth step built — the one that goes out — rather than from a second build.
 import type { UndoLedger } from '../cleanup/ledger';
+import { eqFilter } from '../cleanup/undo';
 import type { TestState } from '../session';
 import type { RecordedRequest } from './exchange';
 import type { NamedRequest, RequestAuth } from './named-request';
@@ -16,6 +17,8 @@ export interface LeftoverSearchScope {
   test: Pick<TestState, 'name' | 'intents'>;
   /** The user the create is sent as, who may list what it made. */
   as?: RequestAuth;
+  /** The create's own variables, some of which the list's URL may need (`listVars`). */
+  vars?: Record<string, string>;
 }
 
 /**
@@ -25,22 +28,30 @@ export interface LeftoverSearchScope {
  */
 export function leftoverSearch(named: NamedRequest, scope: LeftoverSearchScope): ((request: RecordedRequest) => void) | undefined {
   if (!named.leftovers) return undefined;
-  const { list, match, undo, vars } = named.leftovers;
+  const { list, listVars = [], match, undo, vars, fixed, alreadyDone, then } = named.leftovers;
+  const missing = listVars.filter((name) => scope.vars?.[name] === undefined);
+  // A collection that names a variable its own sends do not carry is a mistake in the collection.
+  if (missing.length) throw new Error(`"${named.name}" is sent without ${missing.join(', ')}, which its leftovers' list "${list}" needs.`);
+  const listed = Object.fromEntries(listVars.map((name) => [name, scope.vars?.[name] ?? '']));
+  // What the list is under (an endpoint) is what each item is under too: its undo gets them as well.
+  const fixedVars = { ...listed, ...fixed };
+  const each = { request: undo, vars, ...(Object.keys(fixedVars).length ? { fixed: fixedVars } : {}), ...(then ? { then } : {}) };
+  const listOptions = listVars.length ? { vars: listed } : {};
   let written = false;
   return (request) => {
     if (written) return;
     written = true;
     const value = (request.body as Record<string, unknown> | undefined)?.[match];
     if (typeof value !== 'string' || value === '') return;
-    const filter = `${match} eq '${value.replace(/'/g, "''")}'`;
     scope.test.intents.push(
       scope.ledger.add({
         api: scope.api,
         label: `what "${named.name}" may have left (${match} ${value})`,
         test: scope.test.name,
         request: list,
-        options: { query: { $filter: filter }, as: scope.as },
-        each: { request: undo, vars },
+        options: { ...listOptions, query: { $filter: eqFilter(match, value) }, as: scope.as },
+        ...(alreadyDone ? { alreadyDone } : {}),
+        each,
       }),
     );
   };

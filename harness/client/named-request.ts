@@ -1,6 +1,7 @@
 // A named request is one entry of a collection, as a Postman user knows it ("POST Token"): the
 // request template, the schema expected for each status and examples of sending it. Suites pick
 // requests by name; tools/conformance sends every example to a fresh embedded sandbox.
+import type { ThenSearch } from '../cleanup/undo';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -29,13 +30,31 @@ export interface NamedRequest {
    * run was killed after the platform made it but before the test could write its undo down —
    * `list` filtered on the body's `match` field (OData `eq`), then `undo` once per item found.
    */
-  leftovers?: { list: string; match: string; undo: string; vars: Record<string, string> };
+  leftovers?: Leftovers;
   /**
    * Sends of this request and the status a fresh sandbox answers each with, written like
    * `responses`: `{ 201: { captures: { userId: 'userId' } }, 400: { json: { name: 'No Email' } } }`.
    * tools/conformance sends each and wants a success and an error at least.
    */
   examples?: Record<number, RequestExample>;
+}
+
+/**
+ * Where a create's leftovers are listed and how each is undone. `vars` take the undo's variables
+ * from each listed item (`callId#last`, as in cleanup's undo); `fixed` are the same for every item.
+ */
+export interface Leftovers {
+  list: string;
+  /** Variables of the create's own send that the list's URL needs too (the endpoint of a call). */
+  listVars?: string[];
+  match: string;
+  undo: string;
+  vars: Record<string, string>;
+  fixed?: Record<string, string>;
+  /** Statuses of the undo that also mean nothing was left, besides 404 (ending an ended call: 409). */
+  alreadyDone?: number[];
+  /** What undoing each item leaves in turn (a recorded call's recording). */
+  then?: ThenSearch;
 }
 
 /** Who sends an example: one of the sandbox's seeded users (`user` and `partner` exist only there), or nobody. */

@@ -14,7 +14,7 @@ export const conversations = defineCollection({
   name: 'Conversations',
   api: 'conversations',
   description: 'Direct chats of https://chat.api.mitel.io/2017-09-01: conversations, their participants and messages.',
-  exampleVars: { noSuchId: '00000000-0000-4000-8000-000000000000', messageBody: 'hello from an example' },
+  exampleVars: { noSuchId: '00000000-0000-4000-8000-000000000000', messageBody: 'hello from an example', conversationName: 'Harness chat: an example' },
   requests: {
     'GET Token': {
       description: 'Who am I: S-CHAT reads each user’s userId from here before naming them as participants.',
@@ -30,6 +30,7 @@ export const conversations = defineCollection({
       body: {
         mode: 'json',
         json: {
+          name: '{{conversationName}}',
           stream: false,
           hidden: true,
           generateSystemMessages: false,
@@ -44,6 +45,8 @@ export const conversations = defineCollection({
         201: { vars: { userId: '{{primaryUserId}}', participantId: '{{secondUserId}}' }, captures: { conversationId: 'conversationId' } },
         400: { json: { originalParticipants: 'nobody' } },
       },
+      // Every conversation the suites start has a name of their own (support.ts): a killed run's is found by it.
+      leftovers: { list: 'GET Conversations', match: 'name', undo: 'DELETE Conversation', vars: { conversationId: 'conversationId' } },
     },
     'GET Conversations': {
       description: 'The caller’s conversations as a HAL collection; OData $top, $skip, $filter, $orderby.',

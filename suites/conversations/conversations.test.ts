@@ -6,7 +6,7 @@ import { itWrites, useCollection } from '../../harness';
 import type { PlatformError } from '../../types/_shared/error';
 import type { Conversation } from '../../types/conversations/conversation';
 import type { ConversationCollection } from '../../types/conversations/conversation-collection';
-import { conversationBody, participantIdOf, sendConversation, startConversation, userIdOf } from './support';
+import { conversationBody, conversationName, participantIdOf, sendConversation, startConversation, userIdOf } from './support';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);
@@ -68,7 +68,7 @@ describe('GET Conversations', () => {
     const { conversationId } = await startConversation(api, { name: 'GET Conversations lists it' });
 
     const res = await api.send<ConversationCollection>('GET Conversations', {
-      query: { $filter: "name eq 'GET Conversations lists it' and stream eq false" },
+      query: { $filter: `name eq '${conversationName('GET Conversations lists it')}' and stream eq false` },
     });
 
     expect(res.status).toBe(200);
@@ -80,7 +80,7 @@ describe('GET Conversations', () => {
     await startConversation(api, { name: 'GET Conversations hides it' });
 
     const res = await api.send<ConversationCollection>('GET Conversations', {
-      query: { $filter: "name eq 'GET Conversations hides it'" },
+      query: { $filter: `name eq '${conversationName('GET Conversations hides it')}'` },
       as: 'second',
     });
 
@@ -94,7 +94,7 @@ describe('GET Conversations', () => {
     const second = await startConversation(api, { name: 'Orderby B' });
 
     const res = await api.send<ConversationCollection>('GET Conversations', {
-      query: { $filter: "name eq 'Orderby A' or name eq 'Orderby B'", $orderby: 'name desc' },
+      query: { $filter: `name eq '${conversationName('Orderby A')}' or name eq '${conversationName('Orderby B')}'`, $orderby: 'name desc' },
     });
 
     expect(res.status).toBe(200);
@@ -134,7 +134,7 @@ describe('GET Conversation', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchSchema('conversations/conversation');
-    expect(res.body).toMatchObject({ conversationId: started.conversationId, name: 'GET Conversation reads it' });
+    expect(res.body).toMatchObject({ conversationId: started.conversationId, name: conversationName('GET Conversation reads it') });
   });
 
   itWrites('answers 404 ConversationNotFound for an unknown id', async () => {

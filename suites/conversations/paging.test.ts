@@ -8,7 +8,7 @@ import type { Conversation } from '../../types/conversations/conversation';
 import type { ConversationCollection } from '../../types/conversations/conversation-collection';
 import type { MessageCollection } from '../../types/conversations/message-collection';
 import type { ParticipantCollection } from '../../types/conversations/participant-collection';
-import { participantIdOf, postMessage, startConversation, userIdOf } from './support';
+import { conversationName, participantIdOf, postMessage, startConversation, userIdOf } from './support';
 import { conversations } from './collection';
 
 const api = useCollection(conversations);
@@ -20,7 +20,7 @@ describe('Scenario: OData paging', () => {
     const created: string[] = [];
     for (let i = 0; i < 5; i++) created.push((await startConversation(api, { name })).conversationId);
 
-    const first = await api.send<ConversationCollection>('GET Conversations', { query: { $filter: `name eq '${name}'`, $top: '2' } });
+    const first = await api.send<ConversationCollection>('GET Conversations', { query: { $filter: `name eq '${conversationName(name)}'`, $top: '2' } });
     const pages = await api.walk('GET Conversations', first, { schema: 'conversations/conversation-collection', maxPages: 5 });
 
     const walked = pages.flat().map((c) => c.conversationId);

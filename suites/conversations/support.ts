@@ -15,6 +15,7 @@ export type ChatClient = CollectionClient<keyof typeof conversations.requests>;
 export interface NewConversation {
   /** The users to name in originalParticipants; the creator takes part whether named or not. */
   participants?: string[];
+  /** What follows "Harness chat: " in its name; the test's name when left out. */
   name?: string;
 }
 
@@ -27,13 +28,23 @@ export async function userIdOf(api: ChatClient, as: UserKey): Promise<string> {
   return res.body.userId;
 }
 
-/** The body of POST Conversation: S-CHAT's flags and participants, plus an optional name. */
+/**
+ * The name a conversation the harness starts carries: `label`, or the running test's name. Every
+ * one has a name the harness owns, so a run killed before it wrote its undo down leaves a
+ * conversation the next run's sweep finds by name (the collection's `leftovers`), and nobody's own
+ * conversation is ever taken for one. Fixed per test, never random: replay compares bodies.
+ */
+export function conversationName(label = expect.getState().currentTestName ?? 'no test'): string {
+  return `Harness chat: ${label}`;
+}
+
+/** The body of POST Conversation: S-CHAT's flags and participants, plus the harness's name. */
 export function conversationBody(wanted: NewConversation = {}): Record<string, unknown> {
   return {
     stream: false,
     hidden: true,
     generateSystemMessages: false,
-    ...(wanted.name === undefined ? {} : { name: wanted.name }),
+    name: conversationName(wanted.name),
     originalParticipants: (wanted.participants ?? []).map((participantId) => ({ type: 'USER', participantId })),
   };
 }
@@ -44,7 +55,10 @@ export function conversationBody(wanted: NewConversation = {}): Record<string, u
  * scenario may already have deleted it.
  */
 export async function sendConversation(api: ChatClient, options: SendOptions = {}): Promise<ApiResponse<Conversation & PlatformError>> {
-  const res = await api.send<Conversation & PlatformError>('POST Conversation', options);
+  const res = await api.send<Conversation & PlatformError>('POST Conversation', {
+    ...options,
+    vars: { conversationName: conversationName(), ...options.vars },
+  });
   const conversationId = res.status === 201 ? res.body.conversationId : undefined;
   if (conversationId) {
     api.undo(`delete conversation ${conversationId}`, 'DELETE Conversation', { vars: { conversationId }, as: options.as });

@@ -72,6 +72,17 @@ export const media = defineCollection({
         200: { json: { to: '5550190', record: true }, captures: { fullCallId: 'callId', callId: 'callId#last', encodedCallId: 'callId#encoded' } },
         404: { vars: { endpointId: '{{noSuchEndpointId}}', to: '5550190' } },
       },
+      // A live leg of the endpoint to the number dialled is the call; a recorded one leaves its recording once ended.
+      leftovers: {
+        list: 'GET Endpoint Calls',
+        listVars: ['endpointId'],
+        match: 'to',
+        undo: 'PUT Call Action',
+        vars: { callId: 'callId#last' },
+        fixed: { action: 'end' },
+        alreadyDone: [409],
+        then: { list: 'GET Recordings', match: 'callId', undo: 'DELETE Recording', vars: { recordingId: 'recordingId' } },
+      },
     },
     'GET Endpoint Call': {
       description: 'One leg of an endpoint, by the number that ends its callId and _links.self.',
@@ -161,7 +172,14 @@ export const media = defineCollection({
       body: { mode: 'json', json: { name: '{{conferenceName}}' } },
       responses: { 200: 'media/conference', ...errors },
       examples: { 200: { captures: { conferenceId: 'id' } }, 400: { json: { name: 42 } } },
-      leftovers: { list: 'GET Conferences', match: 'name', undo: 'DELETE Conference', vars: { conferenceId: 'id' } },
+      // Deleting a conference that is recording leaves its recording, whose callId is the conference's id.
+      leftovers: {
+        list: 'GET Conferences',
+        match: 'name',
+        undo: 'DELETE Conference',
+        vars: { conferenceId: 'id' },
+        then: { list: 'GET Recordings', match: 'callId', from: 'id', undo: 'DELETE Recording', vars: { recordingId: 'recordingId' } },
+      },
     },
     'GET Conference': {
       description: 'One conference ($expand=tags).',

@@ -98,7 +98,7 @@ describe('POST Conference Action', () => {
   });
 
   itWrites('records an active conference; stop-record leaves a recording of it and end makes it inactive', async () => {
-    const created = await createConference(api, { name: 'media conference recorded' });
+    const created = await createConference(api, { name: 'media conference recorded' }, { recorded: true });
     const joined = await api.send<ParticipantConnection>('POST Participant Connection', {
       vars: { conferenceId: created.id, participantId: created.createdBy },
     });

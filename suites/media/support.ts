@@ -7,7 +7,7 @@
 // call-paths and call-records 203, endpoints 204 (and 2001 as a caller), paging 2003, recordings
 // and permissions 2002 (and 2001 as a caller). Numbers that are no extension of the account
 // (5550100…) are outside lines: the call is answered at once and has no far leg (sandbox/README.md).
-import type { ApiResponse, CollectionClient, SendOptions } from '../../harness';
+import { eqFilter, type ApiResponse, type CollectionClient, type SendOptions } from '../../harness';
 import type { Call } from '../../types/media/call';
 import type { CallCollection } from '../../types/media/call-collection';
 import type { Conference } from '../../types/media/conference';
@@ -45,9 +45,26 @@ export async function makeCall(
   const res = await api.send<Call>('POST Make Call', { vars: { endpointId: from }, json: { to, ...options.body }, as: options.as });
   expect(res.status).toBe(200);
   expect(res.body).toMatchSchema('media/call');
+  const { callId } = res.body;
+  if (options.body?.record === true) deleteRecordingsAfter(api, callId, options.as);
   // A leg that already completed answers 409: nothing left to end.
-  api.undo(`end call ${res.body.callId}`, 'PUT Call Action', { vars: { ...legVars(res.body), action: 'end' }, alreadyDone: [409] });
+  api.undo(`end call ${callId}`, 'PUT Call Action', { vars: { ...legVars(res.body), action: 'end' }, alreadyDone: [409] });
   return res.body;
+}
+
+/**
+ * Deletes the recordings of a call or conference after the test (a recording's callId is the call
+ * "or conference" it was made of, MEDIA-SPEC). Registered before the undo that ends the call: undos
+ * run newest first, and ending a recorded call is what leaves its recording — also when a killed
+ * run's undos are sent by the next run's sweep, before the test could delete the recording itself.
+ */
+function deleteRecordingsAfter(api: MediaApi, callId: string, as: SendOptions['as']): void {
+  api.undoEach(
+    `delete the recordings of ${callId}`,
+    'GET Recordings',
+    { query: { $filter: eqFilter('callId', callId) }, as },
+    { request: 'DELETE Recording', vars: { recordingId: 'recordingId' } },
+  );
 }
 
 /** After the test, ends every live leg of these endpoints, in order: transfers move calls to legs the test never made. */
@@ -124,11 +141,15 @@ export async function principalOf(api: MediaApi, as: SendOptions['as']): Promise
   return res.body.createdBy;
 }
 
-/** POST Conference with this body; checks the 200 and the schema and deletes the conference after the test. */
-export async function createConference(api: MediaApi, body: Record<string, unknown>, as?: SendOptions['as']): Promise<Conference> {
-  const res = await api.send<Conference>('POST Conference', { json: body, as });
+/**
+ * POST Conference with this body; checks the 200 and the schema and deletes the conference after
+ * the test, with the recordings it leaves when the test means to record it.
+ */
+export async function createConference(api: MediaApi, body: Record<string, unknown>, options: { recorded?: boolean } = {}): Promise<Conference> {
+  const res = await api.send<Conference>('POST Conference', { json: body });
   expect(res.status).toBe(200);
   expect(res.body).toMatchSchema('media/conference');
+  if (options.recorded) deleteRecordingsAfter(api, res.body.id, undefined);
   api.undo(`delete conference ${res.body.id}`, 'DELETE Conference', { vars: { conferenceId: res.body.id } });
   return res.body;
 }

@@ -40,6 +40,7 @@ export const notifications = defineCollection({
       },
       responses: { 201: 'notifications/subscription', ...errors },
       examples: { 201: { captures: { subscriptionId: 'subscriptionId' } }, 400: { json: {} } },
+      leftovers: { list: 'GET Subscriptions', match: 'deviceId', undo: 'DELETE Subscription', vars: { subscriptionId: 'subscriptionId' } },
     },
     'GET Subscriptions': {
       description: 'The caller’s subscriptions, as a HAL collection with OData paging.',

@@ -12,6 +12,10 @@ export interface ExampleAnswer {
   url: string;
   status: number;
   body: unknown;
+  /** The JSON body as sent, if it had one. */
+  sentJson?: unknown;
+  /** A variable's value as this send resolved it. */
+  variable(name: string): string | undefined;
 }
 
 type SetupStep = NonNullable<RequestExample['setup']>[number];
@@ -73,7 +77,8 @@ export class ExampleRunner {
     const form = body?.mode === 'urlencoded' ? resolveForm({ ...body.form, ...example.form }, scopes, context) : undefined;
     const headers = { ...named.headers, ...(await this.authorization(example.as ?? named.auth ?? 'primary')), ...example.headers };
     const answer = await call(named.method, url.toString(), headers, { json, form });
-    return { url: url.pathname + url.search, ...answer };
+    const variable = (name: string) => scopes.map((scope) => scope[name]).find((value) => value !== undefined);
+    return { url: url.pathname + url.search, ...answer, sentJson: json, variable };
   }
 
   private async authorization(sender: ExampleSender): Promise<Record<string, string>> {
@@ -102,7 +107,7 @@ export class ExampleRunner {
 }
 
 /** A request's success example (its lowest 2xx), which a setup step sends. */
-function successOf(named: NamedRequest): [number, RequestExample] | undefined {
+export function successOf(named: NamedRequest): [number, RequestExample] | undefined {
   const examples = named.examples ?? {};
   const status = Math.min(...Object.keys(examples).map(Number));
   const example = status < 300 ? examples[status] : undefined;

@@ -167,7 +167,9 @@ export async function runLoad(argv: string[]): Promise<number> {
       2,
       [create, remove],
       async () => {
-        const created = await timed(create, 201, () => sendCreate({ named: named.create, options: { vars: { userId, participantId } } }, context));
+        const created = await timed(create, 201, () =>
+          sendCreate({ named: named.create, options: { vars: { userId, participantId, conversationName: 'Harness chat: load' } } }, context),
+        );
         const conversationId = (created?.body as { conversationId?: unknown } | undefined)?.conversationId;
         // Nothing to delete: the DELETE that cannot be sent is an error too.
         if (typeof conversationId !== 'string') return void (remove.errors += 1);
