@@ -11,7 +11,8 @@
 // checked every 30 s) and never time out a trickled body; fastify keeps idle keep-alive sockets
 // 72 s. Here: headers in 10 s, the whole request in 30 s, idle keep-alive 10 s. There is
 // deliberately no idle-socket timeout (fastify's connectionTimeout): once a request is in, the
-// socket is silent until the answer, and a switchboard latency fault may hold that up to 600 s.
+// socket is silent until the answer, and a switchboard latency or hold-answer fault may hold that
+// up to 600 s.
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';

@@ -5,6 +5,10 @@ import { parseFaultFlag, switchboardFromFlags } from './cli-spec';
 describe('parseFaultFlag', () => {
   it.each([
     ['latency:ms=250,service=media', { kind: 'latency', ms: 250, service: 'media' }],
+    [
+      'hold-answer:ms=30000,service=chat,method=POST,path=/conversations,next=1',
+      { kind: 'hold-answer', ms: 30000, service: 'chat', method: 'POST', path: '/conversations', next: 1 },
+    ],
     ['server-error:status=503,share=0.25,method=GET|PUT', { kind: 'server-error', status: 503, share: 0.25, method: ['GET', 'PUT'] }],
     ['reset:next=1,path=/endpoints/:endpointId/calls', { kind: 'reset', next: 1, path: '/endpoints/:endpointId/calls' }],
     ['rate-limit:retryAfterSeconds=5,retryAfterFormat=http-date', { kind: 'rate-limit', retryAfterSeconds: 5, retryAfterFormat: 'http-date' }],
@@ -18,6 +22,9 @@ describe('parseFaultFlag', () => {
   it.each([
     ['server-error:status=418', 'fault.status must be one of 500, 502, 503, 504.'],
     ['latency', 'fault.ms must be an integer'],
+    ['hold-answer:service=chat', 'fault.ms must be an integer from 0 to 600000.'],
+    ['hold-answer:ms=10,tag=', 'fault.tag must be a non-empty string.'],
+    ['hold-answer:ms=10,deliver=true', 'fault.deliver is not a field of this fault'],
     ['boom', 'fault.kind must be one of'],
     ['reset:next', 'next must be written field=value.'],
     ['{"kind":', 'JSON'],

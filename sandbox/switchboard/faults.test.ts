@@ -1,12 +1,13 @@
 // Every fault kind, observed the way a client observes it: over HTTP from outside the sandbox
 // (and, for webhooks, from the receiving end).
-import { decodeJwt, login, postForm, type TestResponse } from '../test-support';
+import { bearer, decodeJwt, login, postForm, type TestResponse } from '../test-support';
 import { startReceiver, pause, type Receiver } from '../services/notifications/test-receiver';
 import { MAIN_ACCOUNT_ID } from '../seed';
-import { boardTest, timed, type BoardTest } from './test-support';
+import { boardTest, timed, until, type BoardTest } from './test-support';
 
 const AUTH = '/authentication/2017-09-01';
 const MEDIA = '/media/2017-09-01';
+const CHAT = '/chat/2017-09-01';
 
 let t: BoardTest;
 afterEach(() => t.close());
@@ -21,6 +22,90 @@ describe('latency', () => {
     expect([slow.result.statusCode, fast.result.statusCode]).toEqual([200, 200]);
     expect(slow.ms).toBeGreaterThanOrEqual(390);
     expect(fast.ms).toBeLessThan(400);
+  });
+});
+
+describe('held answers', () => {
+  /** Answers as they leave the hooks (the held one once released), seen by a hook added after the switchboard's. */
+  let released: string[];
+  beforeEach(async () => {
+    released = [];
+    t = await boardTest({
+      setup: (app) =>
+        app.addHook('onSend', (request, reply, payload, done) => {
+          released.push(`${request.method} ${request.url} ${reply.statusCode}`);
+          done(null, payload);
+        }),
+    });
+  });
+
+  const CREATE = { kind: 'hold-answer', service: 'chat', method: 'POST', path: '/conversations' } as const;
+  const conversations = async () => (await t.board.inventory())['chat.conversations'] as number;
+  const remaining = async () => (await t.board.get()).faults[0]?.remaining;
+  const listed = async () =>
+    (await t.call('GET', `${CHAT}/conversations`))
+      .json<{ _embedded: { items: Array<{ conversationId: string }> } }>()
+      ._embedded.items.map((item) => item.conversationId);
+
+  it('makes the create at once and answers it only after ms; the create is visible meanwhile', async () => {
+    const ms = 1500;
+    await t.board.setFaults([{ ...CREATE, ms, next: 1 }]);
+    const before = await conversations();
+    let answered = false;
+    const held = timed(() => t.call('POST', `${CHAT}/conversations`, { name: 'held' })).then((result) => {
+      answered = true;
+      return result;
+    });
+
+    await until('the fault is spent', async () => (await remaining()) === 0);
+    await until('the conversation exists', async () => (await conversations()) === before + 1);
+    const seenMeanwhile = await listed();
+    expect(answered).toBe(false);
+
+    const { result, ms: took } = await held;
+    expect(result.statusCode).toBe(201);
+    expect(seenMeanwhile).toContain(result.json<{ conversationId: string }>().conversationId);
+    expect(took).toBeGreaterThanOrEqual(ms - 10);
+  });
+
+  it('holds only the next N; a client that gives up mid-hold leaves the sandbox serving', async () => {
+    await t.board.setFaults([{ ...CREATE, ms: 600_000, next: 1 }]);
+    const before = await conversations();
+    const client = new AbortController();
+    const abandoned = fetch(`${t.origin}${CHAT}/conversations`, {
+      method: 'POST',
+      headers: { ...bearer(t.token), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'lost' }),
+      signal: client.signal,
+    }).then(
+      () => 'answered',
+      (error: unknown) => (error as Error).name,
+    );
+    await until('the conversation exists', async () => (await conversations()) === before + 1);
+    expect(released).not.toContain(`POST ${CHAT}/conversations 201`);
+    client.abort();
+    expect(await abandoned).toBe('AbortError');
+    // Released once the client has gone, not 600 s later; the write to the closed socket goes nowhere.
+    await until('the held answer is released', async () => released.includes(`POST ${CHAT}/conversations 201`));
+
+    const next = await t.call('POST', `${CHAT}/conversations`, { name: 'answered' });
+    expect(next.statusCode).toBe(201);
+    expect(await conversations()).toBe(before + 2);
+    expect((await t.board.get()).faults).toEqual([{ ...CREATE, ms: 600_000, next: 1, remaining: 0 }]);
+  });
+
+  it('holds error answers the service gives, but does not count requests another fault answers', async () => {
+    await t.board.setFaults([
+      { kind: 'server-error', status: 503, next: 1 },
+      { ...CREATE, ms: 200, next: 2 },
+    ]);
+    expect((await t.call('POST', `${CHAT}/conversations`, {})).statusCode).toBe(503);
+    expect((await t.board.get()).faults[1]?.remaining).toBe(2);
+
+    const refused = await timed(() => t.call('POST', `${CHAT}/conversations`, { stream: 'no' }));
+    expect(refused.result.statusCode).toBe(400);
+    expect(refused.ms).toBeGreaterThanOrEqual(190);
+    expect((await t.board.get()).faults[1]?.remaining).toBe(1);
   });
 });
 

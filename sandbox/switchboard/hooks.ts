@@ -5,7 +5,9 @@
 // Request faults play in onRequest: before body parsing and before any service sees the request,
 // where a gateway or load balancer would fail it. Routing misses never get there (the platform's
 // gateway hook answers them first), and the switchboard's own route is exempt so a test can always
-// switch a fault off again.
+// switch a fault off again. Held answers (hold-answer) are picked there too, so `remaining` drops
+// before the service runs, but played in onSend: the service has done its work and the client has
+// not seen it yet.
 //
 // Contract drifts play on the way out: body changes in preSerialization (the answer is still an
 // object there, no re-parsing), status and content type in onSend (the last moment before the head
@@ -45,6 +47,22 @@ function wait(ms: number): Promise<void> {
   });
 }
 
+/** Resolves after `ms`, or sooner when the client has gone: there is no one left to hold it from. */
+function hold(ms: number, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  return new Promise((resolve) => {
+    if (request.raw.socket.destroyed) return resolve();
+    const release = (): void => {
+      clearTimeout(timer);
+      reply.raw.off('close', release);
+      resolve();
+    };
+    // unref, as in wait(): a held answer must not keep a finished test process alive.
+    const timer = setTimeout(release, ms).unref();
+    // Once released, fastify writes to a closed socket, which Node drops without an error.
+    reply.raw.once('close', release);
+  });
+}
+
 function answer(plan: Required<FaultPlan>['answer'], request: FastifyRequest, reply: FastifyReply): FastifyReply {
   switch (plan.kind) {
     case 'reset':
@@ -62,20 +80,32 @@ function answer(plan: Required<FaultPlan>['answer'], request: FastifyRequest, re
   }
 }
 
-async function playFaults(switchboard: Switchboard, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function playFaults(switchboard: Switchboard, request: FastifyRequest, reply: FastifyReply, holds: WeakMap<FastifyRequest, number>): Promise<void> {
   const tag = request.headers[SWITCHBOARD_TAG_HEADER];
   const plan = switchboard.planFor(targetOf(request.method, request.url, typeof tag === 'string' ? tag : undefined));
+  if (plan.holdMs > 0) holds.set(request, plan.holdMs);
   if (plan.delayMs > 0) await wait(plan.delayMs);
   if (plan.answer) answer(plan.answer, request, reply);
 }
 
 // The hooks run on every request and nearly always have nothing to play: they answer at once,
-// without a promise, when the switchboard holds no fault (or no drift) at all.
-function registerFaultHook(app: FastifyInstance, switchboard: Switchboard): void {
+// without a promise, when the switchboard holds no fault (or no drift) at all, and when the
+// request has no answer to hold.
+function registerFaultHooks(app: FastifyInstance, switchboard: Switchboard): void {
+  // Picked in onRequest, played in onSend; a WeakMap, so a request that never gets there leaves nothing behind.
+  const holds = new WeakMap<FastifyRequest, number>();
+
   app.addHook('onRequest', (request, reply, done) => {
     if (!switchboard.hasFaults || isSwitchboardUrl(request.url)) return done();
     // An answered request is not passed on (fastify stops at a sent reply); a hijacked one is not either.
-    playFaults(switchboard, request, reply).then(() => done(), done);
+    playFaults(switchboard, request, reply, holds).then(() => done(), done);
+  });
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const ms = holds.get(request);
+    if (ms === undefined) return done(null, payload);
+    holds.delete(request);
+    void hold(ms, request, reply).then(() => done(null, payload));
   });
 }
 
@@ -108,6 +138,7 @@ function registerDriftHooks(app: FastifyInstance, switchboard: Switchboard): voi
 
 export function registerSwitchboard(app: FastifyInstance, state: SandboxState): void {
   registerSwitchboardRoutes(app, state.switchboard, () => Object.fromEntries([...state.inventory].map(([name, read]) => [name, read()])));
-  registerFaultHook(app, state.switchboard);
   registerDriftHooks(app, state.switchboard);
+  // After the drifts' onSend, so what is held is the answer exactly as it will be sent.
+  registerFaultHooks(app, state.switchboard);
 }

@@ -45,10 +45,12 @@ describe('key protection', () => {
 
   it('is the only route its faults never touch, so a test can always switch them off', async () => {
     await t.board.setFaults([
+      { kind: 'hold-answer', ms: 600_000 },
       { kind: 'server-error', status: 500 },
       { kind: 'reset', method: 'DELETE' },
     ]);
     expect((await t.call('GET', '/media/2017-09-01/endpoints/2001')).statusCode).toBe(500);
+    expect((await t.board.get()).faults).toHaveLength(3);
     expect((await t.board.reset()).faults).toEqual([]);
     expect((await t.call('GET', '/media/2017-09-01/endpoints/2001')).statusCode).toBe(200);
   });
@@ -59,6 +61,9 @@ describe('PUT /__switchboard validation', () => {
     ['faults[0].status', { faults: [{ kind: 'server-error', status: 418 }] }],
     ['faults[0].ms', { faults: [{ kind: 'latency', ms: -1 }] }],
     ['faults[0].share', { faults: [{ kind: 'latency', ms: 10, share: 2 }] }],
+    ['faults[0].ms', { faults: [{ kind: 'hold-answer', ms: 600_001 }] }],
+    ['faults[0].next', { faults: [{ kind: 'hold-answer', ms: 10, next: 1.5 }] }],
+    ['faults[0].status', { faults: [{ kind: 'hold-answer', ms: 10, status: 503 }] }],
     ['faults[0].next', { faults: [{ kind: 'reset', next: 0 }] }],
     ['faults[1].kind', { faults: [{ kind: 'reset' }, { kind: 'explode' }] }],
     ['faults[0].service', { faults: [{ kind: 'reset', service: 'billing' }] }],

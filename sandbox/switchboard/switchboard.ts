@@ -10,10 +10,14 @@ import { Selector, inScope, pathMatches, type RequestTarget } from './matching';
 import type { FaultSpec, RequestFault, SwitchboardConfig, SwitchboardSnapshot, WebhookSwitch, WebhookVerdict } from './types';
 import { readConfig } from './validate';
 
-/** What the fault hook does with one request: wait, then maybe answer in the service's place. */
+/**
+ * What the fault hooks do with one request: wait, then maybe answer in the service's place; or let
+ * the service answer and hold that answer back `holdMs`.
+ */
 export interface FaultPlan {
   delayMs: number;
-  answer?: Exclude<RequestFault, { kind: 'latency' }>;
+  holdMs: number;
+  answer?: Exclude<RequestFault, { kind: 'latency' | 'hold-answer' }>;
 }
 
 interface ArmedFault {
@@ -27,7 +31,7 @@ interface ParsedRoute {
 }
 
 const isRequestFault = (spec: FaultSpec): spec is RequestFault =>
-  spec.kind === 'latency' || spec.kind === 'server-error' || spec.kind === 'reset' || spec.kind === 'rate-limit';
+  spec.kind === 'latency' || spec.kind === 'hold-answer' || spec.kind === 'server-error' || spec.kind === 'reset' || spec.kind === 'rate-limit';
 
 function parseRoute(route: string): ParsedRoute {
   const [method = '', path = ''] = route.split(' ');
@@ -100,16 +104,22 @@ export class Switchboard implements WebhookSwitch {
     return this.drifts.length > 0;
   }
 
-  /** Every latency that picks the request adds up; the first answering fault that picks it answers. */
+  /**
+   * Every latency that picks the request adds up; the first answering fault that picks it answers.
+   * Holds add up too, but are picked last and only when no fault answers: a hold stands for work the
+   * service did, and `next` must count only answers that are really held.
+   */
   planFor(target: RequestTarget): FaultPlan {
-    const plan: FaultPlan = { delayMs: 0 };
+    const plan: FaultPlan = { delayMs: 0, holdMs: 0 };
+    const holds: Array<{ ms: number; selector: Selector }> = [];
     for (const { spec, selector } of this.faults) {
       if (!isRequestFault(spec) || !inScope(spec, target)) continue;
-      if (spec.kind !== 'latency' && plan.answer) continue;
-      if (!selector.pick()) continue;
-      if (spec.kind === 'latency') plan.delayMs += spec.ms;
-      else plan.answer = spec;
+      if (spec.kind === 'hold-answer') holds.push({ ms: spec.ms, selector });
+      else if (spec.kind === 'latency') {
+        if (selector.pick()) plan.delayMs += spec.ms;
+      } else if (!plan.answer && selector.pick()) plan.answer = spec;
     }
+    if (!plan.answer) for (const { ms, selector } of holds) if (selector.pick()) plan.holdMs += ms;
     return plan;
   }
 

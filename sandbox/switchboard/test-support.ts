@@ -46,3 +46,12 @@ export async function timed<T>(step: () => Promise<T>): Promise<{ result: T; ms:
   const result = await step();
   return { result, ms: performance.now() - started };
 }
+
+/** Resolves once `check` holds, asking every 10 ms; fails after `timeoutMs` saying what it waited for. */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`gave up after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -44,6 +44,18 @@ export interface LatencyFault extends RequestScope {
   ms: number;
 }
 
+/**
+ * The service handles the request — a create is made — and its answer is held back `ms` before the
+ * head is written: a create whose answer the client may never see, so a test can prove that the
+ * next run still finds and removes what the platform made. `next` and `share` are decided when the
+ * request arrives (`remaining` drops then, before the service runs), and only requests the service
+ * itself answers are picked: one another fault answers or resets is not counted.
+ */
+export interface HoldAnswerFault extends RequestScope {
+  kind: 'hold-answer';
+  ms: number;
+}
+
 export interface ServerErrorFault extends RequestScope {
   kind: 'server-error';
   status: ServerErrorStatus;
@@ -88,7 +100,7 @@ export interface WebhookFailureFault extends Selection {
   deliver?: boolean;
 }
 
-export type RequestFault = LatencyFault | ServerErrorFault | ResetFault | RateLimitFault;
+export type RequestFault = LatencyFault | HoldAnswerFault | ServerErrorFault | ResetFault | RateLimitFault;
 export type FaultSpec = RequestFault | ShortTokensFault | ExpireTokensFault | WebhookFailureFault;
 export type FaultKind = FaultSpec['kind'];
 

@@ -101,13 +101,14 @@ function compact<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
 }
 
-export const FAULT_KINDS = ['latency', 'server-error', 'reset', 'rate-limit', 'short-tokens', 'expire-tokens', 'webhook-failure'] as const;
+export const FAULT_KINDS = ['latency', 'hold-answer', 'server-error', 'reset', 'rate-limit', 'short-tokens', 'expire-tokens', 'webhook-failure'] as const;
 
 export function readFault(raw: unknown, field: string): FaultSpec {
   if (!isObject(raw)) throw new SwitchboardSpecError(field, 'must be an object with a kind.');
   const kind = oneOf(FAULT_KINDS)(raw.kind, `${field}.kind`);
   switch (kind) {
     case 'latency':
+    case 'hold-answer':
       onlyKeys(raw, field, ['kind', 'ms', ...SCOPE_KEYS]);
       return { kind, ms: number(raw.ms, `${field}.ms`, 0, 600_000, true), ...scope(raw, field) };
     case 'server-error':
