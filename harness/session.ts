@@ -30,6 +30,8 @@ export interface TestState {
   identifiers: IdentifierPolicy;
   /** Ledger ids of leftover searches written before a create (client/leftover-search.ts), done once the test has its undo. */
   intents: string[];
+  /** Creates no leftover search could be written for (client/leftover-search.ts unfindableCreate): the test fails after its cleanups. */
+  unfindable: string[];
 }
 
 export interface FileState {
@@ -86,7 +88,7 @@ class Session {
     const known = this.env.accountKeys.map((key) => ({ name: key, value: this.env.values[key] ?? '' })).filter((secret) => secret.value !== '');
     const scrubber = new Scrubber(known, { baseUrls: this.baseUrls() });
     const identifiers = this.identifiers();
-    this.test = { name, scrubber, cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {}, identifiers, intents: [] };
+    this.test = { name, scrubber, cleanups: [], labelled: false, retries: [], contractProblems: [], headers: {}, identifiers, intents: [], unfindable: [] };
     exposeFailureMasker(scrubber, { file: this.file?.relativePath ?? '', policy: identifiers });
     this.file?.player?.start(name);
     this.file?.recorder?.begin(name);

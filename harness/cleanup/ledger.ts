@@ -60,14 +60,30 @@ function finishedLedgers(dir: string): string[] {
 }
 
 /** Whether another process with this pid is alive; the sweeping process's own files are its to read. */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else — still running.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A killed process stays in the process table until its parent reaps it; a jest worker whose run
+ * was killed with it has no parent left, and waits for init, which may take its time. It runs no
+ * more, so its ledger is over. Linux shows the state in /proc; elsewhere a live pid counts as running.
+ */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "<pid> (<comm>) <state> …": comm may hold spaces and parentheses, the state follows the last ")".
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 

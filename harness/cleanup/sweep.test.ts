@@ -1,7 +1,9 @@
 // An interrupted run's leftovers, removed by the next run: a conversation is created and its undo
 // written to the ledger as api.undo does, the "run" dies before the undo is sent, and the sweep
 // the next run's global setup performs deletes it on a real (embedded) server.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TokenStore } from '../auth/token-store';
@@ -10,7 +12,7 @@ import { sandboxVariables } from '../jest/live-setup';
 import { discoverCollections } from '../collections';
 import type { RunningSandbox } from '../../sandbox';
 import { sandboxWithToken, type SandboxWithToken } from '../jest/test-support';
-import { pendingUndos, UndoLedger } from './ledger';
+import { isRunning, pendingUndos, UndoLedger } from './ledger';
 import { sweepLeftovers } from './sweep';
 
 let sandbox: RunningSandbox;
@@ -83,5 +85,27 @@ describe('pendingUndos', () => {
     new UndoLedger(dir).add({ api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'left behind', test: 't' });
 
     expect(pendingUndos(dir).map((undo) => undo.label)).toEqual(['left behind']);
+  });
+
+  // A worker killed with its run stays a zombie until init reaps it, which may take a while: its
+  // ledger is over all the same. /proc tells a zombie apart (Linux, as CI runs).
+  const linuxOnly = process.platform === 'linux' ? it : it.skip;
+  linuxOnly('reads the ledger of a killed process that was not reaped yet', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    // `sleep 5` never waits for the child its shell left it: that child becomes a zombie.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const zombie = Number((await once(parent.stdout, 'data')).toString());
+      while (!readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z ')) await new Promise((resolve) => setTimeout(resolve, 10));
+      writeFileSync(
+        path.join(dir, `${zombie}-killed.jsonl`),
+        `${JSON.stringify({ id: 'z', api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'left by a killed worker', test: 't' })}\n`,
+      );
+
+      expect(isRunning(zombie)).toBe(false);
+      expect(pendingUndos(dir).map((undo) => undo.label)).toEqual(['left by a killed worker']);
+    } finally {
+      parent.kill();
+    }
   });
 });

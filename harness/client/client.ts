@@ -9,7 +9,8 @@ import { labelTest } from '../report/allure';
 import { session, type TestState } from '../session';
 import type { UserKey } from '../auth/users';
 import { performUndo, type StoredOptions, type UndoAction } from '../cleanup/undo';
-import { leftoverSearch } from './leftover-search';
+import type { RecordedRequest } from './exchange';
+import { leftoverSearch, unfindableCreate } from './leftover-search';
 import { linkToTemplate } from './links';
 import type { Collection, NamedRequest } from './named-request';
 
@@ -177,8 +178,17 @@ async function sendNamed<Body>(collection: Collection, named: NamedRequest, opti
     await labelTest(collectionNames.get(session.file?.api ?? '') ?? collection.name, named.name);
   }
   const ledger = session.ledger();
-  const onBuilt = ledger && leftoverSearch(named, { ledger, api: collection.api, test, as: options.as, vars: options.vars });
+  const search = ledger && leftoverSearch(named, { ledger, api: collection.api, test, as: options.as, vars: options.vars });
+  let built: RecordedRequest | undefined;
+  const onBuilt = named.leftovers
+    ? (request: RecordedRequest) => {
+        built ??= request;
+        search?.(request);
+      }
+    : undefined;
   const { status, headers, body, ms } = await sendFromTest({ named, options, onBuilt }, session.sendContext());
+  const unfindable = status < 300 ? unfindableCreate(named, built) : undefined;
+  if (unfindable) test.unfindable.push(unfindable);
   return { status, headers, body: body as Body, ms };
 }
 

@@ -10,7 +10,7 @@ import { auth } from '../pipeline/auth';
 import { compose } from '../pipeline/compose';
 import { retry } from '../pipeline/retry';
 import type { Answer } from '../pipeline/types';
-import { leftoverSearch } from './leftover-search';
+import { leftoverSearch, unfindableCreate } from './leftover-search';
 import type { NamedRequest } from './named-request';
 
 const values: Record<string, string> = { admin_url: 'https://admin.example.test/2017-09-01', retry_base_ms: '0' };
@@ -109,6 +109,15 @@ describe('leftoverSearch', () => {
     ]);
     expect(() => leftoverSearch(makeCall, { ...scope, vars: {} })).toThrow(
       '"POST Make Call" is sent without endpointId, which its leftovers\' list "GET Endpoint Calls" needs.',
+    );
+  });
+
+  it('names a successful create whose body lacks the value its leftovers are found by', () => {
+    const request = (body: unknown) => ({ method: 'POST', url: 'https://admin.example.test/2017-09-01/users', headers: {}, body });
+    expect(unfindableCreate(createUser, request({ email: 'a@example.com' }))).toBeUndefined();
+    expect(unfindableCreate({ ...createUser, leftovers: undefined }, request({}))).toBeUndefined();
+    expect(unfindableCreate(createUser, request({ role: 'USER' }))).toBe(
+      '"POST User" created something though its body has no "email": had the run been killed then, "GET Users" could not have found it. Put "email" in the body.',
     );
   });
 });

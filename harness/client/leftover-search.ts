@@ -56,3 +56,17 @@ export function leftoverSearch(named: NamedRequest, scope: LeftoverSearchScope):
     );
   };
 }
+
+/**
+ * Made, though the body lacked the value its leftovers are found by: a run killed at that moment
+ * would leave something no sweep finds. Checked after every successful create, whatever the
+ * target, so a suite that sends such a body fails on the sandbox before it meets a real account;
+ * the test fails once its cleanups ran, so what was made is still deleted.
+ */
+export function unfindableCreate(named: NamedRequest, request: RecordedRequest | undefined): string | undefined {
+  if (!named.leftovers) return undefined;
+  const { match, list } = named.leftovers;
+  const value = (request?.body as Record<string, unknown> | undefined)?.[match];
+  if (typeof value === 'string' && value !== '') return undefined;
+  return `"${named.name}" created something though its body has no "${match}": had the run been killed then, "${list}" could not have found it. Put "${match}" in the body.`;
+}

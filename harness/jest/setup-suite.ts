@@ -28,12 +28,15 @@ afterEach(async () => {
     assertions: state.assertionCalls,
   });
   const problems = session.test?.contractProblems ?? [];
+  const unfindable = session.test?.unfindable ?? [];
   const retries = session.test?.retriesExpected ? [] : (session.test?.retries ?? []);
   if (retries.length) {
     writeMetric({ kind: 'flaky', file: requireState('testPath').slice(process.cwd().length + 1), test: requireState('currentTestName'), retries });
   }
   await session.endTest();
   if (problems.length) throw new Error(`Contract: ${problems.join('; ')}.`);
+  // After the cleanups, so what the create made is still deleted.
+  if (unfindable.length) throw new Error(unfindable.join('\n'));
 });
 
 afterAll(() => {

@@ -265,7 +265,8 @@ export const admin = defineCollection({
       body: { mode: 'json', json: { name: '{{name}}', contactType: '{{contactType}}', email: '{{email}}' } },
       responses: { 201: 'admin/contact', ...errors },
       examples: { 201: { captures: { contactId: 'contactId' } }, 400: { json: {} } },
-      leftovers: { list: 'GET Contacts', match: 'email', undo: 'DELETE Contact', vars: { contactId: 'contactId' } },
+      // By name: it is required, the email is not.
+      leftovers: { list: 'GET Contacts', match: 'name', undo: 'DELETE Contact', vars: { contactId: 'contactId' } },
     },
     'GET Contact': {
       description: 'One contact of the account.',

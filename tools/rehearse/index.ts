@@ -6,14 +6,15 @@
 //   bad night  the sandbox restarted with a profile of transient trouble (503s, 502s, 429s with
 //              both Retry-After forms, latency spikes, tokens that die early, a 503 on the first
 //              POST Token): the run completes, retried tests are marked flaky, nothing fails;
-//   kill -9    live runs killed at several moments, then one full run: the sandbox's inventory
-//              equals the one before the first run.
+//   kill -9    live runs killed at several moments, and once per kind of create while the sandbox
+//              holds its answer, then one full run: the sandbox's inventory equals the one before
+//              the first run.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { switchboardClient } from '../../sandbox/switchboard/client';
+import { switchboardClient, type SwitchboardClient } from '../../sandbox/switchboard/client';
 import { differences, killCycle, type KillCycleFigures } from './kill-cycle';
 import { nightPassed, rehearseNight, type NightFigures } from './night';
-import { startExternalSandbox, type ExternalSandbox } from './processes';
+import { startExternalSandbox } from './processes';
 import { BAD_NIGHT_FLAGS } from './profiles';
 
 export interface RehearsalOptions {
@@ -40,7 +41,8 @@ export async function rehearse(options: RehearsalOptions, progress: (line: strin
   mkdirSync(options.dir, { recursive: true });
   const figures: RehearsalFigures = { quiet: [] };
 
-  await withSandbox(options.dir, 'quiet', [], async (_sandbox, inventory, environmentFile) => {
+  await withSandbox(options.dir, 'quiet', [], async (board, environmentFile) => {
+    const inventory = () => board.inventory();
     const before = await inventory();
     for (let night = 1; night <= options.nights; night++) {
       progress(`quiet night ${night}/${options.nights} …`);
@@ -50,16 +52,23 @@ export async function rehearse(options: RehearsalOptions, progress: (line: strin
     }
     if (options.killAt.length) {
       progress(`kill -9 at ${options.killAt.join(', ')} s, then a full run …`);
-      figures.kills = await killCycle(environmentFile, path.join(options.dir, 'kills'), options.killAt, inventory);
-      const { killedMidRun, killedAt, leftoversBeforeSweep, leftoversAfterSweep, fullRunCode } = figures.kills;
-      progress(`  ${killedMidRun} of ${killedAt.length} runs killed mid-run; left before the sweep: ${leftoversBeforeSweep.join('; ') || 'nothing'}`);
+      figures.kills = await killCycle(environmentFile, path.join(options.dir, 'kills'), options.killAt, board);
+      const { killedMidRun, killedAt, midCreate, leftoversBeforeSweep, leftoversAfterSweep, fullRunCode } = figures.kills;
+      progress(`  ${killedMidRun} of ${killedAt.length} runs killed mid-run`);
+      for (const kill of midCreate) {
+        progress(
+          `  killed while ${kill.label} was answered: ${kill.reached ? `left ${kill.left.join('; ') || 'nothing'}` : 'NOT REACHED (the run sent none)'}`,
+        );
+      }
+      progress(`  left before the sweep: ${leftoversBeforeSweep.join('; ') || 'nothing'}`);
       progress(`  after a full run (exit ${fullRunCode}): ${leftoversAfterSweep.join('; ') || 'nothing left'}`);
     }
   });
 
   if (options.badNight) {
-    await withSandbox(options.dir, 'bad-night', BAD_NIGHT_FLAGS, async (_sandbox, inventory, environmentFile) => {
+    await withSandbox(options.dir, 'bad-night', BAD_NIGHT_FLAGS, async (board, environmentFile) => {
       progress('bad night …');
+      const inventory = () => board.inventory();
       const before = await inventory();
       const result = await rehearseNight(environmentFile, path.join(options.dir, 'bad-night'));
       figures.badNight = { ...result, leftovers: differences(before, await inventory()) };
@@ -71,7 +80,8 @@ export async function rehearse(options: RehearsalOptions, progress: (line: strin
 
 export function rehearsalPassed(figures: RehearsalFigures): boolean {
   const nights = [...figures.quiet, ...(figures.badNight ? [figures.badNight] : [])];
-  const killsOk = !figures.kills || (figures.kills.leftoversAfterSweep.length === 0 && figures.kills.fullRunCode === 0);
+  const { kills } = figures;
+  const killsOk = !kills || (kills.leftoversAfterSweep.length === 0 && kills.fullRunCode === 0 && kills.midCreate.every((kill) => kill.reached));
   return nights.every((night) => nightPassed(night) && night.leftovers.length === 0) && killsOk;
 }
 
@@ -80,20 +90,17 @@ export function summary(night: NightFigures & { leftovers: string[] }): string {
   return `${night.tests} tests, ${night.failures} failed, ${night.skipped} skipped, ${night.flaky} flaky; left behind: ${night.leftovers.join('; ') || 'nothing'}${problems}`;
 }
 
-type Inventory = Record<string, number | string>;
-
 async function withSandbox(
   dir: string,
   label: string,
   flags: readonly string[],
-  body: (sandbox: ExternalSandbox, inventory: () => Promise<Inventory>, environmentFile: string) => Promise<void>,
+  body: (board: SwitchboardClient, environmentFile: string) => Promise<void>,
 ): Promise<void> {
   const written = path.join(dir, `${label}-sandbox.postman_environment.json`);
   const sandbox = await startExternalSandbox(written, flags, path.join(dir, `${label}-sandbox.log`));
   try {
     const { environmentFile, switchboard } = accountLikeEnvironment(written, path.join(dir, label));
-    const board = switchboardClient(switchboard);
-    await body(sandbox, () => board.inventory(), environmentFile);
+    await body(switchboardClient(switchboard), environmentFile);
   } finally {
     await sandbox.stop();
   }

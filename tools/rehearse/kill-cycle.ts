@@ -1,9 +1,12 @@
 // Runs killed halfway, as a CI timeout or a crashed runner kills them: a live run is started and
 // killed with SIGKILL (no cleanup can run) at several moments, each leaving whatever its tests had
-// made; then one full run, whose global setup sends the undos the killed runs left in the ledger.
-// Afterwards the sandbox must hold exactly what it held before the first run.
+// made; then once mid-create per kind of create (./mid-create.ts); then one full run, whose global
+// setup sends the undos the killed runs left in the ledger. Afterwards the sandbox must hold
+// exactly what it held before the first run.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { SwitchboardClient } from '../../sandbox/switchboard/client';
+import { killMidCreates, type MidCreateKill } from './mid-create';
 import { runScript, startScript } from './processes';
 
 export type Inventory = Record<string, number | string>;
@@ -13,6 +16,8 @@ export interface KillCycleFigures {
   killedAt: number[];
   /** How many of those runs were still going when their moment came (the others had finished). */
   killedMidRun: number;
+  /** The runs killed while the sandbox held the answer to a create. */
+  midCreate: MidCreateKill[];
   /** Inventory entries that differed from the baseline after all the killed runs, before the sweep. */
   leftoversBeforeSweep: string[];
   /** The same after the full run that swept them. */
@@ -20,12 +25,8 @@ export interface KillCycleFigures {
   fullRunCode: number | null;
 }
 
-export async function killCycle(
-  environmentFile: string,
-  dir: string,
-  moments: readonly number[],
-  inventory: () => Promise<Inventory>,
-): Promise<KillCycleFigures> {
+export async function killCycle(environmentFile: string, dir: string, moments: readonly number[], board: SwitchboardClient): Promise<KillCycleFigures> {
+  const inventory = () => board.inventory();
   mkdirSync(dir, { recursive: true });
   const baseline = await inventory();
   let killedMidRun = 0;
@@ -42,13 +43,21 @@ export async function killCycle(
     }
     await run.done;
   }
+  const midCreate = await killMidCreates(environmentFile, dir, board, async () => differences(baseline, await inventory()));
   const leftoversBeforeSweep = differences(baseline, await inventory());
   const full = await runScript(
     'run',
     ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, 'after-kills')],
     path.join(dir, 'after-kills.log'),
   );
-  return { killedAt: [...moments], killedMidRun, leftoversBeforeSweep, leftoversAfterSweep: differences(baseline, await inventory()), fullRunCode: full.code };
+  return {
+    killedAt: [...moments],
+    killedMidRun,
+    midCreate,
+    leftoversBeforeSweep,
+    leftoversAfterSweep: differences(baseline, await inventory()),
+    fullRunCode: full.code,
+  };
 }
 
 export function differences(before: Inventory, after: Inventory): string[] {
