@@ -10,7 +10,8 @@ import { rehearsalPassed, rehearse } from '../tools/rehearse';
 const USAGE = `usage: npm run rehearse -- [--nights N] [--no-bad-night] [--kill-at s,s,…] [--short] [--dir <dir>]
   --nights N        quiet nights in a row (default 3)
   --no-bad-night    skip the night with the bad-night fault profile
-  --kill-at s,s,…   kill -9 a live run this many seconds after its start, once per value (default 3,6,9)
+  --kill-at s,s,…   kill -9 a live run this many seconds after its start, once per value (default 3,6,9);
+                    then once per kind of create while the sandbox holds its answer
   --short           one quiet night, one kill, no bad night (a quick check)
   --dir <dir>       where logs and reports go (default reports/rehearsal)`;
 
