@@ -2,20 +2,18 @@
 // under the reports directory; exits 1 when a documented operation is neither covered nor given a
 // reason, 2 on a usage error.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../tools/cli/args';
+import { runMain } from '../tools/cli/main';
 import { totalsLine, writeCoverage } from '../tools/coverage';
 
-function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { reports: { type: 'string', default: 'reports' } }, strict: true }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\nUsage: npm run coverage [-- --reports <dir>]\n`);
-    return 2;
-  }
-  const totals = writeCoverage(process.cwd(), values.reports);
-  process.stdout.write(`coverage: ${totalsLine(totals)}\nsee ${path.join(values.reports, 'coverage.md')}\n`);
-  return totals.open > 0 ? 1 : 0;
-}
+const USAGE = `usage: npm run coverage -- [--reports <dir>]
+  --reports <dir>   where coverage.md and coverage.json go (default reports)`;
 
-process.exit(main());
+runMain('coverage', (argv) => {
+  const { values } = parseFlags(argv, { reports: { type: 'string' }, help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' } });
+  if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
+  const reports = values.reports ?? 'reports';
+  const totals = writeCoverage(process.cwd(), reports);
+  process.stdout.write(`coverage: ${totalsLine(totals)}\nsee ${path.join(reports, 'coverage.md')}\n`);
+  return totals.open > 0 ? 1 : 0;
+});

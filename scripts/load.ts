@@ -3,4 +3,4 @@
 import { runMain } from '../tools/cli/main';
 import { runLoad } from '../tools/load/load';
 
-runMain('load', (argv) => runLoad(argv.filter((arg) => arg !== '--verbose')));
+runMain('load', runLoad);

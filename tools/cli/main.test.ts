@@ -33,22 +33,6 @@ describe('settle', () => {
     expect(out.text()).toMatch(/^x: bad\n\s+at /);
   });
 
-  it('treats parseArgs errors from tools that parse their own flags as user mistakes', async () => {
-    const out = capture();
-    const error = Object.assign(new TypeError("Option '--requests <value>' argument missing"), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
-    expect(
-      await settle(
-        'load',
-        () => {
-          throw error;
-        },
-        [],
-        out.stream,
-      ),
-    ).toBe(2);
-    expect(out.text()).not.toMatch(/\n\s+at /);
-  });
-
   it('prints any other error with its stack and answers 1', async () => {
     const out = capture();
     expect(

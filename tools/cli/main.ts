@@ -18,21 +18,13 @@ export async function settle(command: string, main: Main, argv: string[], stderr
     return await main(argv);
   } catch (error) {
     const verbose = argv.includes('--verbose');
-    if (isUserMistake(error)) {
+    if (isUserError(error)) {
       stderr.write(`${command}: ${(error as Error).message}\n${verbose ? `${stackOnly(error as Error)}\n` : ''}`);
       return USAGE_EXIT;
     }
     stderr.write(`${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
-}
-
-/**
- * UserErrors, and node:util parseArgs errors from tools that parse their own flags (tools/load):
- * both are the user's to fix.
- */
-function isUserMistake(error: unknown): boolean {
-  return isUserError(error) || /^ERR_PARSE_ARGS_/.test(String((error as { code?: unknown } | null)?.code ?? ''));
 }
 
 function stackOnly(error: Error): string {

@@ -126,6 +126,8 @@ export async function runLoad(argv: string[]): Promise<number> {
     'same-thread': { type: 'boolean' },
     warmup: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
+    // runMain's: a mistake's stack.
+    verbose: { type: 'boolean' },
   });
   if (values.help) return (process.stdout.write(`${USAGE}\n`), 0);
   const limits: Limits = {
