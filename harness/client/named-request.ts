@@ -64,8 +64,8 @@ export type ExampleSender = RequestAuth | 'user' | 'partner';
  * One send of a named request, which a fresh sandbox (sandbox/seed.ts) must answer with the
  * status it is filed under. Its {{variables}} come from `vars`, then what its setup captured, then the collection's
  * `exampleVars`, then the sandbox's environment (the *_url, username, accountId, client_id… of
- * `npm run sandbox -- --environment-out`) and the seeded users' ids: primaryUserId, secondUserId,
- * thirdUserId (the seed's plain "user").
+ * `npm run sandbox -- --environment-out`), the seeded users' ids — primaryUserId, secondUserId,
+ * thirdUserId (the seed's plain "user") — and noSuchId, an id nothing in the sandbox has.
  */
 export interface RequestExample {
   /** Values of the request's {{variables}}; a value may hold {{…}} itself. */

@@ -19,7 +19,6 @@ export const admin = defineCollection({
   api: 'admin',
   description: 'Accounts, users, user tags, sites, groups and contacts of https://admin.api.mitel.io/2017-09-01.',
   exampleVars: {
-    noSuchId: '00000000-0000-4000-8000-000000000000',
     accountName: 'CloudLink Sandbox',
     name: 'Example Person',
     email: 'example.person@example.com',

@@ -14,7 +14,7 @@ export const conversations = defineCollection({
   name: 'Conversations',
   api: 'conversations',
   description: 'Direct chats of https://chat.api.mitel.io/2017-09-01: conversations, their participants and messages.',
-  exampleVars: { noSuchId: '00000000-0000-4000-8000-000000000000', messageBody: 'hello from an example', conversationName: 'Harness chat: an example' },
+  exampleVars: { messageBody: 'hello from an example', conversationName: 'Harness chat: an example' },
   requests: {
     'GET Token': {
       description: 'Who am I: S-CHAT reads each user’s userId from here before naming them as participants.',

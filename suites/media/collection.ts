@@ -22,7 +22,6 @@ export const media = defineCollection({
   api: 'media',
   description: 'PBX endpoints, call control, call history, conferences and recordings of https://media.api.mitel.io/2017-09-01.',
   exampleVars: {
-    noSuchId: '00000000-0000-4000-8000-000000000000',
     noSuchEndpointId: '999',
     noSuchCallId: '999999999',
     // The second seeded user's extension: a line the primary user (an account admin) may drive.

@@ -14,7 +14,6 @@ export const notifications = defineCollection({
   description: 'Subscriptions of https://notifications.api.mitel.io/2017-09-01 and the publications they deliver.',
   // A websocket subscription: it needs no receiver to exist.
   exampleVars: {
-    noSuchId: '00000000-0000-4000-8000-000000000000',
     applicationId: 'example',
     deviceId: 'example-socket',
     transport: 'websocket',

@@ -40,6 +40,8 @@ export class ExampleRunner {
     this.environment.primaryUserId = this.user('primary').userId;
     this.environment.secondUserId = this.user('second').userId;
     this.environment.thirdUserId = this.user('user').userId;
+    // A well-formed id (a UUID, as the platform's are) that names nothing: for 404 examples.
+    this.environment.noSuchId = '00000000-0000-4000-8000-000000000000';
   }
 
   /** Runs the example's setup, then sends it; the answer is not judged here but for setup steps. */
