@@ -41,8 +41,8 @@ export function leftoverSearch(named: NamedRequest, scope: LeftoverSearchScope):
   return (request) => {
     if (written) return;
     written = true;
-    const value = (request.body as Record<string, unknown> | undefined)?.[match];
-    if (typeof value !== 'string' || value === '') return;
+    const value = matchValue(match, request);
+    if (value === undefined) return;
     scope.test.intents.push(
       scope.ledger.add({
         api: scope.api,
@@ -66,7 +66,12 @@ export function leftoverSearch(named: NamedRequest, scope: LeftoverSearchScope):
 export function unfindableCreate(named: NamedRequest, request: RecordedRequest | undefined): string | undefined {
   if (!named.leftovers) return undefined;
   const { match, list } = named.leftovers;
-  const value = (request?.body as Record<string, unknown> | undefined)?.[match];
-  if (typeof value === 'string' && value !== '') return undefined;
+  if (matchValue(match, request) !== undefined) return undefined;
   return `"${named.name}" created something though its body has no "${match}": had the run been killed then, "${list}" could not have found it. Put "${match}" in the body.`;
+}
+
+/** The body's value of the field leftovers are found by, if it has a non-empty one. */
+function matchValue(match: string, request: RecordedRequest | undefined): string | undefined {
+  const value = (request?.body as Record<string, unknown> | undefined)?.[match];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

@@ -43,13 +43,9 @@ export interface NamedRequest {
  * Where a create's leftovers are listed and how each is undone. `vars` take the undo's variables
  * from each listed item (`callId#last`, as in cleanup's undo); `fixed` are the same for every item.
  */
-export interface Leftovers {
-  list: string;
+export interface Leftovers extends Omit<ThenSearch, 'from'> {
   /** Variables of the create's own send that the list's URL needs too (the endpoint of a call). */
   listVars?: string[];
-  match: string;
-  undo: string;
-  vars: Record<string, string>;
   fixed?: Record<string, string>;
   /** Statuses of the undo that also mean nothing was left, besides 404 (ending an ended call: 409). */
   alreadyDone?: number[];
