@@ -4,7 +4,7 @@
 import { acquireTokens, credentialVariables } from '../auth/acquire';
 import { TokenStore, type TokenSet } from '../auth/token-store';
 import { tokenEnvNames, type UserKey } from '../auth/users';
-import { sendFromSetup } from '../pipeline';
+import { sendFromSetup, type SendContext } from '../pipeline';
 import { assertComplete, baseUrlsOf, envVariableName, loadEnvironment, type Environment } from '../env';
 import { startSandbox, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
 import { ledgerDir } from '../cleanup/ledger';
@@ -29,8 +29,7 @@ export async function prepareLiveRun(loaded: Environment): Promise<void> {
 
   assertComplete(env, [...env.urlKeys, ...credentialVariables(env)], `${env.mode} run against ${env.name}`);
   const context = { env, baseUrls: baseUrlsOf(env) };
-  // Grants go through the pipeline like any request: a 503 or 429 on POST Token is retried.
-  const tokens = await acquireTokens(env, (named, vars) => sendFromSetup({ named, options: { vars } }, context));
+  const tokens = await grantTokens(context);
   for (const [user, set] of Object.entries(tokens) as [UserKey, TokenSet][]) {
     const names = tokenEnvNames(user);
     process.env[names.access] = set.accessToken;
@@ -46,6 +45,23 @@ export async function prepareLiveRun(loaded: Environment): Promise<void> {
     if (swept.failed.length)
       process.stderr.write(`Could not remove ${swept.failed.length} leftover(s) (kept for the next run):\n  ${swept.failed.join('\n  ')}\n`);
   }
+}
+
+/** Every configured user's tokens. Grants go through the pipeline like any request: a 503 or 429 on POST Token is retried. */
+export function grantTokens(context: SendContext): Promise<Partial<Record<UserKey, TokenSet>>> {
+  return acquireTokens(context.env, (named, vars) => sendFromSetup({ named, options: { vars } }, context));
+}
+
+/** The context with every configured user logged in: what the tools (load, send) send with. */
+export async function loggedIn(context: SendContext): Promise<SendContext & { tokens: TokenStore }> {
+  return { ...context, tokens: new TokenStore(await grantTokens(context)) };
+}
+
+/** An environment (as loadEnvironment picks it) pointed at a running sandbox: its URLs and seeded users. */
+export function sandboxContext(sandbox: RunningSandbox, options: { environment?: string; rootDir?: string }): SendContext {
+  const processEnv = { ...process.env, ...sandboxVariables(sandbox) };
+  const env = loadEnvironment({ mode: 'live', environment: options.environment, rootDir: options.rootDir, processEnv });
+  return { env, baseUrls: baseUrlsOf(env) };
 }
 
 /**

@@ -11,8 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Collection } from '../../harness/client/named-request';
 import { discoverCollections, type CollectionEntry } from '../../harness/collections';
-import { baseUrlsOf, loadEnvironment } from '../../harness/env';
-import { sandboxVariables } from '../../harness/jest/live-setup';
+import { sandboxContext } from '../../harness/jest/live-setup';
 import { closeTransport } from '../../harness/pipeline';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { exportAll } from '../postman/export';
@@ -95,8 +94,7 @@ export function newmanPass(files: readonly string[]): Promise<NewmanPass> {
 
 export function harnessPass(newman: NewmanPass, collections: readonly Collection[], rootDir: string): Promise<HarnessCollectionRun[]> {
   return withSandbox(async (sandbox) => {
-    const env = loadEnvironment({ mode: 'live', environment: 'sandbox', rootDir, processEnv: { ...process.env, ...sandboxVariables(sandbox) } });
-    const context = { env, baseUrls: baseUrlsOf(env) };
+    const context = sandboxContext(sandbox, { environment: 'sandbox', rootDir });
     const inputs = { newman: newman.typed, harness: typedValues(newmanInputFor(sandbox)) };
     const runs: HarnessCollectionRun[] = [];
     try {

@@ -11,14 +11,10 @@
 // clients run in parallel over the transport's keep-alive sockets. Prints requests/s, p50/p99
 // latency, errors and the process's CPU per request; exits 1 on any error, so it can guard against
 // regressions in CI.
-import { acquireTokens } from '../../harness/auth/acquire';
-import { TokenStore, type TokenSet } from '../../harness/auth/token-store';
-import type { UserKey } from '../../harness/auth/users';
 import type { NamedRequest } from '../../harness/client/named-request';
 import { discoverCollections } from '../../harness/collections';
-import { baseUrlsOf, loadEnvironment } from '../../harness/env';
-import { sandboxVariables } from '../../harness/jest/live-setup';
-import { closeTransport, sendFromSetup, type SendContext, type Step } from '../../harness/pipeline';
+import { loggedIn, sandboxContext } from '../../harness/jest/live-setup';
+import { closeTransport, type Step } from '../../harness/pipeline';
 import { auth } from '../../harness/pipeline/auth';
 import { compose } from '../../harness/pipeline/compose';
 import { transport } from '../../harness/pipeline/transport';
@@ -142,10 +138,7 @@ export async function runLoad(argv: string[]): Promise<number> {
 
   const sandbox = await startLoadSandbox(sameThread);
   try {
-    const env = loadEnvironment({ mode: 'live', environment: 'sandbox', processEnv: { ...process.env, ...sandboxVariables(sandbox) } });
-    const setup: SendContext = { env, baseUrls: baseUrlsOf(env) };
-    const acquired = await acquireTokens(env, (grant, vars) => sendFromSetup({ named: grant, options: { vars } }, setup));
-    const context: SendContext = { ...setup, tokens: new TokenStore(acquired as Partial<Record<UserKey, TokenSet>>) };
+    const context = await loggedIn(sandboxContext(sandbox, { environment: 'sandbox' }));
 
     const read = routeStats('read   GET Token');
     const sendRead = pipelineFor(read);

@@ -2,15 +2,11 @@
 // loaded as for a run (the embedded sandbox is started when it is the target), the users log in
 // through the pipeline, the request is sent with retries and auth, and the exchange is printed with
 // secrets masked and checked against the schema its collection declares for the status.
-import type { TokenSet } from '../../harness/auth/token-store';
-import { acquireTokens } from '../../harness/auth/acquire';
-import { TokenStore } from '../../harness/auth/token-store';
-import type { UserKey } from '../../harness/auth/users';
 import type { NamedRequest } from '../../harness/client/named-request';
 import { discoverCollections } from '../../harness/collections';
 import { baseUrlsOf, loadEnvironment, type Environment } from '../../harness/env';
-import { sandboxVariables } from '../../harness/jest/live-setup';
-import { sendFromSetup, type Answer } from '../../harness/pipeline';
+import { loggedIn, sandboxContext } from '../../harness/jest/live-setup';
+import type { Answer } from '../../harness/pipeline';
 import { contractProblems } from '../../harness/pipeline/contract';
 import { compose } from '../../harness/pipeline/compose';
 import { readOnlyGuard } from '../../harness/pipeline/read-only';
@@ -46,15 +42,11 @@ export async function sendRequest(options: SendRequestOptions): Promise<SendOutc
   const named = findRequest(options.request, options.collection);
   let sandbox: RunningSandbox | undefined;
   try {
-    let env = loadEnvironment({ mode: 'live', environment: options.environment });
-    if (env.target === 'sandbox') {
-      sandbox = await startSandbox();
-      env = loadEnvironment({ mode: 'live', environment: options.environment, processEnv: { ...process.env, ...sandboxVariables(sandbox) } });
-    }
-    const context = { env, baseUrls: baseUrlsOf(env) };
-    const acquired = await acquireTokens(env, (grant, vars) => sendFromSetup({ named: grant, options: { vars } }, context));
-    const tokens = new TokenStore(acquired as Partial<Record<UserKey, TokenSet>>);
-    const answer = await sendOnce({ named, options: { vars: options.vars } }, { ...context, tokens });
+    const chosen = loadEnvironment({ mode: 'live', environment: options.environment });
+    if (chosen.target === 'sandbox') sandbox = await startSandbox();
+    const context = await loggedIn(sandbox ? sandboxContext(sandbox, { environment: options.environment }) : { env: chosen, baseUrls: baseUrlsOf(chosen) });
+    const { env } = context;
+    const answer = await sendOnce({ named, options: { vars: options.vars } }, context);
     const problems = contractProblems(named, answer);
     return { ok: problems.length === 0, text: render(named, env, answer, problems) };
   } finally {
