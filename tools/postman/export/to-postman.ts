@@ -47,8 +47,6 @@ const LANGUAGES: Record<string, string> = {
 
 export function toPostmanCollection(input: ExportInput): PostmanCollectionDocument {
   const items = input.requests.map((request) => toItem(request, input));
-  const folderScripts = input.folderScripts ?? [];
-  const nested = (input.folders && input.folders.length > 0) || folderScripts.length > 0;
   const collectionEvents = eventsOf(input.collectionScripts);
   return {
     info: {
@@ -58,7 +56,7 @@ export function toPostmanCollection(input: ExportInput): PostmanCollectionDocume
       ...(input.description ? { description: input.description } : {}),
       schema: COLLECTION_SCHEMA_V21,
     },
-    item: nested ? nest(items, input.folders ?? [], folderScripts) : items,
+    item: nest(items, input.folders ?? [], input.folderScripts ?? []),
     auth: { type: 'bearer', bearer: [{ key: 'token', value: `{{${USER_VARIABLES.primary.accessToken}}}`, type: 'string' }] },
     ...(collectionEvents.length > 0 ? { event: collectionEvents } : {}),
     variable: [...input.variables],
@@ -66,10 +64,7 @@ export function toPostmanCollection(input: ExportInput): PostmanCollectionDocume
 }
 
 function toItem(request: NamedRequest, input: ExportInput): PostmanItem {
-  const event: PostmanEvent[] = [];
-  const pre = input.preRequestScript(request);
-  if (pre.length > 0) event.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: [...pre] } });
-  event.push({ listen: 'test', script: { type: 'text/javascript', exec: input.testScript(request) } });
+  const event = eventsOf({ prerequest: input.preRequestScript(request), test: input.testScript(request) });
   const header: PostmanKeyValue[] = Object.entries(request.headers ?? {}).map(([key, value]) => ({ key, value, type: 'text' }));
   header.push({ key: 'x-mitel-app', value: '{{x-mitel-app}}', type: 'text' });
   const body = request.body ? toBody(request.body, header) : undefined;
@@ -118,7 +113,7 @@ function toUrl(url: string): PostmanUrlObject {
   return out;
 }
 
-/** A collection's or folder's events: the prerequest script first, as Postman writes them. */
+/** A request's, folder's or collection's events: the prerequest script first, as Postman writes them. */
 function eventsOf(scripts: Scripts | undefined): PostmanEvent[] {
   const events: PostmanEvent[] = [];
   if (scripts?.prerequest.length) events.push({ listen: 'prerequest', script: { type: 'text/javascript', exec: [...scripts.prerequest] } });
@@ -127,8 +122,9 @@ function eventsOf(scripts: Scripts | undefined): PostmanEvent[] {
 }
 
 /**
- * Folders from the collection module's `folders`; requests in no folder stay at the top. A folder
- * with scripts of its own gets them, and is made even if no request is left in it.
+ * Folders from the collection module's `folders`; requests in no folder stay at the top, in order
+ * (with no folders, the items as they are). A folder with scripts of its own gets them, and is
+ * made even if no request is left in it.
  */
 function nest(items: PostmanItem[], folders: readonly CollectionFolder[], folderScripts: ReadonlyArray<Scripts & { path: readonly string[] }>): PostmanItem[] {
   const root: PostmanItem[] = [];
