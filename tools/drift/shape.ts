@@ -108,10 +108,13 @@ export interface EvidenceBreak {
 
 /**
  * Where a live answer breaks with every recording of its request: a field every recorded object
- * at its place had and a live object there lacks (a rename or a removal the schema, calling the
+ * at its place had and no live object there has (a rename or a removal the schema, calling the
  * field optional, lets pass), and a field found with a type no recording had (null aside; an
  * integer where recordings had fractions is still a number, and a fraction counts as a retype only
- * where at least INTEGER_EVIDENCE whole numbers were recorded).
+ * where at least INTEGER_EVIDENCE whole numbers were recorded). In a list, one item without an
+ * optional field is the account's data, not the contract: a real account's contact may have no
+ * email where every recorded one had, and a nightly must not go red for it. A rename or a removal
+ * takes the field from every item.
  */
 export function breaksWithEvidence(evidence: Evidence, liveAnswer: unknown): EvidenceBreak[] {
   const live = addEvidence(emptyEvidence(), liveAnswer);
@@ -121,7 +124,7 @@ export function breaksWithEvidence(evidence: Evidence, liveAnswer: unknown): Evi
     const seenThere = evidence.objects.get(place) ?? 0;
     const liveThere = live.objects.get(place) ?? 0;
     const now = live.fields.get(path);
-    if (field.present === seenThere && liveThere > 0 && (now?.present ?? 0) < liveThere) {
+    if (field.present === seenThere && liveThere > 0 && (now?.present ?? 0) === 0) {
       out.push({ change: 'removed', path, recorded: `in all ${seenThere} recorded`, live: `missing in ${liveThere - (now?.present ?? 0)} of ${liveThere}` });
       continue;
     }
