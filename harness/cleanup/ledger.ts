@@ -3,7 +3,7 @@
 // that is killed — Ctrl-C, a CI timeout, a crashed runner — leaves its pending undos behind, and
 // the next run against the same environment sends them first (sweepLeftovers), so nothing a
 // test created outlives an interrupted run. The embedded sandbox needs none: it starts empty.
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Environment } from '../env';
@@ -89,9 +89,37 @@ function isZombie(pid: number): boolean {
 
 /** The undos of earlier runs that never ran, oldest first. */
 export function pendingUndos(dir: string): UndoEntry[] {
+  return undosIn(finishedLedgers(dir).map((name) => path.join(dir, name)));
+}
+
+/**
+ * Takes the ledger files of runs that are over for this process (`pid`) to sweep, and returns
+ * their new paths. Parallel shards start together and each sweeps: a file is renamed under this
+ * process's pid first, which only one of them can do, so no undo is sent twice and no file is
+ * deleted while another shard reads it. A sweeper killed midway leaves what it claimed under its
+ * own pid, which the next run takes once that process is gone.
+ */
+export function claimLedgers(dir: string, pid = process.pid): string[] {
+  const claimed: string[] = [];
+  for (const name of finishedLedgers(dir)) {
+    const mine = path.join(dir, `${pid}-${randomUUID()}.jsonl`);
+    try {
+      renameSync(path.join(dir, name), mine);
+    } catch (error) {
+      // Another shard's sweep took it first.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    claimed.push(mine);
+  }
+  return claimed;
+}
+
+/** The undos these ledger files hold that were never marked done, in the files' order. */
+export function undosIn(files: readonly string[]): UndoEntry[] {
   const added = new Map<string, UndoEntry>();
-  for (const file of finishedLedgers(dir)) {
-    for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+  for (const file of files) {
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       let record: Partial<UndoEntry> & { done?: string };
       try {
@@ -104,9 +132,4 @@ export function pendingUndos(dir: string): UndoEntry[] {
     }
   }
   return [...added.values()];
-}
-
-/** Forgets the ledger files read by pendingUndos (after their undos were sent). */
-export function clearLedger(dir: string): void {
-  for (const file of finishedLedgers(dir)) rmSync(path.join(dir, file), { force: true });
 }

@@ -12,7 +12,7 @@ import { sandboxVariables } from '../jest/live-setup';
 import { discoverCollections } from '../collections';
 import type { RunningSandbox } from '../../sandbox';
 import { sandboxWithToken, type SandboxWithToken } from '../jest/test-support';
-import { isRunning, pendingUndos, UndoLedger } from './ledger';
+import { claimLedgers, isRunning, pendingUndos, undosIn, UndoLedger } from './ledger';
 import { sweepLeftovers } from './sweep';
 
 let sandbox: RunningSandbox;
@@ -107,5 +107,17 @@ describe('pendingUndos', () => {
     } finally {
       parent.kill();
     }
+  });
+
+  it('is claimed by one sweep only: parallel shards neither send an undo twice nor lose a file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledger-'));
+    new UndoLedger(dir).add({ api: 'conversations', request: 'DELETE Conversation', options: {}, label: 'left behind', test: 't' });
+
+    // The parent of this process stands for the other shard: alive while this test runs.
+    const theirs = claimLedgers(dir, process.ppid);
+
+    expect(undosIn(theirs).map((undo) => undo.label)).toEqual(['left behind']);
+    expect(claimLedgers(dir)).toEqual([]);
+    expect(pendingUndos(dir)).toEqual([]);
   });
 });
