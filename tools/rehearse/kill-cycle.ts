@@ -4,10 +4,9 @@
 // setup sends the undos the killed runs left in the ledger. Afterwards the sandbox must hold
 // exactly what it held before the first run.
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { SwitchboardClient } from '../../sandbox/switchboard/client';
 import { killMidCreates, type MidCreateKill } from './mid-create';
-import { runScript, startScript } from './processes';
+import { startLiveRun } from './processes';
 
 export type Inventory = Record<string, number | string>;
 
@@ -31,11 +30,7 @@ export async function killCycle(environmentFile: string, dir: string, moments: r
   const baseline = await inventory();
   let killedMidRun = 0;
   for (const [index, seconds] of moments.entries()) {
-    const run = startScript(
-      'run',
-      ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, `killed-${index + 1}`)],
-      path.join(dir, `killed-${index + 1}.log`),
-    );
+    const run = startLiveRun(environmentFile, dir, `killed-${index + 1}`);
     const finishedFirst = await Promise.race([run.done, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), seconds * 1000))]);
     if (!finishedFirst) {
       run.killHard();
@@ -45,11 +40,7 @@ export async function killCycle(environmentFile: string, dir: string, moments: r
   }
   const midCreate = await killMidCreates(environmentFile, dir, board, async () => differences(baseline, await inventory()));
   const leftoversBeforeSweep = differences(baseline, await inventory());
-  const full = await runScript(
-    'run',
-    ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, 'after-kills')],
-    path.join(dir, 'after-kills.log'),
-  );
+  const full = await startLiveRun(environmentFile, dir, 'after-kills').done;
   return {
     killedAt: [...moments],
     killedMidRun,

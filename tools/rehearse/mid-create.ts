@@ -4,12 +4,11 @@
 // the rehearsal waits until the sandbox has taken that create, and then kills the run. Only the
 // search the harness wrote to the ledger before sending can find what it made. One killed run per
 // request of the collections that declares `leftovers`.
-import path from 'node:path';
 import type { NamedRequest } from '../../harness/client/named-request';
 import { discoverCollections } from '../../harness/collections';
 import type { SwitchboardClient } from '../../sandbox/switchboard/client';
 import type { HoldAnswerFault, ServiceName } from '../../sandbox/switchboard/types';
-import { startScript } from './processes';
+import { startLiveRun } from './processes';
 
 /** The service each base URL variable of the collections names (the sandbox's prefixes). */
 const SERVICE_OF: Record<string, ServiceName> = {
@@ -67,12 +66,7 @@ export async function killMidCreates(
   const kills: MidCreateKill[] = [];
   for (const [index, target] of targets.entries()) {
     await board.setFaults([target.fault]);
-    const name = `mid-create-${index + 1}`;
-    const run = startScript(
-      'run',
-      ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, name)],
-      path.join(dir, `${name}.log`),
-    );
+    const run = startLiveRun(environmentFile, dir, `mid-create-${index + 1}`);
     const reached = await untilTaken(board, run.done);
     if (reached) {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

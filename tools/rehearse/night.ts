@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runScript, type Finished } from './processes';
+import { runScript, startLiveRun, type Finished } from './processes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARDS = 2;
@@ -30,13 +30,7 @@ export function nightPassed(night: NightFigures): boolean {
 export async function rehearseNight(environmentFile: string, dir: string): Promise<NightFigures> {
   mkdirSync(dir, { recursive: true });
   const shards = await Promise.all(
-    Array.from({ length: SHARDS }, (_, i) =>
-      runScript(
-        'run',
-        ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, `shard-${i + 1}`), '--shard', `${i + 1}/${SHARDS}`],
-        path.join(dir, `shard-${i + 1}.log`),
-      ),
-    ),
+    Array.from({ length: SHARDS }, (_, i) => startLiveRun(environmentFile, dir, `shard-${i + 1}`, ['--shard', `${i + 1}/${SHARDS}`]).done),
   );
   const drift = await runScript('drift', ['--env', environmentFile, '--reports', path.join(dir, 'drift')], path.join(dir, 'drift.log'));
   const merge = await mergeAllure(dir);

@@ -56,6 +56,12 @@ export async function runScript(script: string, args: readonly string[], log: st
   return startScript(script, args, log, env).done;
 }
 
+/** A live run of the suites against `environmentFile`, as the nightly starts it: reports in `dir/name`, output in `dir/name.log`. */
+export function startLiveRun(environmentFile: string, dir: string, name: string, extra: readonly string[] = []): Started {
+  const args = ['-e', environmentFile, '--mode', 'live', '--quiet', '--no-html', '--reports', path.join(dir, name), ...extra];
+  return startScript('run', args, path.join(dir, `${name}.log`));
+}
+
 export interface ExternalSandbox {
   /** The Postman environment it wrote, as `npm run sandbox -- --environment-out` writes it. */
   environmentFile: string;
