@@ -18,6 +18,8 @@ export interface CollectionEntry {
   folders?: CollectionFolder[];
   /** suites/<api>/__fixtures__, for sample values. */
   fixturesDir?: string;
+  /** Written by `npm run import` (its module keeps `postmanScripts`): the user's, with no examples of the sandbox's. */
+  imported?: boolean;
 }
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -43,8 +45,9 @@ export function discoverCollections(rootDir: string = REPO_ROOT, only: readonly 
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the path is known only at run time
     const loaded = require(file) as Record<string, unknown>;
     const folderList = Array.isArray(loaded.folders) ? (loaded.folders as CollectionFolder[]) : undefined;
+    const imported = 'postmanScripts' in loaded;
     for (const value of Object.values(loaded)) {
-      if (isCollection(value)) entries.push({ collection: value, folders: folderList, fixturesDir: path.join(suites, api, '__fixtures__') });
+      if (isCollection(value)) entries.push({ collection: value, folders: folderList, fixturesDir: path.join(suites, api, '__fixtures__'), imported });
     }
   }
   return entries;

@@ -16,7 +16,11 @@ import { discoverCollections } from '../../harness/collections';
 import { startSandbox } from '../../sandbox';
 import { ExampleRunner, successOf } from './send-example';
 
-const collections = discoverCollections().map((entry) => entry.collection);
+// The harness's own collections: one `npm run import` wrote undoes what it creates through its
+// suite's lifecycle (tools/postman/import/lifecycle.ts) and has no examples to send here.
+const collections = discoverCollections()
+  .filter((entry) => !entry.imported)
+  .map((entry) => entry.collection);
 
 /** Creates that declare no `leftovers`, and why none can outlive a killed run. */
 const NO_LEFTOVERS: Record<string, string> = {

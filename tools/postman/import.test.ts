@@ -7,6 +7,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import ts from 'typescript';
 import type { Collection } from '../../harness/client/named-request';
+import { discoverCollections } from '../../harness/collections';
 import { checkAgainstMetaSchema } from '../../harness/schema/registry';
 import { importPostman, type ImportResult } from './import';
 import { ParameterCollector } from './import/parameters';
@@ -79,6 +80,10 @@ describe('importPostman: the Mitel-shaped sample with its environment', () => {
       { path: ['Admin', 'Users'], requests: ['GET User', 'PUT User', 'PATCH User Flags', 'POST User Avatar'] },
       { path: ['Media'], requests: ['POST Make Call', 'PUT Note', 'POST Search', 'DELETE Call'] },
     ]);
+  });
+
+  it('is found as imported by the collection registry, so the sandbox conformance tests leave it to its own suite', () => {
+    expect(discoverCollections(root).map(({ collection, imported }) => [collection.api, imported])).toEqual([['library', true]]);
   });
 
   it('carries every body mode, headers, path variables and query parameters, keeping disabled ones as comments', () => {
