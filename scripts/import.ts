@@ -6,6 +6,7 @@ import { UserError } from '../harness/user-error';
 import { parseFlags } from '../tools/cli/args';
 import { runMain } from '../tools/cli/main';
 import { importPostman } from '../tools/postman/import';
+import { formatWritten } from '../tools/postman/import/house-style';
 import { readSandboxSeed } from '../tools/postman/import/sandbox-values';
 import { formatImportReport } from '../tools/postman/report';
 
@@ -41,14 +42,16 @@ async function main(argv: string[]): Promise<number> {
     throw new UserError(
       `Expected one collection file, got ${positionals.length}${positionals.length ? `: ${positionals.join(', ')}` : ''}. Usage: npm run import -- <collection.json> [options]`,
     );
+  const rootDir = path.resolve(values.root ?? path.join(__dirname, '..'));
   const result = importPostman({
     collectionFile: path.resolve(positionals[0] as string),
     environmentFile: values.environment === undefined ? undefined : path.resolve(values.environment),
-    rootDir: path.resolve(values.root ?? path.join(__dirname, '..')),
+    rootDir,
     name: values.name,
     force: values.force ?? false,
     sandboxSeed: values['fill-from-sandbox'] ? await readSandboxSeed() : undefined,
   });
+  await formatWritten(rootDir, result.files);
   process.stdout.write(formatImportReport(result));
   return 0;
 }

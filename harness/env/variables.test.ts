@@ -31,10 +31,11 @@ describe('isSecretVariable', () => {
 });
 
 describe('the shipped environments', () => {
-  const names = availableEnvironments(ROOT);
+  // A user's own environment files (an account's, or one `npm run import` wrote) sit beside them.
+  const names = ['dev', 'eu', 'production', 'sandbox'];
 
   it('are sandbox, production, eu and dev', () => {
-    expect(names).toEqual(['dev', 'eu', 'production', 'sandbox']);
+    expect(availableEnvironments(ROOT)).toEqual(expect.arrayContaining(names));
   });
 
   it.each(names)('%s loads, has every harness variable and no secret value', (name) => {

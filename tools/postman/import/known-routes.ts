@@ -22,7 +22,8 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 /** The routes of this repository's collections, by `METHOD shape`. */
 export function knownRoutes(rootDir: string = REPO): Map<string, KnownRoute> {
   const routes = new Map<string, KnownRoute>();
-  for (const { collection } of discoverCollections(rootDir)) {
+  // The harness's own: an earlier import's requests know no more than their Postman scripts did.
+  for (const { collection } of discoverCollections(rootDir).filter((entry) => !entry.imported)) {
     for (const request of Object.values(collection.requests) as NamedRequest[]) {
       const key = routeKey(request.method, request.url);
       if (!routes.has(key)) routes.set(key, { from: `${collection.name} › ${request.name}`, responses: { ...request.responses } });

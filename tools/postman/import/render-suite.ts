@@ -60,8 +60,9 @@ export function renderSuite(input: SuiteInput): string {
   }
   if (parameters.size > 0 || lifecycles.length > 0) {
     lines.push('', '/** Values a Postman user types in ({single braces}, :path variables). A test whose value is blank is skipped. */');
-    lines.push(`const parameters: Record<string, string> = ${tsValue(Object.fromEntries(parameters))};`);
-    lines.push('', 'function given(...names: string[]): jest.It {', "  return names.every((name) => parameters[name] !== '') ? it : it.skip;", '}');
+    // Typed by its own keys: under the project's noUncheckedIndexedAccess a Record's value may be undefined.
+    lines.push(`const parameters = ${tsValue(Object.fromEntries(parameters))};`, 'type Parameter = keyof typeof parameters;');
+    lines.push('', 'function given(...names: Parameter[]): jest.It {', "  return names.every((name) => parameters[name] !== '') ? it : it.skip;", '}');
   }
   if (lifecycles.length > 0) {
     const table = Object.fromEntries(
@@ -69,7 +70,7 @@ export function renderSuite(input: SuiteInput): string {
     );
     lines.push('', '/** What the collection creates: the tests that use each thing, in order, with the parameters each needs. */');
     lines.push(
-      `const lifecycles: Record<string, { undo: ${unionOf(lifecycles.map((t) => t.undo as string))}; tests: Array<[string, string[]]> }> = ${tsValue(table)};`,
+      `const lifecycles: Record<string, { undo: ${unionOf(lifecycles.map((t) => t.undo as string))}; tests: Array<[string, Parameter[]]> }> = ${tsValue(table)};`,
     );
     lines.push('', '/** The last test of a thing that runs (its parameters filled in) has the DELETE sent after it, even when it fails. */');
     lines.push('function undoAfterLastUse(variable: string, test: string): void {');
