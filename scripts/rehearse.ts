@@ -12,7 +12,7 @@ const USAGE = `usage: npm run rehearse -- [--nights N] [--no-bad-night] [--kill-
   --no-bad-night    skip the night with the bad-night fault profile
   --kill-at s,s,…   kill -9 a live run this many seconds after its start, once per value (default 3,6,9);
                     then once per kind of create while the sandbox holds its answer
-  --short           one quiet night, one kill, no bad night (a quick check)
+  --short           one quiet night, one timed kill and the mid-create kills, no bad night (a quick check)
   --dir <dir>       where logs and reports go (default reports/rehearsal)`;
 
 runMain('rehearse', async (argv) => {
