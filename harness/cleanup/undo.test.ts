@@ -20,21 +20,22 @@ describe('performUndo', () => {
   const named = (name: string): NamedRequest => ({ name, method: 'GET', url: `{{url}}/${name}`, responses: {} });
   const requests = Object.fromEntries(['GET Calls', 'END Call', 'GET Recordings', 'DELETE Recording'].map((name) => [name, named(name)]));
 
-  it('after undoing each listed item, removes what that left, found by the field they share', async () => {
+  it('after undoing each listed item, removes what that left, found by the field they share, as the requests’ own user', async () => {
     const sent: string[] = [];
     const answers: Record<string, unknown> = {
       'GET Calls': { _embedded: { items: [{ callId: 'endpoints/7/calls/1' }, { callId: "endpoints/7/calls/o'2" }] } },
       'GET Recordings': { _embedded: { items: [{ recordingId: 'r1' }] } },
     };
     const send = async (request: NamedRequest, options: SendOptions) => {
-      sent.push(`${request.name} ${JSON.stringify(options.vars ?? options.query ?? {})}`);
+      sent.push(`${request.name} ${JSON.stringify(options.vars ?? options.query ?? {})}${options.as ? ` as ${options.as}` : ''}`);
       return { status: 200, body: answers[request.name] };
     };
 
     await performUndo(
       {
         request: 'GET Calls',
-        options: {},
+        // The calls' maker, a USER, ends them; what they leave is deleted as the requests' own user.
+        options: { as: 'second' },
         each: {
           request: 'END Call',
           vars: { callId: 'callId#last' },
@@ -47,11 +48,11 @@ describe('performUndo', () => {
     );
 
     expect(sent).toEqual([
-      'GET Calls {}',
-      'END Call {"action":"end","callId":"1"}',
+      'GET Calls {} as second',
+      'END Call {"action":"end","callId":"1"} as second',
       `GET Recordings {"$filter":"callId eq 'endpoints/7/calls/1'"}`,
       'DELETE Recording {"recordingId":"r1"}',
-      `END Call {"action":"end","callId":"o'2"}`,
+      `END Call {"action":"end","callId":"o'2"} as second`,
       `GET Recordings {"$filter":"callId eq 'endpoints/7/calls/o''2'"}`,
       'DELETE Recording {"recordingId":"r1"}',
     ]);

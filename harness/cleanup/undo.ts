@@ -52,12 +52,17 @@ export async function performUndo(action: UndoAction, requests: Record<string, N
     const answer = await send(each, { vars, as: action.options.as });
     if (!done(answer.status)) throw new Error(`${action.each.request} answered ${answer.status} for ${JSON.stringify(vars)}`);
     const then = action.each.then;
-    if (then) await performUndo(thenAction(then, String(item[then.from ?? then.match] ?? ''), action.options.as), requests, send);
+    if (then) await performUndo(thenAction(then, String(item[then.from ?? then.match] ?? '')), requests, send);
   }
 }
 
-function thenAction(then: ThenSearch, value: string, as: StoredOptions['as']): UndoAction {
-  return { request: then.list, options: { query: { $filter: eqFilter(then.match, value) }, as }, each: { request: then.undo, vars: then.vars } };
+/**
+ * Sent as the requests' own user (the account admin by default), not as the item's: what undoing
+ * an item leaves may need more rights than its maker had — a USER may not delete the recording of
+ * his own call (MEDIA-SPEC: deleting a recording needs "privileged access").
+ */
+function thenAction(then: ThenSearch, value: string): UndoAction {
+  return { request: then.list, options: { query: { $filter: eqFilter(then.match, value) } }, each: { request: then.undo, vars: then.vars } };
 }
 
 /** `field eq 'value'`, the value quoted as OData quotes it (a quote doubled). */
