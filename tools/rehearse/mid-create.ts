@@ -73,7 +73,7 @@ export async function killMidCreates(
       run.killHard();
     }
     await run.done;
-    // The held answer's timer stays in the sandbox until it ends; the next run must meet no fault.
+    // The killed client took the held answer with it (the sandbox releases it); the next run meets no fault.
     await board.reset();
     kills.push({ label: target.label, reached, left: await leftovers() });
   }
