@@ -53,6 +53,16 @@ export function discoverCollections(rootDir: string = REPO_ROOT, only: readonly 
   return entries;
 }
 
+/**
+ * The harness's own collections, the ones its sandbox serves: those under `<rootDir>/suites` that
+ * `npm run import` did not write (an imported one is the user's, with no sandbox examples).
+ */
+export function ownCollections(rootDir: string = REPO_ROOT): Collection[] {
+  return discoverCollections(rootDir)
+    .filter((entry) => !entry.imported)
+    .map((entry) => entry.collection);
+}
+
 function isCollection(value: unknown): value is Collection {
   const candidate = value as Partial<Collection> | null;
   return (

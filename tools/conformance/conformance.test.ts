@@ -9,16 +9,12 @@
 // without running the suites; the sandbox still never reads a collection (eslint.config.mjs), so a path
 // written wrong on one side fails here instead of passing on both.
 import type { Collection, NamedRequest, RequestExample } from '../../harness/client/named-request';
-import { discoverCollections } from '../../harness/collections';
+import { ownCollections } from '../../harness/collections';
 import { validateAgainst } from '../../harness/schema/registry';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { ExampleRunner } from './send-example';
 
-// The harness's own collections: one `npm run import` wrote is the user's, checked by its own
-// suite rather than against examples of the sandbox it never had.
-const collections = discoverCollections()
-  .filter((entry) => !entry.imported)
-  .map((entry) => entry.collection);
+const collections = ownCollections();
 
 /**
  * Named requests with no example of a kind they need, and why. A request needs an error example,

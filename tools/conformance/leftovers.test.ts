@@ -12,15 +12,12 @@ import { pendingUndos, UndoLedger } from '../../harness/cleanup/ledger';
 import { performUndo } from '../../harness/cleanup/undo';
 import { leftoverSearch } from '../../harness/client/leftover-search';
 import type { NamedRequest, RequestExample } from '../../harness/client/named-request';
-import { discoverCollections } from '../../harness/collections';
+import { ownCollections } from '../../harness/collections';
 import { startSandbox } from '../../sandbox';
 import { ExampleRunner, successOf } from './send-example';
 
-// The harness's own collections: one `npm run import` wrote undoes what it creates through its
-// suite's lifecycle (tools/postman/import/lifecycle.ts) and has no examples to send here.
-const collections = discoverCollections()
-  .filter((entry) => !entry.imported)
-  .map((entry) => entry.collection);
+// An imported collection undoes what it creates through its suite's lifecycle (tools/postman/import/lifecycle.ts).
+const collections = ownCollections();
 
 /** Creates that declare no `leftovers`, and why none can outlive a killed run. */
 const NO_LEFTOVERS: Record<string, string> = {

@@ -6,7 +6,7 @@
 // statuses and schemas. Any other gets the generic CloudLink object (`_shared/resource`) for the
 // status its scripts expect, or the usual success of its method, and the report says so.
 import path from 'node:path';
-import { discoverCollections } from '../../../harness/collections';
+import { ownCollections } from '../../../harness/collections';
 import type { HttpMethod, NamedRequest } from '../../../harness/client/named-request';
 
 export interface KnownRoute {
@@ -23,7 +23,7 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
 export function knownRoutes(rootDir: string = REPO): Map<string, KnownRoute> {
   const routes = new Map<string, KnownRoute>();
   // The harness's own: an earlier import's requests know no more than their Postman scripts did.
-  for (const { collection } of discoverCollections(rootDir).filter((entry) => !entry.imported)) {
+  for (const collection of ownCollections(rootDir)) {
     for (const request of Object.values(collection.requests) as NamedRequest[]) {
       const key = routeKey(request.method, request.url);
       if (!routes.has(key)) routes.set(key, { from: `${collection.name} › ${request.name}`, responses: { ...request.responses } });
