@@ -19,7 +19,12 @@ const UNIT_FOLDERS = ['harness', 'sandbox', 'scripts', 'tools'];
 const modulePathIgnorePatterns = ['<rootDir>/reports/'];
 
 /** The harness's, sandbox's, tools' and scripts' own tests: unit and e2e differ only in their files. */
-const ownTests = { testEnvironment: 'node', transform, modulePathIgnorePatterns, setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'] };
+const ownTests = {
+  testEnvironment: '<rootDir>/harness/jest/unit-environment.ts',
+  transform,
+  modulePathIgnorePatterns,
+  setupFilesAfterEnv: ['<rootDir>/harness/jest/setup-unit.ts'],
+};
 
 const config: Config = {
   projects: [

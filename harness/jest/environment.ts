@@ -4,6 +4,8 @@
 //   (harness/pipeline/http-client.ts); in replay, the network guard (nock).
 // - An idle worker exits at once instead of disposing its heap (./worker-exit.ts).
 // - Failure messages are masked for sharing before any reporter reads them.
+// - The async-context storages a test file started are disabled when it ends
+//   (./test-file-storages.ts says why).
 // - allure-js writes each result and attachment to a temporary file, fsyncs it and renames it:
 //   about 3 ms per request on a busy 2-core machine, the largest single cost of a replay run
 //   (measured with --cpu-prof). These files are rebuilt by every run and read once by the report
@@ -20,6 +22,7 @@ import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
 import { httpClient, type HttpClient } from '../pipeline/http-client';
 import { WORKER_NETWORK_GUARD, guardNetwork } from '../fixtures/network-guard';
+import { releaseStorages, watchStorages } from './test-file-storages';
 import { exitPromptlyWhenIdle } from './worker-exit';
 
 /**
@@ -32,6 +35,7 @@ let workerGuarded = false;
 
 // Loaded in the worker process itself (not in a test file's context), once per worker.
 exitPromptlyWhenIdle();
+watchStorages();
 
 class PlainFileWriter extends FileSystemWriter {
   constructor(private readonly resultsDir: string) {
@@ -79,6 +83,11 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
       workerGuarded = true;
       this.global[WORKER_NETWORK_GUARD] = true;
     }
+  }
+
+  override async teardown(): Promise<void> {
+    await super.teardown();
+    releaseStorages();
   }
 
   /**
