@@ -11,7 +11,7 @@ import { loadEnvironment, type Environment } from '../../harness/env';
 import { ledgerDir, pendingUndos } from '../../harness/cleanup/ledger';
 import { discoverCollections } from '../../harness/collections';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../../harness/report/metrics';
-import { REPORTS_DIR_VARIABLE, renderHtmlReport } from '../../harness/report/render';
+import { REPORTS_DIR_VARIABLE, startHtmlReport } from '../../harness/report/render';
 import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
 import { execErrorText } from '../../harness/report/progress-reporter';
@@ -78,6 +78,8 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   // since jest transforms with @swc/jest. Put back after the run.
   const execArgv = process.execArgv;
   process.execArgv = withoutPreload(execArgv, SCRIPTS_LOADER);
+  // Allure loads while the tests run, and generates the report once they are done.
+  const htmlReport = options.html ? startHtmlReport(root, reports) : undefined;
   const running = runCLI(
     {
       _: [],
@@ -107,19 +109,25 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   try {
     ({ results } = await withRunTimeout(running, runTimeoutMs(env), runDir));
   } catch (error) {
+    await htmlReport?.cancel();
     rmSync(runDir, { recursive: true, force: true });
     throw unwrapSetupError(error);
   } finally {
     process.execArgv = execArgv;
   }
   const wallMs = Date.now() - started;
-  const metrics = readMetrics(runDir);
-  const flaky = markFlakyTests(reports, metrics);
-  if (flaky > 0 && !options.silent) process.stdout.write(`${flaky} test(s) passed only after retries: marked flaky in the reports.\n`);
-  rmSync(runDir, { recursive: true, force: true });
-  if (options.html) {
-    const file = await renderHtmlReport(root, reports);
-    process.stdout.write(`HTML report: ${path.relative(root, file)}\n`);
+  let metrics: Metric[];
+  try {
+    metrics = readMetrics(runDir);
+    const flaky = markFlakyTests(reports, metrics);
+    if (flaky > 0 && !options.silent) process.stdout.write(`${flaky} test(s) passed only after retries: marked flaky in the reports.\n`);
+    rmSync(runDir, { recursive: true, force: true });
+    if (htmlReport) {
+      const file = await htmlReport.render();
+      process.stdout.write(`HTML report: ${path.relative(root, file)}\n`);
+    }
+  } finally {
+    await htmlReport?.cancel();
   }
   const pending = ledgerSummary(env);
   if (pending && !options.silent) {

@@ -1,0 +1,71 @@
+// The HTML report's renderer, against a stand-in for Allure's CLI in a temporary root: it loads
+// before the results are complete, generates only when told, and a run that never tells it leaves
+// no report and no process behind. (The real Allure renders in `npm run test:report`.)
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHtmlReport } from './render';
+
+let root: string;
+let reports: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'render-'));
+  reports = path.join(root, 'reports');
+  const allure = path.join(root, 'node_modules', 'allure');
+  mkdirSync(path.join(allure, 'dist', 'commands'), { recursive: true });
+  // The stand-in's commands note that they were loaded; its CLI writes what it was asked, as a page.
+  writeFileSync(
+    path.join(allure, 'dist', 'commands', 'index.js'),
+    `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(path.join(root, 'loaded'))}, 'yes');\n`,
+  );
+  writeFileSync(
+    path.join(allure, 'cli.js'),
+    [
+      "import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';",
+      "import { argv } from 'node:process';",
+      "const output = argv[argv.indexOf('--output') + 1];",
+      'mkdirSync(output, { recursive: true });',
+      'const page = \'<div id="app"></div><script>window.allureReportData = window.allureReportData || {}</script>\';',
+      "writeFileSync(output + '/index.html', page + argv.slice(2, 3).join(' ') + ' ' + readdirSync(argv[3]).join(','));",
+    ].join('\n'),
+  );
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function writeResult(name: string): void {
+  mkdirSync(path.join(reports, 'allure-results'), { recursive: true });
+  writeFileSync(path.join(reports, 'allure-results', name), '{}');
+}
+
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 20) {
+    if (waited > 5000) throw new Error('waited 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+it('loads Allure at once and generates from the results written after it started', async () => {
+  const renderer = startHtmlReport(root, reports);
+  await until(() => existsSync(path.join(root, 'loaded')));
+  writeResult('a-result.json');
+  const file = await renderer.render();
+  expect(file).toBe(path.join(reports, 'allure-report', 'index.html'));
+  const html = readFileSync(file, 'utf8');
+  expect(html).toContain('generate a-result.json');
+  // The page is made openable from disk on the way out (openableFromDisk).
+  expect(html).toContain('window.allureReportDataReady = false');
+});
+
+it('generates nothing when cancelled, and its process ends', async () => {
+  const renderer = startHtmlReport(root, reports);
+  writeResult('a-result.json');
+  await renderer.cancel();
+  await expect(renderer.render()).rejects.toThrow('The HTML report was cancelled or rendered already.');
+  expect(existsSync(path.join(reports, 'allure-report'))).toBe(false);
+});
+
+it('names the results folder when the run wrote none', async () => {
+  const renderer = startHtmlReport(root, reports);
+  await expect(renderer.render()).rejects.toThrow('No Allure results in reports/allure-results: run the suites first (npm start).');
+});
