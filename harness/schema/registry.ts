@@ -118,6 +118,9 @@ function createRegistry(): Registry {
     strict: true,
     // The claims carry values that arrive either natively or as strings ("type": ["integer", "string"]).
     allowUnionTypes: true,
+    // ajv's passes that tidy each generated validator cost a third of compiling it and made checking
+    // no faster here (measured: all schemas 220 → 150 ms in a fresh process, paid in every worker).
+    code: { optimize: false },
   });
   addFormats(ajv);
   const schemas = new Map<string, Loaded>();
