@@ -1,9 +1,8 @@
 // `npm start` and `npm run record`: see tools/run/options.ts for the options, tools/run/command.ts
 // for what they do. Exit 0 passed, 1 a test or the API failed, 2 a mistake in the input.
+import { warmUpAllure } from '../harness/report/render';
 import { runMain } from '../tools/cli/main';
-import { runCommand } from '../tools/run/command';
 import { parseRunArgs, USAGE } from '../tools/run/options';
-import { RunTimeoutError } from '../tools/run/run';
 
 runMain('cloudlink', async (argv) => {
   const options = parseRunArgs(argv);
@@ -11,6 +10,13 @@ runMain('cloudlink', async (argv) => {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Allure loads in a process of its own from here on, beside jest's own loading and the tests
+  // (harness/report/render.ts): for a short run that was most of the wait for the HTML report.
+  if (options.html) warmUpAllure();
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only now, after Allure starts: they bring jest */
+  const { runCommand } = require('../tools/run/command') as typeof import('../tools/run/command');
+  const { RunTimeoutError } = require('../tools/run/run') as typeof import('../tools/run/run');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   try {
     return await runCommand(options);
   } catch (error) {

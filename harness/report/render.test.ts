@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startHtmlReport } from './render';
+import { startHtmlReport, warmUpAllure } from './render';
 
 let root: string;
 let reports: string;
@@ -17,7 +17,7 @@ beforeEach(() => {
   // The stand-in's commands note that they were loaded; its CLI writes what it was asked, as a page.
   writeFileSync(
     path.join(allure, 'dist', 'commands', 'index.js'),
-    `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(path.join(root, 'loaded'))}, 'yes');\n`,
+    `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(path.join(root, 'loaded'))}, 'loaded\\n');\n`,
   );
   writeFileSync(
     path.join(allure, 'cli.js'),
@@ -55,6 +55,15 @@ it('loads Allure at once and generates from the results written after it started
   expect(html).toContain('generate a-result.json');
   // The page is made openable from disk on the way out (openableFromDisk).
   expect(html).toContain('window.allureReportDataReady = false');
+});
+
+it('renders with the Allure warmed up for the same root instead of starting another', async () => {
+  warmUpAllure(root);
+  await until(() => existsSync(path.join(root, 'loaded')));
+  writeResult('b-result.json');
+  const html = readFileSync(await startHtmlReport(root, reports).render(), 'utf8');
+  expect(html).toContain('generate b-result.json');
+  expect(readFileSync(path.join(root, 'loaded'), 'utf8')).toBe('loaded\n');
 });
 
 it('generates nothing when cancelled, and its process ends', async () => {

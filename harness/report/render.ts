@@ -1,8 +1,10 @@
 // Renders the Allure results into one HTML file that opens from disk with no server
 // (allurerc.json sets the "awesome" report's singleFile option). Allure 3 generates offline.
-// A run that will want the report starts Allure before its tests end (./allure-when-told.mjs), so
-// that loading Allure overlaps the tests; the report is generated once the results are complete.
-import { spawn } from 'node:child_process';
+// Loading Allure is most of the rendering of a small run, so it is started early, in a process of
+// its own (./allure-when-told.mjs), and told what to generate once the results are complete: the
+// CLI warms it up before it loads jest (warmUpAllure), a run that will want the report starts one
+// beside its tests if none is warm yet (startHtmlReport).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -17,23 +19,27 @@ export interface HtmlReportRenderer {
   cancel(): Promise<void>;
 }
 
-/** Starts Allure now; nothing is read from `reports` until render(). */
+interface WaitingAllure {
+  root: string;
+  child: ChildProcessWithoutNullStreams;
+  exited: Promise<number | null>;
+  printed(): string;
+}
+
+let warm: WaitingAllure | undefined;
+
+/** Starts loading Allure now, for the next report this process renders from `root`. */
+export function warmUpAllure(root = process.cwd()): void {
+  warm ??= startAllure(root);
+}
+
+/** Starts Allure now, or takes the one warmed up; nothing is read from `reports` until render(). */
 export function startHtmlReport(root = process.cwd(), reports = path.resolve(root, process.env[REPORTS_DIR_VARIABLE] ?? 'reports')): HtmlReportRenderer {
   const results = path.join(reports, 'allure-results');
   const output = path.join(reports, 'allure-report');
-  // allure's package exports do not include its CLI, so it is found by its place in node_modules.
-  const cli = path.join(root, 'node_modules', 'allure', 'cli.js');
-  const args = [path.join(__dirname, 'allure-when-told.mjs'), cli, 'generate', results, '--config', path.join(root, 'allurerc.json'), '--output', output];
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
-  let printed = '';
-  child.stdout.on('data', (chunk: Buffer) => void (printed += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => void (printed += chunk.toString()));
-  // A child that died early closes its stdin: writing "go" to it must not crash this process.
-  child.stdin.on('error', () => undefined);
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+  const allure = warm?.root === root ? warm : startAllure(root);
+  if (allure === warm) warm = undefined;
+  const { child, exited } = allure;
   const cancel = async (): Promise<void> => {
     if (!child.stdin.writableEnded) child.stdin.end();
     await exited.catch(() => undefined);
@@ -45,15 +51,36 @@ export function startHtmlReport(root = process.cwd(), reports = path.resolve(roo
         await cancel();
         throw new Error(`No Allure results in ${path.relative(root, results)}: run the suites first (npm start).`);
       }
-      child.stdin.end('go\n');
+      const args = ['generate', results, '--config', path.join(root, 'allurerc.json'), '--output', output];
+      child.stdin.end(`go ${JSON.stringify(args)}\n`);
       const code = await exited;
-      if (code !== 0) throw new Error(`allure generate exited with ${code}:\n${printed.trim()}`);
+      if (code !== 0) throw new Error(`allure generate exited with ${code}:\n${allure.printed().trim()}`);
       const file = path.join(output, 'index.html');
       writeFileSync(file, openableFromDisk(readFileSync(file, 'utf8')));
       return file;
     },
     cancel,
   };
+}
+
+function startAllure(root: string): WaitingAllure {
+  // allure's package exports do not include its CLI, so it is found by its place in node_modules.
+  const cli = path.join(root, 'node_modules', 'allure', 'cli.js');
+  const child = spawn(process.execPath, [path.join(__dirname, 'allure-when-told.mjs'), cli], {
+    cwd: root,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  child.stdout.on('data', (chunk: Buffer) => void (printed += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => void (printed += chunk.toString()));
+  // A child that died early closes its stdin: writing to it must not crash this process.
+  child.stdin.on('error', () => undefined);
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  return { root, child, exited, printed: () => printed };
 }
 
 /** Renders the report from the results as they are. */
