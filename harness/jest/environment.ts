@@ -1,5 +1,5 @@
 // The suites' jest environment: allure-jest's node environment, with what is better done once per
-// worker than once per test file, and two changes.
+// worker than once per test file, and what else it changes:
 // - Once per worker: the schema registry, compiled; the HTTP client, supertest
 //   (harness/pipeline/http-client.ts); in replay, the network guard (nock).
 // - An idle worker exits at once instead of disposing its heap (./worker-exit.ts).
