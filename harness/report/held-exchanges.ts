@@ -3,6 +3,7 @@
 // (the secrets masked field by field), so a passing test should not pay for it. The test side holds
 // each exchange's metric with a way to build its detail; when jest says the test is done, the
 // suites' environment releases them: the detail built for the last ones of a failing test only.
+// This is the one place that decides: the progress reporter shows in full what carries a detail.
 import type { ExchangeDetail, ExchangeMetric } from './metrics';
 import { writeMetric } from './metrics';
 
@@ -25,7 +26,7 @@ interface HeldExchange {
 /**
  * Test side, for each exchange a test sent. With --verbose every detail is printed, so it is
  * built now; so it is when no environment releases held exchanges (a plain jest environment),
- * lest they never reach the terminal.
+ * lest they never reach the terminal: there every exchange is shown in full.
  */
 export function holdExchange(metric: ExchangeMetric, detail: () => ExchangeDetail, holder: object = globalThis, write: Write = writeMetric): void {
   const hooked = (holder as Holder)[HOOKED] === true;

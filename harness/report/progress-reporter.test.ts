@@ -97,9 +97,12 @@ describe('ProgressReporter', () => {
     expect(out).toMatch(/│\s+skipped tests │\s+1 │/);
   });
 
-  it('prints a passing test’s exchanges in full only with --verbose', () => {
-    expect(run(metrics, {})).not.toContain('  response 403');
-    expect(run(metrics, { CLOUDLINK_VERBOSE: '1' })).toContain('  response 403');
+  it('prints in full exactly the exchanges written with their detail (held-exchanges.ts decides which)', () => {
+    expect(run(metrics, {})).toContain('  response 403');
+    const withoutDetail = metrics.map((m) => (m.kind === 'exchange' && m.status === 403 ? { ...m, detail: undefined } : m));
+    const out = run(withoutDetail, {});
+    expect(out).toContain('GET Account: GET {{admin_url}}/accounts/redacted-accountid-1 → 403');
+    expect(out).not.toContain('  response 403');
   });
 
   it('writes no colour codes when colour is off', () => {

@@ -1,16 +1,17 @@
 // A jest reporter that shows a run the way Newman does, and then some: each test file, its tests,
 // and under each test the requests it sent with status and time. A failing test is numbered and
-// shows its requests in full — headers, status, the answer's key headers and body, masked and cut —
-// beside the failure with its schema pointer; the run ends with the numbered list of failures and
+// shows its last requests in full — headers, status, the answer's key headers and body, masked and
+// cut — beside the failure with its schema pointer; the run ends with the numbered list of failures and
 // the summary table. CLOUDLINK_QUIET=1 prints only failures and the summary (npm test);
-// CLOUDLINK_VERBOSE=1 prints every exchange in full. Colour follows NO_COLOR and the terminal.
+// CLOUDLINK_VERBOSE=1 prints every exchange in full. Which exchanges are shown in full is decided
+// once, where they are written (./held-exchanges.ts): those that carry their detail. Colour follows
+// NO_COLOR and the terminal.
 import type { AggregatedResult, Reporter, Test, TestContext, TestResult } from '@jest/reporters';
 import path from 'node:path';
 import { maskText } from '../redact/mask';
-import { FULL_EXCHANGES_PER_FAILURE } from './held-exchanges';
 import { readMetrics, RUN_DIR_VARIABLE, type ExchangeMetric, type Metric } from './metrics';
 import { formatSummary, summarise, testKey, type TestOutcomes } from './summary';
-import { colours, exchangeBlock, exchangeLine, failureText, headline, indent, type Colours } from './terminal';
+import { colours, exchangeBlock, failureText, headline, indent, type Colours } from './terminal';
 
 const MARK = { passed: '✓', failed: '✗', pending: '○', skipped: '○', todo: '○', disabled: '○', focused: '✓' } as const;
 
@@ -24,7 +25,6 @@ interface NumberedFailure {
 export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | 'onTestFileResult' | 'onRunComplete'> {
   private readonly started = Date.now();
   private readonly quiet = process.env.CLOUDLINK_QUIET === '1';
-  private readonly verbose = process.env.CLOUDLINK_VERBOSE === '1';
   private readonly runDir = process.env[RUN_DIR_VARIABLE] ?? '';
   private readonly c: Colours;
   private readonly failures: NumberedFailure[] = [];
@@ -56,17 +56,14 @@ export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | '
       if (test.status !== 'failed') {
         const mark = test.status === 'passed' ? this.c.green(MARK.passed) : this.c.yellow(MARK[test.status]);
         lines.push(`  ${mark} ${test.status === 'passed' ? fullName : this.c.dim(`${fullName} (${test.status})`)}${duration}`);
-        for (const m of own) lines.push(indent(this.verbose ? exchangeBlock(m, this.c) : exchangeLine(m, this.c), 6));
+        for (const m of own) lines.push(indent(exchangeBlock(m, this.c), 6));
         continue;
       }
       const messages = test.failureMessages.map(forTerminal);
       const n = this.failures.length + 1;
       this.failures.push({ n, file, test: fullName, headline: headline(messages[0] ?? '') });
       lines.push(`  ${this.c.red(`${MARK.failed} ${n}. ${fullName}`)}${duration}`);
-      own.forEach((m, i) => {
-        const full = this.verbose || i >= own.length - FULL_EXCHANGES_PER_FAILURE;
-        lines.push(indent(full ? exchangeBlock(m, this.c) : exchangeLine(m, this.c), 6));
-      });
+      for (const m of own) lines.push(indent(exchangeBlock(m, this.c), 6));
       for (const message of messages) lines.push(indent(failureText(message, this.c), 6));
     }
     if (result.testExecError) {
