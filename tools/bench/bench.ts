@@ -1,11 +1,15 @@
 // `npm run bench`: the cost of the harness itself. Runs every suite in replay (the fixtures answer in-process, so
 // the time is almost all harness and jest) and live against the embedded sandbox, and reports wall
-// time, requests sent and the harness's overhead per request (time in the client around the wire:
-// variable resolution, auth, scrubbing, reporting). Measured here, never asserted in tests.
+// time, CPU time (./cpu-time.ts), requests sent and the harness's overhead per request (time in the
+// client around the wire: variable resolution, auth, scrubbing, reporting). Measured here, never
+// asserted in tests.
 import { runSuites, type RunOutcome } from '../run/run';
+import { cpuTimeMs } from './cpu-time';
 
 export interface BenchLine {
   wallMs: number;
+  /** User plus system time of the run, its jest workers included (./cpu-time.ts); absent off Linux. */
+  cpuMs?: number;
   requests: number;
   overheadMsPerRequest: number;
   /** Mean time on the wire (or in nock) per request. */
@@ -21,16 +25,24 @@ export interface BenchResult {
 export async function runBench(collections: string[] = []): Promise<BenchResult> {
   const common = { collections, bail: false, quiet: true, html: false, silent: true };
   // Replay first: a live run leaves its tokens in process.env, which replay must not depend on.
-  const replay = toLine(await runSuites({ ...common, mode: 'replay', environment: 'sandbox' }));
-  const live = toLine(await runSuites({ ...common, mode: 'live', environment: 'sandbox' }));
+  const replay = await measured(() => runSuites({ ...common, mode: 'replay', environment: 'sandbox' }));
+  const live = await measured(() => runSuites({ ...common, mode: 'live', environment: 'sandbox' }));
   return { replay, live };
 }
 
-function toLine(outcome: RunOutcome): BenchLine {
+async function measured(run: () => Promise<RunOutcome>): Promise<BenchLine> {
+  const before = cpuTimeMs();
+  const outcome = await run();
+  const after = cpuTimeMs();
+  return toLine(outcome, before === undefined || after === undefined ? undefined : after - before);
+}
+
+function toLine(outcome: RunOutcome, cpuMs: number | undefined): BenchLine {
   const exchanges = outcome.metrics.filter((m) => m.kind === 'exchange');
   const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
   return {
     wallMs: Math.round(outcome.wallMs),
+    ...(cpuMs === undefined ? {} : { cpuMs }),
     requests: exchanges.length,
     overheadMsPerRequest: round(mean(exchanges.map((m) => (m.kind === 'exchange' ? m.harnessMs : 0)))),
     wireMsPerRequest: round(mean(exchanges.map((m) => (m.kind === 'exchange' ? m.ms : 0)))),
@@ -44,9 +56,9 @@ function round(value: number): number {
 
 export function formatBench(result: BenchResult): string {
   const row = (mode: string, line: BenchLine) =>
-    `${mode.padEnd(8)} ${`${line.wallMs} ms`.padStart(10)} ${String(line.requests).padStart(9)} ${`${line.overheadMsPerRequest.toFixed(3)} ms`.padStart(14)} ${`${line.wireMsPerRequest.toFixed(3)} ms`.padStart(12)}${line.success ? '' : '  (tests failed)'}`;
+    `${mode.padEnd(8)} ${`${line.wallMs} ms`.padStart(10)} ${(line.cpuMs === undefined ? '—' : `${line.cpuMs} ms`).padStart(10)} ${String(line.requests).padStart(9)} ${`${line.overheadMsPerRequest.toFixed(3)} ms`.padStart(14)} ${`${line.wireMsPerRequest.toFixed(3)} ms`.padStart(12)}${line.success ? '' : '  (tests failed)'}`;
   return [
-    `${'mode'.padEnd(8)} ${'wall'.padStart(10)} ${'requests'.padStart(9)} ${'overhead/req'.padStart(14)} ${'wire/req'.padStart(12)}`,
+    `${'mode'.padEnd(8)} ${'wall'.padStart(10)} ${'cpu'.padStart(10)} ${'requests'.padStart(9)} ${'overhead/req'.padStart(14)} ${'wire/req'.padStart(12)}`,
     row('replay', result.replay),
     row('live', result.live),
   ].join('\n');
