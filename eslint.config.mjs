@@ -79,9 +79,9 @@ export default tseslint.config(
     },
   },
   {
-    // The one JavaScript file: the loader `node -r` runs before any TypeScript can be compiled.
+    // The scripts' loader, JavaScript that `node -r` runs before any TypeScript can be compiled.
     files: ['scripts/register.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

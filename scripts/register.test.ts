@@ -1,0 +1,41 @@
+// The scripts' TypeScript loader as a script meets it: a file is compiled once and then loaded from
+// the cache without @swc/core, an edited file is compiled again, and errors name the .ts lines.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const REGISTER = path.join(__dirname, 'register.js');
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'register-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function runTs(source: string): { stdout: string; stderr: string } {
+  const file = path.join(dir, 'probe.ts');
+  writeFileSync(file, source);
+  const env = { ...process.env, CLOUDLINK_REGISTER_CACHE: path.join(dir, 'cache') };
+  const result = spawnSync(process.execPath, ['-r', REGISTER, file], { encoding: 'utf8', env });
+  return { stdout: result.stdout.trim(), stderr: result.stderr };
+}
+
+// Whether @swc/core's own module was loaded by the time the probe ran.
+const reportsCompiler = (value: number) =>
+  `const value: number = ${value};\nconsole.log(value, Object.keys(require.cache).some((key) => /@swc.core.index\\.js$/.test(key)));\n`;
+
+it('compiles a file once; the next start loads it from the cache without the compiler', () => {
+  const value = Date.now();
+  expect(runTs(reportsCompiler(value)).stdout).toBe(`${value} true`);
+  expect(runTs(reportsCompiler(value)).stdout).toBe(`${value} false`);
+});
+
+it('compiles an edited file again rather than run what it said before', () => {
+  const value = Date.now();
+  expect(runTs(reportsCompiler(value)).stdout).toBe(`${value} true`);
+  expect(runTs(reportsCompiler(value + 1)).stdout).toBe(`${value + 1} true`);
+});
+
+it("names the .ts file's own line in a stack trace, cached or not", () => {
+  const source = `interface Unused {\n  a: string;\n}\nthrow new Error('line four ${Date.now()}');\n`;
+  expect(runTs(source).stderr).toContain('probe.ts:4');
+  expect(runTs(source).stderr).toContain('probe.ts:4');
+});
