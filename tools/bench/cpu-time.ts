@@ -1,6 +1,6 @@
 // CPU time of a run: this process (jest's own, and the embedded sandbox a live run starts in it)
 // and its children that have ended (jest's workers). A shared machine's load moves a run's wall
-// time by a fifth within an hour; its CPU time moves far less, so a change is judged on both.
+// time by a fifth within an hour; its CPU time moves less, so a change is judged on both.
 // Children are counted through Linux's /proc (cutime and cstime); elsewhere there is no figure.
 import { readFileSync } from 'node:fs';
 
