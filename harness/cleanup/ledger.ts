@@ -7,6 +7,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Environment } from '../env';
+import { procStatFields } from '../proc-stat';
 import type { UndoAction } from './undo';
 
 /** One undo: which named request(s) of which collection, sent how (./undo.ts). */
@@ -77,14 +78,8 @@ export function isRunning(pid: number): boolean {
  * more, so its ledger is over. Linux shows the state in /proc; elsewhere a live pid counts as running.
  */
 function isZombie(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // "<pid> (<comm>) <state> …": comm may hold spaces and parentheses, the state follows the last ")".
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state === 'Z' || state === 'X';
-  } catch {
-    return false;
-  }
+  const state = procStatFields(`/proc/${pid}/stat`)?.[0];
+  return state === 'Z' || state === 'X';
 }
 
 /** The undos of earlier runs that never ran, oldest first. */

@@ -38,7 +38,9 @@ export function startHtmlReport(root = process.cwd(), reports = path.resolve(roo
   const results = path.join(reports, 'allure-results');
   const output = path.join(reports, 'allure-report');
   const allure = warm?.root === root ? warm : startAllure(root);
-  if (allure === warm) warm = undefined;
+  // One warmed up for another root is of no use: it ends rather than wait for this process to exit.
+  if (warm && warm !== allure) warm.child.stdin.end();
+  warm = undefined;
   const { child, exited } = allure;
   const cancel = async (): Promise<void> => {
     if (!child.stdin.writableEnded) child.stdin.end();
