@@ -1,0 +1,84 @@
+// End to end through jest itself: a child jest with this project's runtime (./runtime.js) runs
+// three test files that load the same module. The module is compiled once and taken from the code
+// cache for the other two files; a failure still names its test file's own line, and a file that
+// does not parse still fails with jest's message naming it. Should a jest upgrade move what the
+// runtime replaces, the first test here fails.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const FILES: Record<string, string> = {
+  'shared.js': 'exports.twice = (n) => n * 2;\n',
+  'first.test.js': "const { twice } = require('./shared');\ntest('first', () => expect(twice(2)).toBe(4));\n",
+  'second.test.js': "const { twice } = require('./shared');\ntest('second', () => expect(twice(3)).toBe(6));\n",
+  'failing.test.js': "const { twice } = require('./shared');\ntest('fails on line 3', () => {\n  expect(twice(2)).toBe(5);\n});\n",
+  'broken.test.js': 'const unclosed = {\n',
+};
+
+interface Counts {
+  hits: number;
+  misses: number;
+  rejected: number;
+  fileHits: number;
+}
+
+describe('a child jest with the code-caching runtime', () => {
+  let dir: string;
+  let output: string;
+  let status: number | null;
+  let counts: Counts[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-runtime-'));
+    for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
+    const config = {
+      rootDir: dir,
+      runtime: path.join(__dirname, 'runtime.js'),
+      testEnvironment: 'node',
+      transform: {},
+      cacheDirectory: path.join(dir, 'jest-cache'),
+    };
+    const report = path.join(dir, 'code-cache.jsonl');
+    const child = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--runInBand', '--ci=false'], {
+      cwd: dir,
+      env: { ...process.env, CLOUDLINK_CODE_CACHE_REPORT: report, CLOUDLINK_CODE_CACHE_FILE: path.join(dir, 'shared.js') },
+      encoding: 'utf8',
+    });
+    output = `${child.stdout}${child.stderr}`;
+    status = child.status;
+    counts = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Counts);
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('compiles the shared module once and takes it from the cache for the other files', () => {
+    expect(counts).toHaveLength(1);
+    const [only] = counts;
+    // Three test files load it: the first compiles it, the other two take the cache. (jest's own
+    // modules that each test file loads, expect and jest-circus's adapter among them, are counted
+    // in `hits` and `misses` too.)
+    expect(only?.fileHits).toBe(2);
+    expect(only?.hits).toBeGreaterThanOrEqual(2);
+    expect(only?.rejected).toBe(0);
+  });
+
+  it('passes the files that pass, and fails the run', () => {
+    expect(output).toMatch(/PASS .*first\.test\.js/);
+    expect(output).toMatch(/PASS .*second\.test\.js/);
+    expect(status).toBe(1);
+  });
+
+  it('names the failing line of a test file', () => {
+    expect(output).toMatch(/FAIL .*failing\.test\.js/);
+    expect(output).toContain('failing.test.js:3:');
+  });
+
+  it('fails a file that does not parse with a syntax error naming it', () => {
+    expect(output).toMatch(/FAIL .*broken\.test\.js/);
+    expect(output).toMatch(/SyntaxError[\s\S]*broken\.test\.js|broken\.test\.js[\s\S]*SyntaxError/);
+  });
+});

@@ -1,0 +1,47 @@
+// The jest runtime of every project (jest.config.ts `runtime`): jest's own, whose module bodies are
+// compiled through one code cache per worker process (./code-cache.js says why). jest requires
+// this file itself, without its transform, hence JavaScript.
+//
+// jest-runtime has no option for this: it compiles in `compile(source, filename)` of its internal
+// module executor, which this replaces on each instance. Should a jest upgrade move that method,
+// the runtime is jest's own, unchanged (code-cache.test.ts fails and says so).
+'use strict';
+const Runtime = require('jest-runtime').default;
+const { appendFileSync } = require('node:fs');
+const { createCodeCache } = require('./code-cache');
+
+// Once per worker process: jest requires a project's runtime with Node's require, not per test file.
+const codeCache = createCodeCache();
+
+class CodeCachingRuntime extends Runtime {
+  constructor(...args) {
+    super(...args);
+    const executor = this.executor;
+    if (typeof executor?.compile !== 'function') return;
+    const jestCompile = executor.compile.bind(executor);
+    executor.compile = (source, filename) => {
+      const context = executor.environment.getVmContext();
+      // Node's own modules, and the cases where jest's errors say more: its compile again.
+      if (context == null || executor.resolution.isCoreModule(filename)) return jestCompile(source, filename);
+      const importModuleDynamically = (specifier, _script, attributes, phase) => executor.dynamicImport(specifier, filename, context, attributes, phase);
+      try {
+        return codeCache.compile(source, executor.injectedModuleParameters, filename, context, importModuleDynamically);
+      } catch {
+        // A syntax error: jest's compile names the file and the cause the way jest users know.
+        return jestCompile(source, filename);
+      }
+    };
+  }
+}
+
+// CLOUDLINK_CODE_CACHE_REPORT names a file each worker appends its counts to when it exits (and
+// CLOUDLINK_CODE_CACHE_FILE one module whose own cache hits it adds): how runtime.e2e.test.ts sees
+// that the cache is used, and how to look at it in a run of one's own.
+const report = process.env.CLOUDLINK_CODE_CACHE_REPORT;
+if (report) {
+  const file = process.env.CLOUDLINK_CODE_CACHE_FILE;
+  const line = () => ({ pid: process.pid, ...codeCache.stats, ...(file ? { fileHits: codeCache.hitsOf(file) } : {}) });
+  process.on('exit', () => appendFileSync(report, `${JSON.stringify(line())}\n`));
+}
+
+module.exports = CodeCachingRuntime;
