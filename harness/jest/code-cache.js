@@ -24,7 +24,7 @@ const wrap = (parameters, source) => `({"Object.<anonymous>":function(${paramete
  * `hitsOf(filename)` counts one file's compiles that took its cache.
  */
 function createCodeCache() {
-  /** @type {Map<string, { source: string, script: vm.Script, data: Buffer | undefined, hits: number }>} */
+  /** @type {Map<string, { source: string, script: vm.Script | undefined, data: Buffer | undefined, hits: number }>} */
   const entries = new Map();
   const stats = { hits: 0, misses: 0, rejected: 0 };
 
@@ -39,8 +39,12 @@ function createCodeCache() {
   function compile(source, parameters, filename, context, importModuleDynamically) {
     const entry = entries.get(filename);
     const known = entry !== undefined && entry.source === source;
-    // Taken at the second compile, once the first file's tests have run the module's functions.
-    if (known && entry.data === undefined) entry.data = entry.script.createCachedData();
+    // Taken at the second compile, once the first file's tests have run the module's functions;
+    // the script itself is then let go (its cache is a buffer outside the heap the GC walks).
+    if (known && entry.data === undefined && entry.script) {
+      entry.data = entry.script.createCachedData();
+      entry.script = undefined;
+    }
     const script = new vm.Script(wrap(parameters, source), {
       filename,
       importModuleDynamically,
