@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { runChecks } from './parallel';
+import { runChecks, type Check } from './parallel';
 
 const node = (script: string) => `"${process.execPath}" -e ${JSON.stringify(script)}`;
 
-async function run(checks: { name: string; command: string }[], concurrency = 2) {
+async function run(checks: Check[], concurrency = 2) {
   let log = '';
   const code = await runChecks(checks, { cwd: process.cwd(), concurrency, write: (text) => (log += text) });
   // Colour is on where the terminal or CI supports it; the words are what is checked here.
@@ -46,6 +46,17 @@ describe('runChecks', () => {
       1,
     );
     expect({ code, log }).toEqual({ code: 0, log: expect.stringContaining('checks: 3 passed') });
+  });
+
+  it('runs `run` in place of `command` when given, and names `command` in the summary', async () => {
+    const { code, log } = await run([{ name: 'script', command: 'npm run -s something', run: node('process.exit(4)') }]);
+    expect(code).toBe(1);
+    expect(log).toMatch(/✗ script \(npm run -s something\)/);
+  });
+
+  it("puts the project's node_modules/.bin first on the PATH, as npm does for a script", async () => {
+    const { code } = await run([{ name: 'tsc', command: 'tsc --version', run: 'command -v tsc | grep -q "^$PWD/node_modules/.bin/tsc$"' }]);
+    expect(code).toBe(0);
   });
 
   it('names a command that cannot run as a failure, not a crash', async () => {
