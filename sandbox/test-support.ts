@@ -6,6 +6,7 @@
 // ESM. A listening instance costs a few milliseconds and tests the real HTTP path as well.
 import type { FastifyInstance } from 'fastify';
 import { buildSandbox } from './app';
+import { loopbackRequest } from './loopback-request';
 import { describeCredentials, type SandboxState } from './state';
 import type { SandboxOptions, SandboxUser } from './types';
 
@@ -57,17 +58,12 @@ export async function testSandbox(options: TestSandboxOptions = {}): Promise<Tes
       return found;
     },
     send: async (request) => {
-      const response = await fetch(`${origin}${request.url}`, {
-        method: request.method,
-        headers: request.headers,
-        body: request.payload,
-      });
-      const body = await response.text();
+      const response = await loopbackRequest(`${origin}${request.url}`, { method: request.method, headers: request.headers, body: request.payload });
       return {
         statusCode: response.status,
-        headers: Object.fromEntries(response.headers),
-        body,
-        json: <T>() => JSON.parse(body) as T,
+        headers: response.headers,
+        body: response.body,
+        json: <T>() => JSON.parse(response.body) as T,
       };
     },
     close: () => app.close(),
