@@ -23,6 +23,28 @@ interface Counts {
   fileHits: number;
 }
 
+function runJest(dir: string, extra: Record<string, unknown> = {}): { output: string; status: number | null; counts: Counts[] } {
+  const config = {
+    rootDir: dir,
+    runtime: path.join(__dirname, 'runtime.js'),
+    testEnvironment: 'node',
+    transform: {},
+    cacheDirectory: path.join(dir, 'jest-cache'),
+    ...extra,
+  };
+  const report = path.join(dir, 'code-cache.jsonl');
+  const child = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--runInBand', '--ci=false'], {
+    cwd: dir,
+    env: { ...process.env, CLOUDLINK_CODE_CACHE_REPORT: report, CLOUDLINK_CODE_CACHE_FILE: path.join(dir, 'shared.js') },
+    encoding: 'utf8',
+  });
+  const counts = readFileSync(report, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Counts);
+  return { output: `${child.stdout}${child.stderr}`, status: child.status, counts };
+}
+
 describe('a child jest with the code-caching runtime', () => {
   let dir: string;
   let output: string;
@@ -32,25 +54,7 @@ describe('a child jest with the code-caching runtime', () => {
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-runtime-'));
     for (const [name, text] of Object.entries(FILES)) writeFileSync(path.join(dir, name), text);
-    const config = {
-      rootDir: dir,
-      runtime: path.join(__dirname, 'runtime.js'),
-      testEnvironment: 'node',
-      transform: {},
-      cacheDirectory: path.join(dir, 'jest-cache'),
-    };
-    const report = path.join(dir, 'code-cache.jsonl');
-    const child = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--runInBand', '--ci=false'], {
-      cwd: dir,
-      env: { ...process.env, CLOUDLINK_CODE_CACHE_REPORT: report, CLOUDLINK_CODE_CACHE_FILE: path.join(dir, 'shared.js') },
-      encoding: 'utf8',
-    });
-    output = `${child.stdout}${child.stderr}`;
-    status = child.status;
-    counts = readFileSync(report, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Counts);
+    ({ output, status, counts } = runJest(dir));
   }, 60_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,5 +84,29 @@ describe('a child jest with the code-caching runtime', () => {
   it('fails a file that does not parse with a syntax error naming it', () => {
     expect(output).toMatch(/FAIL .*broken\.test\.js/);
     expect(output).toMatch(/SyntaxError[\s\S]*broken\.test\.js|broken\.test\.js[\s\S]*SyntaxError/);
+  });
+});
+
+describe('the same child jest collecting V8 coverage', () => {
+  let dir: string;
+  let run: ReturnType<typeof runJest>;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-runtime-coverage-'));
+    for (const [name, text] of Object.entries(FILES)) if (name !== 'broken.test.js') writeFileSync(path.join(dir, name), text);
+    run = runJest(dir, {
+      collectCoverage: true,
+      coverageProvider: 'v8',
+      coverageReporters: ['json-summary'],
+      coverageDirectory: path.join(dir, 'coverage'),
+    });
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("leaves compiling to jest, whose offsets V8's coverage is mapped with", () => {
+    expect(run.counts).toEqual([{ pid: expect.any(Number), hits: 0, misses: 0, rejected: 0, fileHits: 0 }]);
+    const summary = JSON.parse(readFileSync(path.join(dir, 'coverage', 'coverage-summary.json'), 'utf8')) as Record<string, { functions: { pct: number } }>;
+    expect(summary[path.join(dir, 'shared.js')]?.functions.pct).toBe(100);
   });
 });

@@ -18,6 +18,9 @@ class CodeCachingRuntime extends Runtime {
     super(...args);
     const executor = this.executor;
     if (typeof executor?.compile !== 'function') return;
+    // V8 coverage maps offsets in the module as jest compiled it; the wrapper would shift them.
+    const coverage = this._coverageOptions;
+    if (coverage?.collectCoverage && coverage.coverageProvider === 'v8') return;
     const jestCompile = executor.compile.bind(executor);
     executor.compile = (source, filename) => {
       const context = executor.environment.getVmContext();
