@@ -4,7 +4,7 @@
 //
 // jest-runtime has no option for this: it compiles in `compile(source, filename)` of its internal
 // module executor, which this replaces on each instance. Should a jest upgrade move that method,
-// the runtime is jest's own, unchanged (code-cache.test.ts fails and says so).
+// the runtime is jest's own, unchanged, and runtime.e2e.test.ts fails to say so.
 'use strict';
 const Runtime = require('jest-runtime').default;
 const { appendFileSync } = require('node:fs');
