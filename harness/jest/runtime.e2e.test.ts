@@ -3,10 +3,10 @@
 // cache for the other two files; a failure still names its test file's own line, and a file that
 // does not parse still fails with jest's message naming it. Should a jest upgrade move what the
 // runtime replaces, the first test here fails.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runChildJest } from './child-jest';
 
 const FILES: Record<string, string> = {
   'shared.js': 'exports.twice = (n) => n * 2;\n',
@@ -33,16 +33,13 @@ function runJest(dir: string, extra: Record<string, unknown> = {}): { output: st
     ...extra,
   };
   const report = path.join(dir, 'code-cache.jsonl');
-  const child = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--runInBand', '--ci=false'], {
-    cwd: dir,
-    env: { ...process.env, CLOUDLINK_CODE_CACHE_REPORT: report, CLOUDLINK_CODE_CACHE_FILE: path.join(dir, 'shared.js') },
-    encoding: 'utf8',
-  });
+  const env = { ...process.env, CLOUDLINK_CODE_CACHE_REPORT: report, CLOUDLINK_CODE_CACHE_FILE: path.join(dir, 'shared.js') };
+  const { output, status } = runChildJest(config, { cwd: dir, env, args: ['--runInBand'] });
   const counts = readFileSync(report, 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as Counts);
-  return { output: `${child.stdout}${child.stderr}`, status: child.status, counts };
+  return { output, status, counts };
 }
 
 describe('a child jest with the code-caching runtime', () => {

@@ -3,9 +3,9 @@
 // sandbox), then its Allure results read back. A test is filed under its file's collection and its
 // describe, whatever it sends first; a request step lasts as long as the request, one the sandbox
 // slowed down included.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runChildJest, SWC_TRANSFORM, type ChildJestRun } from '../jest/child-jest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LATENCY_MS = 300;
@@ -59,35 +59,26 @@ it('sends GET Token outside any describe', async () => {
   );
 }
 
-function runJest(dir: string): { status: number | null; output: string } {
-  const transform = { '^.+\\.ts$': [require.resolve('@swc/jest'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] };
+function runJest(dir: string): ChildJestRun {
   const config = {
     rootDir: dir,
     testMatch: ['<rootDir>/**/*.test.ts'],
+    runtime: path.join(ROOT, 'harness/jest/runtime.js'),
     testEnvironment: path.join(ROOT, 'harness/jest/environment.ts'),
     testEnvironmentOptions: { resultsDir: path.join(dir, 'allure-results') },
     globalSetup: path.join(ROOT, 'harness/jest/global-setup.ts'),
     globalTeardown: path.join(ROOT, 'harness/jest/global-teardown.ts'),
     setupFilesAfterEnv: [path.join(ROOT, 'harness/jest/setup-suite.ts')],
-    transform,
+    transform: SWC_TRANSFORM,
   };
   const env: NodeJS.ProcessEnv = { ...process.env, CLOUDLINK_MODE: 'live', CLOUDLINK_ENVIRONMENT: 'sandbox', CLOUDLINK_RUN_DIR: path.join(dir, 'run') };
   // With the scripts' TypeScript loader, as the CLI (npm start) runs jest: the environment loads TypeScript at run time.
-  const child = spawnSync(
-    process.execPath,
-    ['-r', path.join(__dirname, '../../scripts/register.js'), require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci=false'],
-    {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-    },
-  );
-  return { status: child.status, output: `${child.stdout}${child.stderr}` };
+  return runChildJest(config, { cwd: ROOT, env, preload: [path.join(ROOT, 'scripts/register.js')] });
 }
 
 describe('the Allure results of a suite file', () => {
   let dir: string;
-  let run: { status: number | null; output: string };
+  let run: ChildJestRun;
   let results: Result[];
   const byName = (name: string) => {
     const found = results.find((result) => result.name === name);

@@ -2,9 +2,9 @@
 // account's id, run by a child jest with allure-jest's environment (plus the masking hook) and
 // jest-junit, as the CLI runs the suites. What lands in junit.xml and allure-results must hold the
 // placeholder, not the id; the terminal's copy on a developer's machine keeps it.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runChildJest, SWC_TRANSFORM, type ChildJestRun } from '../jest/child-jest';
 import { readMetrics } from './metrics';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -43,23 +43,18 @@ it('resolves to the account', async () => {
   );
 }
 
-function runJest(dir: string): { status: number | null; output: string } {
+function runJest(dir: string): ChildJestRun {
   const config = {
     rootDir: dir,
     testMatch: ['<rootDir>/*.test.ts'],
     testEnvironment: '<rootDir>/environment.ts',
     testEnvironmentOptions: { resultsDir: path.join(dir, 'allure-results') },
-    transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+    transform: SWC_TRANSFORM,
     reporters: ['jest-junit'],
   };
   const env: NodeJS.ProcessEnv = { ...process.env, JEST_JUNIT_OUTPUT_DIR: dir, CLOUDLINK_RUN_DIR: path.join(dir, 'run'), CLOUDLINK_MASK_IDENTIFIERS: 'auto' };
   delete env.CI;
-  const child = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--config', JSON.stringify(config), '--ci=false'], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  return { status: child.status, output: `${child.stdout}${child.stderr}` };
+  return runChildJest(config, { cwd: ROOT, env });
 }
 
 describe('failure messages of a run against a real account', () => {
