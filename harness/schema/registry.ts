@@ -1,14 +1,17 @@
-// THE ajv instance of the project. Every schema under schemas/ is added (parsed, not compiled) the
-// first time anything asks, and each one is compiled on its first validation; ajv keeps the compiled
-// function. A second instance would compile the same schemas twice and could disagree on options,
-// so anything that validates against a contract (matcher, drift, sandbox tests) comes through here.
+// THE ajv instance of the project, and the validators it makes. Every schema under schemas/ is read
+// the first time anything asks; its validator comes from the validator cache when one fits the
+// schemas as they are (./validator-cache.ts says why), and otherwise ajv compiles them all and the
+// cache is written for the next process. A second instance would compile the same schemas twice and
+// could disagree on options, so anything that validates against a contract (matcher, drift,
+// sandbox tests) comes through here.
 //
-// Loading is paid in every jest test file (each has its own module registry) because the setup files
-// import the matcher, so: ajv is required on first use, not on import (~55 ms), and documents are not
-// checked against the draft-07 meta-schema on load (~35 ms to compile that checker); the schema tests
-// do that through checkAgainstMetaSchema instead.
+// Loading is paid in every jest test file outside the suites (each has its own module registry), so:
+// ajv is required only when there is something to compile, not on import (~55 ms), and documents
+// are not checked against the draft-07 meta-schema on load (~35 ms to compile that checker); the
+// schema tests do that through checkAgainstMetaSchema instead.
 import type { default as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { listSchemaFiles, readSchema, type JsonSchema, type SchemaFile } from './files';
+import { readValidatorCache, validatorCacheKey, VALIDATOR_CACHE_DIR, writeValidatorCache, type Validators } from './validator-cache';
 
 /** One reason a value does not match a schema. */
 export interface SchemaProblem {
@@ -33,8 +36,11 @@ interface Loaded {
 }
 
 export interface Registry {
-  ajv: AjvClass;
   schemas: Map<string, Loaded>;
+  /** The ajv instance with every schema added, made on first call. */
+  ajv(): AjvClass;
+  /** The validator of a known schema id: from the cache, or compiled. */
+  validatorFor(schemaId: string): ValidateFunction;
 }
 
 let registry: Registry | undefined;
@@ -64,16 +70,14 @@ export function schemaDocument(schemaId: string): JsonSchema {
 
 /** Where a schema document breaks the draft-07 meta-schema (empty when it conforms), e.g. "/properties/name/type must be …". */
 export function checkAgainstMetaSchema(document: JsonSchema): string[] {
-  const { ajv } = load();
+  const ajv = load().ajv();
   if (ajv.validateSchema(document)) return [];
   return (ajv.errors ?? []).map((error) => `${error.instancePath || '(root)'} ${error.message ?? error.keyword}`);
 }
 
 function validatorFor(schemaId: string): ValidateFunction {
   loaded(schemaId);
-  const validate = load().ajv.getSchema(schemaId);
-  if (!validate) throw new Error(`ajv could not compile schema "${schemaId}".`);
-  return validate;
+  return load().validatorFor(schemaId);
 }
 
 function loaded(schemaId: string): Loaded {
@@ -108,31 +112,69 @@ export function workerRegistry(): Registry {
   return registry;
 }
 
-function createRegistry(): Registry {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on the first check, not when a suite imports the harness */
-  const { default: Ajv } = require('ajv') as typeof import('ajv');
-  const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const ajv = new Ajv({
-    allErrors: true,
-    strict: true,
-    // The claims carry values that arrive either natively or as strings ("type": ["integer", "string"]).
-    allowUnionTypes: true,
-    // ajv's passes that tidy each generated validator cost a third of compiling it and made checking
-    // no faster here (measured: all schemas 220 → 150 ms in a fresh process, paid in every worker).
-    code: { optimize: false },
-  });
-  addFormats(ajv);
+const AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  // The claims carry values that arrive either natively or as strings ("type": ["integer", "string"]).
+  allowUnionTypes: true,
+  // ajv's passes that tidy each generated validator cost a third of compiling it and made checking
+  // no faster here (measured: all schemas 220 → 150 ms in a fresh process). `source` keeps each
+  // validator's code, which is what the cache file is written from.
+  code: { optimize: false, source: true },
+} as const;
+
+/** A registry of the schemas under schemas/; `cacheDir` is where its validators are kept between processes. */
+export function createRegistry(cacheDir: string = VALIDATOR_CACHE_DIR): Registry {
   const schemas = new Map<string, Loaded>();
   for (const file of listSchemaFiles()) {
     const schema = readSchema(file);
     if (schema.$id !== file.id) {
       throw new Error(`${file.relativePath} must declare "$id": "${file.id}" (it declares ${JSON.stringify(schema.$id)}).`);
     }
-    ajv.addSchema(schema, undefined, undefined, false);
     schemas.set(file.id, { file, schema });
   }
-  return { ajv, schemas };
+  const key = validatorCacheKey(new Map([...schemas].map(([id, { schema }]) => [id, schema])), { ajv: AJV_OPTIONS, formats: 'ajv-formats' });
+  let ajv: AjvClass | undefined;
+  const ajvOf = (): AjvClass => (ajv ??= newAjv(schemas));
+  let validators: Validators | undefined = readValidatorCache(key, cacheDir);
+  let compiledAll = false;
+  return {
+    schemas,
+    ajv: ajvOf,
+    validatorFor(schemaId) {
+      if (!validators && !compiledAll) {
+        compiledAll = true;
+        validators = compileAndKeep(ajvOf(), [...schemas.keys()], key, cacheDir);
+      }
+      // Without validators (a schema ajv refuses), each is compiled alone and the refused one throws ajv's reason.
+      const validate = validators?.[schemaId] ?? ajvOf().getSchema(schemaId);
+      if (!validate) throw new Error(`ajv could not compile schema "${schemaId}".`);
+      return validate;
+    },
+  };
+}
+
+function newAjv(schemas: Map<string, Loaded>): AjvClass {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded when there is something to compile, not when a suite imports the harness */
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
+  const { default: addFormats } = require('ajv-formats') as typeof import('ajv-formats');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const ajv = new Ajv(AJV_OPTIONS);
+  addFormats(ajv);
+  for (const { schema } of schemas.values()) ajv.addSchema(schema, undefined, undefined, false);
+  return ajv;
+}
+
+/** Compiles every schema, writes the cache file from the result, and returns the compiled validators. */
+function compileAndKeep(ajv: AjvClass, ids: string[], key: string, cacheDir: string): Validators | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- only when the cache missed
+    const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
+    writeValidatorCache(key, standaloneCode(ajv, Object.fromEntries(ids.map((id) => [id, id]))), cacheDir);
+    return Object.fromEntries(ids.map((id) => [id, ajv.getSchema(id) as ValidateFunction]));
+  } catch {
+    return undefined;
+  }
 }
 
 function toProblem(error: ErrorObject, root: unknown): SchemaProblem {
