@@ -29,6 +29,12 @@ const options = {
 const CACHE = process.env.CLOUDLINK_REGISTER_CACHE || path.join(__dirname, '..', 'node_modules', '.cache', 'register');
 const SALT = JSON.stringify([require('@swc/core/package.json').version, options]);
 
+// Node 22.1 and later can keep V8's compiled code of the modules Node itself loads (jest, what its
+// workers load outside the tests, the compiled TypeScript above) on disk, checked against each
+// file's text. Measured on Node 22.23 here: `npm start -- --mode replay -c authentication -r "POST
+// Token" --no-html` 0.99 → 0.86 s (medians of 4). Node 20 has no such cache; there this does nothing.
+Module.enableCompileCache?.(path.join(path.dirname(CACHE), 'node-compile'));
+
 function compile(source, filename) {
   const key = createHash('sha1').update(SALT).update('\0').update(filename).update('\0').update(source).digest('hex');
   const cached = path.join(CACHE, `${key}.js`);

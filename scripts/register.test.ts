@@ -1,7 +1,9 @@
 // The scripts' TypeScript loader as a script meets it: a file is compiled once and then loaded from
-// the cache without @swc/core, an edited file is compiled again, and errors name the .ts lines.
+// the cache without @swc/core, an edited file is compiled again, and errors name the .ts lines;
+// on Node 22.1 and later, Node's own compile cache is on.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -38,4 +40,12 @@ it("names the .ts file's own line in a stack trace, cached or not", () => {
   const source = `interface Unused {\n  a: string;\n}\nthrow new Error('line four ${Date.now()}');\n`;
   expect(runTs(source).stderr).toContain('probe.ts:4');
   expect(runTs(source).stderr).toContain('probe.ts:4');
+});
+
+it("keeps Node's own compile cache beside its cache, where Node has one (22.1 and later)", () => {
+  const nodeHasOne = typeof (Module as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+  const probe = "console.log(require('node:module').getCompileCacheDir?.() ?? 'none');\n";
+  const cacheDir = runTs(probe).stdout;
+  // Node keeps a folder per Node version and build inside the one it is given.
+  expect(nodeHasOne ? path.dirname(cacheDir) : cacheDir).toBe(nodeHasOne ? path.join(dir, 'node-compile') : 'none');
 });
