@@ -1,21 +1,30 @@
 // The jest runtime of every project (jest.config.ts `runtime`): jest's own, whose module bodies are
-// compiled through one code cache per worker process (./code-cache.js says why). jest requires
+// compiled through one code cache per worker process (./code-cache.js says why), and whose module
+// sources are read through one source cache per worker process (./source-cache.js). jest requires
 // this file itself, without its transform, hence JavaScript.
 //
-// jest-runtime has no option for this: it compiles in `compile(source, filename)` of its internal
-// module executor, which this replaces on each instance. Should a jest upgrade move that method,
-// the runtime is jest's own, unchanged, and runtime.e2e.test.ts fails to say so.
+// jest-runtime has no option for either: it compiles in `compile(source, filename)` of its internal
+// module executor and reads in `readFile(filename)` of its file cache, which this replaces on each
+// instance. Should a jest upgrade move either method, that part is jest's own, unchanged, and
+// runtime.e2e.test.ts fails to say so.
 'use strict';
 const Runtime = require('jest-runtime').default;
 const { appendFileSync } = require('node:fs');
 const { createCodeCache } = require('./code-cache');
+const { createSourceCache } = require('./source-cache');
 
 // Once per worker process: jest requires a project's runtime with Node's require, not per test file.
 const codeCache = createCodeCache();
+const sourceCache = createSourceCache();
 
 class CodeCachingRuntime extends Runtime {
   constructor(...args) {
     super(...args);
+    const fileCache = this.fileCache;
+    if (typeof fileCache?.readFile === 'function') {
+      const readFromDisk = fileCache.readFile.bind(fileCache);
+      fileCache.readFile = (filename) => sourceCache.read(filename, readFromDisk);
+    }
     const executor = this.executor;
     if (typeof executor?.compile !== 'function') return;
     // V8 coverage maps offsets in the module as jest compiled it; the wrapper would shift them.
@@ -38,12 +47,18 @@ class CodeCachingRuntime extends Runtime {
 }
 
 // CLOUDLINK_CODE_CACHE_REPORT names a file each worker appends its counts to when it exits (and
-// CLOUDLINK_CODE_CACHE_FILE one module whose own cache hits it adds): how runtime.e2e.test.ts sees
-// that the cache is used, and how to look at it in a run of one's own.
+// CLOUDLINK_CODE_CACHE_FILE one module whose own hits it adds): how runtime.e2e.test.ts sees that
+// the caches are used, and how to look at them in a run of one's own.
 const report = process.env.CLOUDLINK_CODE_CACHE_REPORT;
 if (report) {
   const file = process.env.CLOUDLINK_CODE_CACHE_FILE;
-  const line = () => ({ pid: process.pid, ...codeCache.stats, ...(file ? { fileHits: codeCache.hitsOf(file) } : {}) });
+  const line = () => ({
+    pid: process.pid,
+    ...codeCache.stats,
+    sourceHits: sourceCache.stats.hits,
+    sourceMisses: sourceCache.stats.misses,
+    ...(file ? { fileHits: codeCache.hitsOf(file), fileSourceHits: sourceCache.hitsOf(file) } : {}),
+  });
   process.on('exit', () => appendFileSync(report, `${JSON.stringify(line())}\n`));
 }
 
