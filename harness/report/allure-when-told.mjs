@@ -7,14 +7,9 @@
 //
 // Usage: node allure-when-told.mjs <allure's cli.js>, then `go ["generate", …]` and a newline on stdin.
 // Plain JavaScript: it runs under node alone, without the project's TypeScript loader.
-import module from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
-
-// Node 22.1 and later: Allure's modules compiled from the cache the scripts keep too
-// (scripts/register.js); Node 20 has no such cache.
-module.enableCompileCache?.(path.join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'node-compile'));
 
 const [cli] = process.argv.slice(2);
 
