@@ -10,10 +10,12 @@
 //   about 3 ms per request on a busy 2-core machine, the largest single cost of a replay run
 //   (measured with --cpu-prof). These files are rebuilt by every run and read once by the report
 //   renderer after jest exits, so durability buys nothing here: this writer writes them straight.
+//   It leaves out the hooks' groups that show nothing (./hook-groups.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import AllureNodeEnvironment from 'allure-jest/node';
+import type { TestResultContainer } from 'allure-js-commons';
 import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
 import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
@@ -22,6 +24,7 @@ import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
 import { httpClient, type HttpClient } from '../pipeline/http-client';
 import { WORKER_NETWORK_GUARD, guardNetwork } from '../fixtures/network-guard';
+import { groupShowsSomething } from './hook-groups';
 import { releaseStorages, watchStorages } from './test-file-storages';
 import { exitPromptlyWhenIdle } from './worker-exit';
 
@@ -50,8 +53,8 @@ class PlainFileWriter extends FileSystemWriter {
     this.write(`${result.uuid}-result.json`, JSON.stringify(result));
   }
 
-  override writeGroup(result: { uuid: string }): void {
-    this.write(`${result.uuid}-container.json`, JSON.stringify(result));
+  override writeGroup(result: TestResultContainer): void {
+    if (groupShowsSomething(result)) this.write(`${result.uuid}-container.json`, JSON.stringify(result));
   }
 
   private write(name: string, content: string | Buffer): void {

@@ -2,7 +2,8 @@
 // suites (the suites' environment, setup file and global setup, live against the embedded
 // sandbox), then its Allure results read back. A test is filed under its file's collection and its
 // describe, whatever it sends first; a request step lasts as long as the request, one the sandbox
-// slowed down included.
+// slowed down included. Each request is one attachment with its curl command beside it, and only
+// the hooks that show something are written.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runChildJest, SWC_TRANSFORM, type ChildJestRun } from '../jest/child-jest';
@@ -14,12 +15,21 @@ interface Step {
   name: string;
   start: number;
   stop: number;
+  steps: Step[];
+  attachments: Array<{ name: string; type: string }>;
+  parameters: Array<{ name: string; value: string }>;
 }
 interface Result {
+  uuid: string;
   name: string;
   status: string;
   labels: Array<{ name: string; value: string }>;
   steps: Step[];
+}
+interface Group {
+  children: string[];
+  befores: Array<{ name: string; steps: Step[] }>;
+  afters: Array<{ name: string; steps: Step[] }>;
 }
 
 function writeSuite(dir: string): void {
@@ -52,6 +62,15 @@ describe('GET Account', () => {
   });
 });
 
+describe('GET Token', () => {
+  it('sends a request from its cleanup', async () => {
+    auth.cleanup('read the token once more', async () => {
+      await auth.send('GET Token');
+    });
+    expect((await auth.send('GET Token')).status).toBe(200);
+  });
+});
+
 it('sends GET Token outside any describe', async () => {
   expect((await auth.send('GET Token')).status).toBe(200);
 });
@@ -80,6 +99,7 @@ describe('the Allure results of a suite file', () => {
   let dir: string;
   let run: ChildJestRun;
   let results: Result[];
+  let groups: Group[];
   const byName = (name: string) => {
     const found = results.find((result) => result.name === name);
     if (!found) throw new Error(`no result "${name}" among ${results.map((result) => result.name).join(', ')}\n${run.output}`);
@@ -94,9 +114,12 @@ describe('the Allure results of a suite file', () => {
     writeSuite(dir);
     run = runJest(dir);
     const resultsDir = path.join(dir, 'allure-results');
-    results = readdirSync(resultsDir)
-      .filter((name) => name.endsWith('-result.json'))
-      .map((name) => JSON.parse(readFileSync(path.join(resultsDir, name), 'utf8')) as Result);
+    const read = <T>(suffix: string) =>
+      readdirSync(resultsDir)
+        .filter((name) => name.endsWith(suffix))
+        .map((name) => JSON.parse(readFileSync(path.join(resultsDir, name), 'utf8')) as T);
+    results = read<Result>('-result.json');
+    groups = read<Group>('-container.json');
   }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -104,7 +127,7 @@ describe('the Allure results of a suite file', () => {
   it('passes every test of the child run', () => {
     // The child's own output is the message when it failed.
     expect(run.status === 0 ? 'passed' : run.output).toBe('passed');
-    expect(results.map((result) => result.status)).toEqual(['passed', 'passed', 'passed']);
+    expect(results.map((result) => result.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
   });
 
   it('files a scenario under its describe and its file’s collection, not under the first request it sends', () => {
@@ -130,5 +153,28 @@ describe('the Allure results of a suite file', () => {
     // The title carries the time on the wire; the step spans at least that.
     const wireMs = Number(/\(([\d.]+) ms\)$/.exec(step.name)?.[1]);
     expect(lasted).toBeGreaterThanOrEqual(Math.floor(wireMs));
+  });
+
+  it('attaches each request once, as JSON, with its curl command as the step’s parameter', () => {
+    const step = byName('reads the token, then the account').steps[0];
+    // allure-js files an attachment as a step of its own holding it.
+    const attached = step?.steps.flatMap((inner) => inner.attachments.map((attachment) => [attachment.name, attachment.type]));
+    expect(attached).toEqual([['request and response', 'application/json']]);
+    expect(step?.parameters.map((parameter) => parameter.name)).toEqual(['curl']);
+    const curl = step?.parameters[0]?.value ?? '';
+    expect(curl).toMatch(/^curl "http:\/\/127\.0\.0\.1:\d+\/authentication\/2017-09-01\/token" \\$/m);
+    // The token is the shell's variable, never its value.
+    expect(curl).toContain('authorization: Bearer $CLOUDLINK_ACCESS_TOKEN');
+    expect(curl).not.toMatch(/eyJ/);
+  });
+
+  it('writes the hooks of a test only where they show something: here the cleanup’s request', () => {
+    // Every test ran the setup file's beforeEach and afterEach, and the file its beforeAll and afterAll.
+    expect(groups).toHaveLength(1);
+    const withCleanup = byName('sends a request from its cleanup');
+    expect(groups[0]?.children).toEqual([withCleanup.uuid]);
+    expect(groups[0]?.afters.flatMap((hook) => hook.steps.map((step) => step.name))).toEqual([
+      expect.stringMatching(/^GET Token: GET \{\{auth_url\}\}\/token → 200/),
+    ]);
   });
 });

@@ -4,6 +4,7 @@
 // collection → describe. Outside allure-jest these calls are no-ops.
 import { attachment, epic, feature, Status } from 'allure-js-commons';
 import { getGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
+import type { Parameter } from 'allure-js-commons';
 import type { RuntimeMessage } from 'allure-js-commons/sdk';
 import type { Exchange } from '../client/exchange';
 import { curlCommand, type CurlOptions } from './curl';
@@ -34,12 +35,12 @@ export async function reportExchange(exchange: Exchange, ms: number, curl?: Curl
   const title = `${exchange.name}: ${exchange.request.method} ${exchange.request.url} → ${exchange.response.status} (${ms.toFixed(1)} ms)`;
   const now = Date.now();
   // Allure keeps whole milliseconds: rounded outwards, a step never looks shorter than its request.
-  await timedStep(title, { start: Math.floor(timing?.start ?? now), stop: Math.ceil(timing?.stop ?? now) }, async () => {
-    // One JSON attachment holding both halves, and the curl command as text of its own so that it
-    // can be copied as it is; the suites' environment writes attachments without fsync
-    // (harness/jest/environment.ts).
+  // One JSON attachment holding both halves. The curl command is the step's parameter, shown as it
+  // is under the step's title, where it can be copied: every attachment is a file of its own, and
+  // creating a file was most of the harness's cost per request (README, Performance).
+  const parameters = curl && !exchange.inbound ? [{ name: 'curl', value: curlCommand(exchange.request, curl) }] : [];
+  await timedStep(title, { start: Math.floor(timing?.start ?? now), stop: Math.ceil(timing?.stop ?? now) }, parameters, async () => {
     await attachment('request and response', JSON.stringify({ request: exchange.request, response: exchange.response }, null, 2), 'application/json');
-    if (curl && !exchange.inbound) await attachment('curl', curlCommand(exchange.request, curl), 'text/plain');
   });
 }
 
@@ -52,12 +53,13 @@ interface MessageRuntime {
  * after its answer arrived, so the step would last as long as writing its attachments. The runtime's
  * step messages carry the times instead: the request's own.
  */
-async function timedStep(name: string, timing: RequestTiming, body: () => Promise<void>): Promise<void> {
+async function timedStep(name: string, timing: RequestTiming, parameters: Parameter[], body: () => Promise<void>): Promise<void> {
   const runtime = getGlobalTestRuntime() as Partial<MessageRuntime>;
   // The no-op runtime outside allure-jest sends nothing; the attachments are no-ops there too.
   if (typeof runtime.sendMessage !== 'function') return body();
   const send = (message: RuntimeMessage) => (runtime as MessageRuntime).sendMessage(message);
   await send({ type: 'step_start', data: { name, start: timing.start } });
+  if (parameters.length > 0) await send({ type: 'step_metadata', data: { parameters } });
   try {
     await body();
   } catch (error) {

@@ -95,6 +95,18 @@ export function reportChecks(browser: Browser, known: KnownReport, options: Chec
       },
     },
     {
+      name: 'offers the request as a curl command to copy, its secrets as shell variables',
+      run: async () => {
+        await report.openTest(REAL.exchange.path, REAL.exchange.title);
+        const step = report.step('POST Token: POST {{auth_url}}/token → 201');
+        const curl = await report.openStepParameter(step, 'curl');
+        for (const part of ['curl -X POST', '/token"', '--data-urlencode "password=$CLOUDLINK_PASSWORD"']) {
+          expectThat(curl.value.includes(part), `the step's curl command does not hold ${part}:\n${curl.value.slice(0, 600)}`);
+        }
+        expectThat(curl.copyable, 'clicking the curl command offers no Copy button');
+      },
+    },
+    {
       name: 'shows the webhook publication the test received',
       run: async () => {
         await report.openTest(REAL.webhook.path, REAL.webhook.title);

@@ -146,6 +146,26 @@ export class ReportPage {
     return content;
   }
 
+  /**
+   * Expands a step and clicks its parameter `name`, as a reader does to see a value the row cuts
+   * short; answers the whole value and whether the popover offers to copy it.
+   */
+  async openStepParameter(step: Locator, name: string): Promise<{ value: string; copyable: boolean }> {
+    // The page remembers an expanded step: a second visit finds it open, and a click would close it.
+    if (!(await step.getByTestId('test-result-step-content').first().isVisible())) {
+      await step.getByTestId('test-result-step-arrow-button').first().click();
+    }
+    const item = step.getByTestId('metadata-item').filter({ has: this.page.getByTestId('metadata-item-key').getByText(name, { exact: true }) });
+    const value = item.getByTestId('metadata-item-value').first();
+    await value.waitFor();
+    const text = await value.evaluate((element) => element.textContent ?? '');
+    await value.click();
+    const copy = this.page.getByRole('button', { name: 'Copy', exact: true });
+    await copy.first().waitFor();
+    await this.remember();
+    return { value: text, copyable: await copy.first().isVisible() };
+  }
+
   /** Scrolls so that `target` is at the top of the view. */
   async scrollToTop(target: Locator): Promise<void> {
     await target.first().evaluate((element) => (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }));
