@@ -9,7 +9,8 @@
 // - allure-js writes each result and attachment to a temporary file, fsyncs it and renames it:
 //   about 3 ms per request on a busy 2-core machine, the largest single cost of a replay run
 //   (measured with --cpu-prof). These files are rebuilt by every run and read once by the report
-//   renderer after jest exits, so durability buys nothing here: this writer writes them straight.
+//   renderer after jest exits, so durability buys nothing here: this writer writes them straight,
+//   in the places of the last run's files while any are left (harness/report/recycled-files.ts).
 //   It leaves out the hooks' groups that show nothing (./hook-groups.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import type { TestResultContainer } from 'allure-js-commons';
 import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
 import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
+import { RecycledFiles } from '../report/recycled-files';
 import { reportTestEvent } from '../report/test-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
@@ -41,8 +43,11 @@ exitPromptlyWhenIdle();
 watchStorages();
 
 class PlainFileWriter extends FileSystemWriter {
+  private readonly recycled: RecycledFiles;
+
   constructor(private readonly resultsDir: string) {
     super({ resultsDir });
+    this.recycled = new RecycledFiles(resultsDir, Number(process.env.JEST_WORKER_ID ?? 1) % 2 === 0);
   }
 
   override writeAttachment(distFileName: string, content: Buffer): void {
@@ -58,6 +63,7 @@ class PlainFileWriter extends FileSystemWriter {
   }
 
   private write(name: string, content: string | Buffer): void {
+    if (this.recycled.write(name, content)) return;
     const file = path.join(this.resultsDir, name);
     try {
       writeFileSync(file, content);

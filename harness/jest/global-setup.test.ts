@@ -1,11 +1,12 @@
 // Token setup against a sandbox started apart and configured like a real account (no target), with
 // a bad start: the first POST Token answers 503 and the second 429. Global setup sends its grants
 // through the pipeline, so both are retried like any safe request and the run gets its tokens.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startSandbox, switchboardClient, toPostmanEnvironment, type RunningSandbox } from '../../sandbox';
 import globalSetup from './global-setup';
+import globalTeardown from './global-teardown';
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -55,5 +56,21 @@ describe('global setup and the Allure results', () => {
     await globalSetup(undefined, { testEnvironmentOptions: { resultsDir: results } });
 
     expect(existsSync(results)).toBe(false);
+  });
+
+  it('keeps the old results aside for the workers until global teardown deletes what they left', async () => {
+    const reports = mkdtempSync(path.join(dir, 'reports-'));
+    const results = path.join(reports, 'allure-results');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(path.join(results, 'old-result.json'), '{}');
+    process.env = { ...saved, CLOUDLINK_MODE: 'replay' };
+    const project = { testEnvironmentOptions: { resultsDir: results } };
+
+    await globalSetup(undefined, project);
+    expect(readdirSync(reports).filter((name) => name.startsWith('allure-results.old-'))).toHaveLength(1);
+    mkdirSync(results);
+    await globalTeardown(undefined, project);
+
+    expect(readdirSync(reports)).toEqual(['allure-results']);
   });
 });

@@ -3,8 +3,9 @@
 // sandbox), then its Allure results read back. A test is filed under its file's collection and its
 // describe, whatever it sends first; a request step lasts as long as the request, one the sandbox
 // slowed down included. Each request is one attachment with its curl command beside it, and only
-// the hooks that show something are written.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// the hooks that show something are written. A second run writes its files in the first run's
+// places, and its report holds nothing of the first.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runChildJest, SWC_TRANSFORM, type ChildJestRun } from '../jest/child-jest';
 
@@ -177,4 +178,20 @@ describe('the Allure results of a suite file', () => {
       expect.stringMatching(/^GET Token: GET \{\{auth_url\}\}\/token → 200/),
     ]);
   });
+
+  it('runs again in the old files’ places, and keeps nothing of the first run', () => {
+    const resultsDir = path.join(dir, 'allure-results');
+    const files = () => readdirSync(resultsDir).map((name) => ({ name, inode: statSync(path.join(resultsDir, name)).ino }));
+    const first = files();
+    const again = runJest(dir);
+    expect(again.status === 0 ? 'passed' : again.output).toBe('passed');
+    const second = files();
+    // The same number of files, none of the first run's names, every one in a first-run file's place.
+    expect(second).toHaveLength(first.length);
+    const firstNames = new Set(first.map((file) => file.name));
+    expect(second.filter((file) => firstNames.has(file.name))).toEqual([]);
+    expect(new Set(second.map((file) => file.inode))).toEqual(new Set(first.map((file) => file.inode)));
+    // Global teardown deleted what was set aside.
+    expect(readdirSync(dir).filter((name) => name.startsWith('allure-results.'))).toEqual([]);
+  }, 120_000);
 });
