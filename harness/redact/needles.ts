@@ -17,6 +17,14 @@ export class NeedleIndex<T> {
     return this.count;
   }
 
+  /** An index holding the same needles, to which adding leaves this one as it is. */
+  copy(): NeedleIndex<T> {
+    const copy = new NeedleIndex<T>();
+    for (const [key, list] of this.byPrefix) copy.byPrefix.set(key, list.slice());
+    copy.count = this.count;
+    return copy;
+  }
+
   /** Adds a form unless it is already there (the first one added wins) or shorter than two characters. */
   add(form: string, bounded: boolean, data: T): void {
     if (form.length < 2) return;

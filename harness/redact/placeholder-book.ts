@@ -49,10 +49,6 @@ export class PlaceholderBook {
   readonly known = new Map<string, string>();
   /** Values replaced as credentials, JWTs or known secrets (as opposed to identifiers). */
   readonly secrets = new Set<string>();
-  /** Every form (raw, URL-, form-, JSON-, base64-encoded) of the values seen and the known secrets. */
-  readonly valueForms = new NeedleIndex<ValueForm>();
-  /** Every form of the placeholders handed out → the same form of the value. */
-  readonly placeholderForms = new NeedleIndex<string>();
   /** Placeholder of a known value → the variable it came from (access_token2, accountId). */
   readonly variables = new Map<string, string>();
   /** Look values up and mask what is new, but hand out and register nothing (scrubText). */
@@ -62,6 +58,28 @@ export class PlaceholderBook {
   private readonly entries: Array<{ value: string; placeholder: string }> = [];
   /** Known values remembered under an identifying name: treated as secrets for fixtures, not for the terminal. */
   private readonly knownIdentifiers = new Set<string>();
+
+  constructor(
+    /** Every form (raw, URL-, form-, JSON-, base64-encoded) of the values seen and the known secrets. */
+    readonly valueForms = new NeedleIndex<ValueForm>(),
+    /** Every form of the placeholders handed out → the same form of the value. */
+    readonly placeholderForms = new NeedleIndex<string>(),
+  ) {}
+
+  /** A book that knows what this one knows, and whose numbering goes on apart from this one's. */
+  copy(): PlaceholderBook {
+    const copy = new PlaceholderBook(this.valueForms.copy(), this.placeholderForms.copy());
+    copyMap(this.forward, copy.forward);
+    copyMap(this.reverse, copy.reverse);
+    copyMap(this.known, copy.known);
+    copyMap(this.variables, copy.variables);
+    copyMap(this.counters, copy.counters);
+    for (const value of this.secrets) copy.secrets.add(value);
+    for (const value of this.knownIdentifiers) copy.knownIdentifiers.add(value);
+    copy.entries.push(...this.entries);
+    copy.dryRun = this.dryRun;
+    return copy;
+  }
 
   /** A known value gets its placeholder now, in the order values are made known, not when first met. */
   remember({ name, value }: KnownSecret): void {
@@ -152,4 +170,8 @@ function make(family: Family, kind: string, n: number, original: string): string
     case 'redacted':
       return n === 0 ? `redacted-${kind}` : redactedPlaceholder(kind, n);
   }
+}
+
+function copyMap<K, V>(from: ReadonlyMap<K, V>, to: Map<K, V>): void {
+  for (const [key, value] of from) to.set(key, value);
 }

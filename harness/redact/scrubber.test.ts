@@ -135,6 +135,31 @@ describe('Scrubber: placeholders', () => {
     const once = scrubber.scrubExchange(exchange);
     expect(scrubber.scrubExchange(once)).toEqual(once);
   });
+
+  it('starts every test’s numbering afresh from the known values, whatever an earlier test met', () => {
+    const known = [
+      { name: 'password', value: 'Rec0rd-Pa55!' },
+      { name: 'accountId', value: '3f1c2a9e-1b2c-4d5e-8f90-123456789abc' },
+    ];
+    const first = new Scrubber(known);
+    const firstToken = first.scrubResponse(response({ access_token: ACCESS, userId: 'aaaaaaaa-1b2c-4d5e-8f90-123456789abc' }));
+    // A second test of the same environment meets other values in the same places.
+    const second = new Scrubber(known);
+    const secondToken = second.scrubResponse(response({ access_token: REFRESH, userId: 'bbbbbbbb-1b2c-4d5e-8f90-123456789abc' }));
+    expect(secondToken.body).toEqual(firstToken.body);
+    const seen = (scrubber: Scrubber) => scrubber.sensitiveValues().map((entry) => entry.value);
+    expect(seen(second)).not.toContain(ACCESS);
+    expect(seen(second)).not.toContain('aaaaaaaa-1b2c-4d5e-8f90-123456789abc');
+    expect(seen(first)).not.toContain(REFRESH);
+    // A value only an earlier test met is nothing to a later one, even where it shares the first
+    // letters of a known value.
+    const knownOpaque = [...known, { name: 'client_secret', value: 'opaque-known-secret' }];
+    new Scrubber(knownOpaque).scrubResponse(response({ access_token: 'opaque-token-1234567890' }));
+    const later = new Scrubber(knownOpaque).scrubResponse(response({ note: 'was opaque-token-1234567890 here' }));
+    expect(later.body).toEqual({ note: 'was opaque-token-1234567890 here' });
+    // Both still know the environment's values, and put the same placeholder on them.
+    expect(second.scrubResponse(response({ note: 'Rec0rd-Pa55!' })).body).toEqual(first.scrubResponse(response({ note: 'Rec0rd-Pa55!' })).body);
+  });
 });
 
 describe('Scrubber: secrets inside strings and in encoded forms', () => {

@@ -32,13 +32,32 @@ export interface ScrubberOptions {
   baseUrls?: Record<string, string>;
 }
 
+/**
+ * Books that remember only known values, by the values: every test of a file starts from the same
+ * environment's, and remembering them (every encoded form of each) was most of a test's set-up.
+ */
+const rememberedBooks = new Map<string, PlaceholderBook>();
+const REMEMBERED_LIMIT = 32;
+
+function bookKnowing(known: ReadonlyArray<KnownSecret>): PlaceholderBook {
+  const key = JSON.stringify(known.map(({ name, value }) => [name, value]));
+  let remembered = rememberedBooks.get(key);
+  if (!remembered) {
+    remembered = new PlaceholderBook();
+    for (const secret of known) remembered.remember(secret);
+    if (rememberedBooks.size >= REMEMBERED_LIMIT) rememberedBooks.clear();
+    rememberedBooks.set(key, remembered);
+  }
+  return remembered.copy();
+}
+
 export class Scrubber {
-  private readonly book = new PlaceholderBook();
+  private readonly book: PlaceholderBook;
   private readonly scrubbing: ValueScrubber;
   private readonly restoring: ValueRestorer;
 
   constructor(known: ReadonlyArray<KnownSecret> = [], options: ScrubberOptions = {}) {
-    for (const secret of known) this.book.remember(secret);
+    this.book = bookKnowing(known);
     const baseUrls = baseUrlsOf(options.baseUrls ?? {});
     this.scrubbing = new ValueScrubber(this.book, baseUrls);
     this.restoring = new ValueRestorer(this.book, baseUrls);
