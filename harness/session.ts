@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { ledgerDir, UndoLedger } from './cleanup/ledger';
 import { baseUrlsOf, loadEnvironment, type Environment } from './env';
-import { FixtureRecorder, ReplayPlayer, fixturePathFor } from './fixtures';
+import { fixturePathFor } from './fixtures/fixture-file';
+import { ReplayPlayer } from './fixtures/player';
+import type { FixtureRecorder } from './fixtures/recorder';
 import { Scrubber } from './redact';
 import { TokenStore, jwtExpiry, type TokenSet } from './auth/token-store';
 import type { SendContext } from './pipeline/types';
@@ -76,11 +78,11 @@ class Session {
     const api = path.basename(path.dirname(testPath));
     const fixture = fixturePathFor(testPath);
     this.file = { testPath, api, relativePath: path.relative(process.cwd(), testPath) };
-    if (this.env.mode === 'record') this.file.recorder = new FixtureRecorder(fixture);
+    if (this.env.mode === 'record') this.file.recorder = recorderOf(fixture);
     // A live run for the drift report keeps its exchanges, scrubbed like fixtures, beside them in
     // the capture directory instead of over them (tools/drift).
     const capture = process.env[CAPTURE_DIR_VARIABLE];
-    if (this.env.mode === 'live' && capture) this.file.recorder = new FixtureRecorder(path.join(capture, path.relative(process.cwd(), fixture)));
+    if (this.env.mode === 'live' && capture) this.file.recorder = recorderOf(path.join(capture, path.relative(process.cwd(), fixture)));
     if (this.env.mode === 'replay') this.file.player = new ReplayPlayer(fixture);
   }
 
@@ -179,4 +181,14 @@ function basePathOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Loaded only by a run that keeps exchanges (record mode, a live run capturing for the drift
+ * report): the recorder and its secret scan were about 3 ms of every other suite file's loading.
+ */
+function recorderOf(file: string): FixtureRecorder {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
+  const { FixtureRecorder: Recorder } = require('./fixtures/recorder') as typeof import('./fixtures/recorder');
+  return new Recorder(file);
 }

@@ -7,7 +7,7 @@ import type WebSocket from 'ws';
 import type { UserKey } from '../auth/users';
 import { linkToTemplate } from '../client/links';
 import { resolveTemplate } from '../env';
-import { toUrlTemplate } from '../fixtures';
+import { toUrlTemplate } from '../fixtures/url-template';
 import { session } from '../session';
 import { parsePublication, PublicationInbox } from './inbox';
 
