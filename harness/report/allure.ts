@@ -2,7 +2,7 @@
 // the request did, with the scrubbed request and response attached; and labels the test with its
 // collection and the request (or scenario) its describe is about, so the report groups by
 // collection → describe. Outside allure-jest these calls are no-ops.
-import { attachment, epic, feature, Status } from 'allure-js-commons';
+import { epic, feature, Status } from 'allure-js-commons';
 import { getGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
 import type { Parameter } from 'allure-js-commons';
 import type { RuntimeMessage } from 'allure-js-commons/sdk';
@@ -32,16 +32,29 @@ export interface RequestTiming {
  * sent, which arrived whole) the step is an instant.
  */
 export async function reportExchange(exchange: Exchange, ms: number, curl?: CurlOptions, timing?: RequestTiming): Promise<void> {
-  const title = `${exchange.name}: ${exchange.request.method} ${exchange.request.url} → ${exchange.response.status} (${ms.toFixed(1)} ms)`;
   const now = Date.now();
-  // Allure keeps whole milliseconds: rounded outwards, a step never looks shorter than its request.
-  // One JSON attachment holding both halves. The curl command is the step's parameter, shown as it
-  // is under the step's title, where it can be copied: every attachment is a file of its own, and
-  // creating a file was most of the harness's cost per request (README, Performance).
-  const parameters = curl && !exchange.inbound ? [{ name: 'curl', value: curlCommand(exchange.request, curl) }] : [];
-  await timedStep(title, { start: Math.floor(timing?.start ?? now), stop: Math.ceil(timing?.stop ?? now) }, parameters, async () => {
-    await attachment('request and response', JSON.stringify({ request: exchange.request, response: exchange.response }, null, 2), 'application/json');
+  await reportStep({
+    name: `${exchange.name}: ${exchange.request.method} ${exchange.request.url} → ${exchange.response.status} (${ms.toFixed(1)} ms)`,
+    // Allure keeps whole milliseconds: rounded outwards, a step never looks shorter than its request.
+    start: Math.floor(timing?.start ?? now),
+    stop: Math.ceil(timing?.stop ?? now),
+    // Shown as it is under the step's title, where it can be copied; an attachment would be a file
+    // of its own, and creating files was most of the harness's cost per request (README, Performance).
+    parameters: curl && !exchange.inbound ? [{ name: 'curl', value: curlCommand(exchange.request, curl) }] : [],
+    attachment: {
+      name: 'request and response',
+      content: JSON.stringify({ request: exchange.request, response: exchange.response }, null, 2),
+      contentType: 'application/json',
+    },
   });
+}
+
+interface ReportedStep {
+  name: string;
+  start: number;
+  stop: number;
+  parameters: Parameter[];
+  attachment: { name: string; content: string; contentType: string };
 }
 
 interface MessageRuntime {
@@ -49,22 +62,25 @@ interface MessageRuntime {
 }
 
 /**
- * allure-js-commons' step() stamps its own start and stop around the body; an exchange is reported
- * after its answer arrived, so the step would last as long as writing its attachments. The runtime's
- * step messages carry the times instead: the request's own.
+ * A step told in the runtime's own messages. allure-js-commons' step() stamps its own start and
+ * stop around its body; an exchange is reported after its answer arrived, so the step would last
+ * as long as writing its attachment: the messages carry the request's own times instead. And its
+ * attachment() wraps each attachment in a step of its own and sends it base64-encoded: here the
+ * attachment is the step's own, sent as the text it is.
  */
-async function timedStep(name: string, timing: RequestTiming, parameters: Parameter[], body: () => Promise<void>): Promise<void> {
+async function reportStep(step: ReportedStep): Promise<void> {
   const runtime = getGlobalTestRuntime() as Partial<MessageRuntime>;
-  // The no-op runtime outside allure-jest sends nothing; the attachments are no-ops there too.
-  if (typeof runtime.sendMessage !== 'function') return body();
+  // Outside allure-jest the runtime is a no-op one, with nothing to report to.
+  if (typeof runtime.sendMessage !== 'function') return;
   const send = (message: RuntimeMessage) => (runtime as MessageRuntime).sendMessage(message);
-  await send({ type: 'step_start', data: { name, start: timing.start } });
-  if (parameters.length > 0) await send({ type: 'step_metadata', data: { parameters } });
+  await send({ type: 'step_start', data: { name: step.name, start: step.start } });
+  if (step.parameters.length > 0) await send({ type: 'step_metadata', data: { parameters: step.parameters } });
+  const { name, content, contentType } = step.attachment;
   try {
-    await body();
+    await send({ type: 'attachment_content', data: { name, content, encoding: 'utf8', contentType, wrapInStep: false, timestamp: step.stop } });
   } catch (error) {
-    await send({ type: 'step_stop', data: { status: Status.BROKEN, stop: timing.stop, statusDetails: { message: (error as Error).message } } });
+    await send({ type: 'step_stop', data: { status: Status.BROKEN, stop: step.stop, statusDetails: { message: (error as Error).message } } });
     throw error;
   }
-  await send({ type: 'step_stop', data: { status: Status.PASSED, stop: timing.stop } });
+  await send({ type: 'step_stop', data: { status: Status.PASSED, stop: step.stop } });
 }
