@@ -4,6 +4,7 @@
 // client around the wire: variable resolution, auth, scrubbing, reporting). Measured here, never
 // asserted in tests.
 import { runSuites, type RunOutcome } from '../run/run';
+import { percentile } from '../load/stats';
 import { cpuTimeMs } from './cpu-time';
 
 export interface BenchLine {
@@ -11,7 +12,10 @@ export interface BenchLine {
   /** User plus system time of the run, its jest workers included (./cpu-time.ts); absent off Linux. */
   cpuMs?: number;
   requests: number;
+  /** The mean: a file's first requests run in a fresh module context, cold, and weigh on it. */
   overheadMsPerRequest: number;
+  /** The median, what a typical request costs. */
+  overheadMedianMs: number;
   /** Mean time on the wire (or in nock) per request. */
   wireMsPerRequest: number;
   success: boolean;
@@ -45,6 +49,12 @@ function toLine(outcome: RunOutcome, cpuMs: number | undefined): BenchLine {
     ...(cpuMs === undefined ? {} : { cpuMs }),
     requests: exchanges.length,
     overheadMsPerRequest: round(mean(exchanges.map((m) => (m.kind === 'exchange' ? m.harnessMs : 0)))),
+    overheadMedianMs: round(
+      percentile(
+        exchanges.map((m) => (m.kind === 'exchange' ? m.harnessMs : 0)).sort((a, b) => a - b),
+        50,
+      ),
+    ),
     wireMsPerRequest: round(mean(exchanges.map((m) => (m.kind === 'exchange' ? m.ms : 0)))),
     success: outcome.success,
   };
@@ -56,9 +66,9 @@ function round(value: number): number {
 
 export function formatBench(result: BenchResult): string {
   const row = (mode: string, line: BenchLine) =>
-    `${mode.padEnd(8)} ${`${line.wallMs} ms`.padStart(10)} ${(line.cpuMs === undefined ? '—' : `${line.cpuMs} ms`).padStart(10)} ${String(line.requests).padStart(9)} ${`${line.overheadMsPerRequest.toFixed(3)} ms`.padStart(14)} ${`${line.wireMsPerRequest.toFixed(3)} ms`.padStart(12)}${line.success ? '' : '  (tests failed)'}`;
+    `${mode.padEnd(8)} ${`${line.wallMs} ms`.padStart(10)} ${(line.cpuMs === undefined ? '—' : `${line.cpuMs} ms`).padStart(10)} ${String(line.requests).padStart(9)} ${`${line.overheadMsPerRequest.toFixed(3)} ms`.padStart(14)} ${`${line.overheadMedianMs.toFixed(3)} ms`.padStart(16)} ${`${line.wireMsPerRequest.toFixed(3)} ms`.padStart(12)}${line.success ? '' : '  (tests failed)'}`;
   return [
-    `${'mode'.padEnd(8)} ${'wall'.padStart(10)} ${'cpu'.padStart(10)} ${'requests'.padStart(9)} ${'overhead/req'.padStart(14)} ${'wire/req'.padStart(12)}`,
+    `${'mode'.padEnd(8)} ${'wall'.padStart(10)} ${'cpu'.padStart(10)} ${'requests'.padStart(9)} ${'overhead/req'.padStart(14)} ${'median overhead'.padStart(16)} ${'wire/req'.padStart(12)}`,
     row('replay', result.replay),
     row('live', result.live),
   ].join('\n');

@@ -51,7 +51,8 @@ export function combined(label: string, ...parts: RouteStats[]): RouteStats {
   };
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The nearest-rank percentile `p` (0–100) of values sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
