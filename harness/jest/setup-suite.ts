@@ -11,6 +11,13 @@ import { session } from '../session';
 // is global only; this applies to the suites alone.)
 jest.setTimeout(120_000);
 
+// jest keeps the stack of each hook's registration (a hook that times out points there), and
+// allure-jest formats it through the source maps of every file on it, hook after hook, file after
+// file, to tell jest's own hooks from others: about 0.1 s of each replay worker (--cpu-prof). The
+// registration's own line, the first frame, is all either needs.
+const stackTraceLimit = Error.stackTraceLimit;
+Error.stackTraceLimit = 1;
+
 beforeAll(() => {
   session.openFile(requireState('testPath'));
 });
@@ -43,6 +50,8 @@ afterAll(() => {
   session.closeFile();
   closeTransport();
 });
+
+Error.stackTraceLimit = stackTraceLimit;
 
 function requireState(key: 'testPath' | 'currentTestName'): string {
   const value = expect.getState()[key];
