@@ -7,11 +7,12 @@
 // the harness CLI sets; see tools/run. Type-checking is done by `tsc --noEmit`, not here.
 import type { Config } from 'jest';
 
-// Source maps apart from the code (jest keeps them beside its cache and maps stack traces with them):
+// @swc/jest, loaded only on a transform cache miss (harness/jest/swc-transform.js says why). Source
+// maps apart from the code (jest keeps them beside its cache and maps stack traces with them):
 // @swc/jest's default inlines each map as base64, which tripled the text V8 compiles for every
 // module, again for every test file (measured: module compilation 1.3 s → 0.9 s of a replay run).
 const transform: Config['transform'] = {
-  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, sourceMaps: true }],
+  '^.+\\.ts$': ['<rootDir>/harness/jest/swc-transform.js', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, sourceMaps: true }],
 };
 
 const UNIT_FOLDERS = ['harness', 'sandbox', 'scripts', 'tools'];

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** jest's transform of the project's TypeScript (jest.config.ts), for a child's configuration. */
-export const SWC_TRANSFORM = { '^.+\\.ts$': [require.resolve('@swc/jest'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] };
+export const SWC_TRANSFORM = { '^.+\\.ts$': [require.resolve('./swc-transform.js'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] };
 
 export interface ChildJestOptions {
   cwd: string;

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SWC_TRANSFORM } from '../../harness/jest/child-jest';
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -26,7 +27,7 @@ export function runImportedSuite(root: string, environmentFile: string): Promise
     rootDir: root,
     testEnvironment: harness('environment.ts'),
     testEnvironmentOptions: { resultsDir: path.join(root, 'reports', 'allure-results') },
-    transform: { '^.+\\.ts$': [require.resolve('@swc/jest'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+    transform: SWC_TRANSFORM,
     testMatch: ['<rootDir>/suites/**/*.test.ts'],
     globalSetup: harness('global-setup.ts'),
     globalTeardown: harness('global-teardown.ts'),
