@@ -12,8 +12,6 @@
 //   renderer after jest exits, so durability buys nothing here: this writer writes them straight,
 //   in the places of the last run's files while any are left (harness/report/recycled-files.ts).
 //   It leaves out the hooks' groups that show nothing (./hook-groups.ts).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import AllureNodeEnvironment from 'allure-jest/node';
 import type { TestResultContainer } from 'allure-js-commons';
@@ -43,36 +41,23 @@ exitPromptlyWhenIdle();
 watchStorages();
 
 class PlainFileWriter extends FileSystemWriter {
-  private readonly recycled: RecycledFiles;
+  private readonly files: RecycledFiles;
 
-  constructor(private readonly resultsDir: string) {
+  constructor(resultsDir: string) {
     super({ resultsDir });
-    this.recycled = new RecycledFiles(resultsDir, Number(process.env.JEST_WORKER_ID ?? 1) % 2 === 0);
+    this.files = new RecycledFiles(resultsDir, Number(process.env.JEST_WORKER_ID ?? 1) % 2 === 0);
   }
 
   override writeAttachment(distFileName: string, content: Buffer): void {
-    this.write(distFileName, content);
+    this.files.write(distFileName, content);
   }
 
   override writeResult(result: { uuid: string }): void {
-    this.write(`${result.uuid}-result.json`, JSON.stringify(result));
+    this.files.write(`${result.uuid}-result.json`, JSON.stringify(result));
   }
 
   override writeGroup(result: TestResultContainer): void {
-    if (groupShowsSomething(result)) this.write(`${result.uuid}-container.json`, JSON.stringify(result));
-  }
-
-  private write(name: string, content: string | Buffer): void {
-    if (this.recycled.write(name, content)) return;
-    const file = path.join(this.resultsDir, name);
-    try {
-      writeFileSync(file, content);
-    } catch (error) {
-      // The directory is made on the first write of a run (a mkdir per file cost more than the write).
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(this.resultsDir, { recursive: true });
-      writeFileSync(file, content);
-    }
+    if (groupShowsSomething(result)) this.files.write(`${result.uuid}-container.json`, JSON.stringify(result));
   }
 }
 

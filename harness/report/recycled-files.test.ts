@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setAsideDirs, setAsideResults } from './fresh-results';
@@ -21,55 +21,57 @@ function lastRun(count: number, size = 64): string {
 }
 
 const inode = (file: string) => statSync(file).ino;
+const inodesIn = (folder: string) => new Set(readdirSync(folder).map((name) => inode(path.join(folder, name))));
 
 describe('RecycledFiles', () => {
   it('writes a file in an old file’s place: same inode, exactly the new content, shorter or longer', () => {
     const aside = lastRun(2, 100);
-    const inodes = new Set(readdirSync(aside).map((name) => inode(path.join(aside, name))));
-    const recycled = new RecycledFiles(dir);
-    expect(recycled.write('a-result.json', '{"short":1}')).toBe(true);
-    expect(recycled.write('b-attachment.json', Buffer.from('y'.repeat(300)))).toBe(true);
+    const old = inodesIn(aside);
+    const files = new RecycledFiles(dir);
+    files.write('a-result.json', '{"short":1}');
+    files.write('b-attachment.json', Buffer.from('y'.repeat(300)));
     expect(readFileSync(path.join(dir, 'a-result.json'), 'utf8')).toBe('{"short":1}');
     expect(readFileSync(path.join(dir, 'b-attachment.json'), 'utf8')).toBe('y'.repeat(300));
-    expect(new Set(readdirSync(dir).map((name) => inode(path.join(dir, name))))).toEqual(inodes);
+    expect(inodesIn(dir)).toEqual(old);
     expect(readdirSync(aside)).toEqual([]);
   });
 
-  it('answers false once no old file is left, and when nothing was set aside', () => {
-    lastRun(1);
-    const recycled = new RecycledFiles(dir);
-    expect(recycled.write('a-result.json', '{}')).toBe(true);
-    expect(recycled.write('b-result.json', '{}')).toBe(false);
-    expect(readdirSync(dir)).toEqual(['a-result.json']);
+  it('writes anew once no old file is left, and when nothing was set aside, making the directory', () => {
+    const aside = lastRun(1);
+    const [old] = [...inodesIn(aside)];
+    const files = new RecycledFiles(dir);
+    files.write('a-result.json', '{"n":1}');
+    files.write('b-result.json', '{"n":2}');
+    expect(inode(path.join(dir, 'a-result.json'))).toBe(old);
+    expect(inode(path.join(dir, 'b-result.json'))).not.toBe(old);
+    expect(readFileSync(path.join(dir, 'b-result.json'), 'utf8')).toBe('{"n":2}');
     rmSync(root, { recursive: true, force: true });
     mkdirSync(root);
-    expect(new RecycledFiles(dir).write('c-result.json', '{}')).toBe(false);
-    expect(existsSync(dir)).toBe(false);
+    new RecycledFiles(dir).write('c-result.json', '{"n":3}');
+    expect(readFileSync(path.join(dir, 'c-result.json'), 'utf8')).toBe('{"n":3}');
   });
 
   it('lets two workers share the old files from opposite ends, each file taken once', () => {
     const aside = lastRun(40);
+    const old = inodesIn(aside);
     // Both list the old files before either writes, as two workers starting together do.
     const workers = [new RecycledFiles(dir, false), new RecycledFiles(dir, true)];
-    const written: string[] = [];
-    for (let n = 0; n < 40; n++) {
-      const worker = workers[n % 2] as RecycledFiles;
-      const name = `${n}-result.json`;
-      if (worker.write(name, `{"n":${n}}`)) written.push(name);
-    }
-    expect(written).toHaveLength(40);
-    for (const name of written) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(`{"n":${Number.parseInt(name, 10)}}`);
+    for (let n = 0; n < 40; n++) (workers[n % 2] as RecycledFiles).write(`${n}-result.json`, `{"n":${n}}`);
+    for (let n = 0; n < 40; n++) expect(readFileSync(path.join(dir, `${n}-result.json`), 'utf8')).toBe(`{"n":${n}}`);
+    expect(inodesIn(dir)).toEqual(old);
     expect(readdirSync(aside)).toEqual([]);
   });
 
   it('skips a file another worker took after this one listed it', () => {
     const aside = lastRun(2);
+    const old = inodesIn(aside);
     const slow = new RecycledFiles(dir, true);
     const fast = new RecycledFiles(dir, true);
-    expect(fast.write('fast-result.json', '{}')).toBe(true);
+    fast.write('fast-result.json', '{}');
     // slow listed nothing yet: it lists now, and sees only what is left.
-    expect(slow.write('slow-result.json', '{}')).toBe(true);
+    slow.write('slow-result.json', '{}');
     expect(readdirSync(dir).sort()).toEqual(['fast-result.json', 'slow-result.json']);
+    expect(inodesIn(dir)).toEqual(old);
     expect(readdirSync(aside)).toEqual([]);
   });
 
@@ -79,15 +81,22 @@ describe('RecycledFiles', () => {
     const claimed = path.join(aside, '.claimed-99999-0');
     writeFileSync(claimed, 'half-written');
     rmSync(path.join(aside, only ?? ''));
-    expect(new RecycledFiles(dir).write('a-result.json', '{}')).toBe(false);
+    new RecycledFiles(dir).write('a-result.json', '{}');
     expect(readFileSync(claimed, 'utf8')).toBe('half-written');
+    expect(inode(path.join(dir, 'a-result.json'))).not.toBe(inode(claimed));
   });
 
-  it('leaves a set-aside entry it cannot overwrite where it is deleted, and hands the write back', () => {
+  it('writes anew when a set-aside entry cannot be overwritten, and leaves it where it is deleted', () => {
     const aside = path.join(root, 'allure-results.old-1-2');
     mkdirSync(path.join(aside, 'not-a-file'), { recursive: true });
-    expect(new RecycledFiles(dir).write('a-result.json', '{}')).toBe(false);
-    expect(existsSync(path.join(dir, 'a-result.json'))).toBe(false);
+    new RecycledFiles(dir).write('a-result.json', '{"n":1}');
+    expect(readFileSync(path.join(dir, 'a-result.json'), 'utf8')).toBe('{"n":1}');
     expect(readdirSync(aside)).toEqual([expect.stringMatching(/^\.claimed-/)]);
+  });
+
+  it('says why when the results cannot be written at all', () => {
+    writeFileSync(path.join(root, 'blocker'), 'a file, not a folder');
+    const files = new RecycledFiles(path.join(root, 'blocker', 'allure-results'));
+    expect(() => files.write('a-result.json', '{}')).toThrow(/ENOTDIR/);
   });
 });

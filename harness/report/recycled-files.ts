@@ -1,5 +1,5 @@
-// Writes a run's Allure files in the places of the files the last run left set aside
-// (./fresh-results.ts). On the machine the targets are measured on, creating a file in a run's
+// Writes a run's Allure files, in the places of the files the last run left set aside
+// (./fresh-results.ts) while any are left. On the machine the targets are measured on, creating a file in a run's
 // results cost about 1 ms while the old results were being deleted, and overwriting one through
 // O_TRUNC as much; overwriting an old file in place and renaming it costs about 0.2 ms (README,
 // Performance). Elsewhere it costs about what creating a file does.
@@ -9,7 +9,7 @@
 // written from its first byte and cut to the new length (emptying it first would give its blocks
 // back, which is the cost avoided), and only then renamed into the results: a run killed mid-write
 // leaves a half-written file among the set-aside ones, which are deleted, never among the results.
-import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { setAsideDirs } from './fresh-results';
 
@@ -28,38 +28,46 @@ export class RecycledFiles {
     private readonly fromStart = false,
   ) {}
 
-  /** Writes `content` as `name` in the results directory, in an old file's place; false when none is left to take. */
-  write(name: string, content: string | Buffer): boolean {
-    const data = typeof content === 'string' ? Buffer.from(content) : content;
+  /** Writes `content` as `name` in the results directory: in an old file's place while one is left, else anew. */
+  write(name: string, content: string | Buffer): void {
+    const target = path.join(this.resultsDir, name);
+    const claimed = this.claim();
+    if (claimed !== undefined) {
+      try {
+        overwrite(claimed, typeof content === 'string' ? Buffer.from(content) : content);
+        this.intoResults(() => renameSync(claimed, target));
+        return;
+      } catch {
+        // Not a plain file after all, or the results cannot be written here: written anew below,
+        // which says why if it fails too. What was claimed stays aside, to be deleted.
+        this.spares = [];
+      }
+    }
+    this.intoResults(() => writeFileSync(target, content));
+  }
+
+  /** An old file renamed to a name of this process's, or nothing when none is left. */
+  private claim(): string | undefined {
     for (let spare = this.next(); spare !== undefined; spare = this.next()) {
       const claimed = path.join(path.dirname(spare), `${CLAIMED}${process.pid}-${this.claims++}`);
       try {
         renameSync(spare, claimed);
+        return claimed;
       } catch {
-        continue; // taken by another worker
-      }
-      try {
-        overwrite(claimed, data);
-        this.moveIn(claimed, path.join(this.resultsDir, name));
-        return true;
-      } catch {
-        // Not a plain file after all, or the results cannot be written here: the caller writes it
-        // anew, and says why if that fails too. What was claimed stays aside, to be deleted.
-        this.spares = [];
-        return false;
+        // Taken by another worker: the next one.
       }
     }
-    return false;
+    return undefined;
   }
 
-  private moveIn(claimed: string, target: string): void {
+  /** The results directory is made on a run's first write (a mkdir before each file cost more than the write). */
+  private intoResults(write: () => void): void {
     try {
-      renameSync(claimed, target);
+      write();
     } catch (error) {
-      // The results directory is made on the first write of a run.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       mkdirSync(this.resultsDir, { recursive: true });
-      renameSync(claimed, target);
+      write();
     }
   }
 
