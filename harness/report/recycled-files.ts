@@ -1,8 +1,8 @@
 // Writes a run's Allure files, in the places of the files the last run left set aside
-// (./fresh-results.ts) while any are left. On the machine the targets are measured on, creating a file in a run's
-// results cost about 1 ms while the old results were being deleted, and overwriting one through
-// O_TRUNC as much; overwriting an old file in place and renaming it costs about 0.2 ms (README,
-// Performance). Elsewhere it costs about what creating a file does.
+// (./fresh-results.ts) while any are left. On the machine the targets are measured on, creating a
+// file in a run's results cost about 1 ms while the old results were being deleted, and
+// overwriting one through O_TRUNC as much; overwriting an old file in place and renaming it costs
+// about 0.2 ms (README, Performance). Elsewhere it costs about what creating a file does.
 //
 // A file is claimed by renaming it, inside its set-aside directory, to a name of this process's:
 // when two workers reach for the same file, the second finds it gone and takes the next. It is
@@ -14,10 +14,11 @@ import path from 'node:path';
 import { setAsideDirs } from './fresh-results';
 
 const CLAIMED = '.claimed-';
+/** Claims made by this process: each claimed name is this process's own. */
+let claims = 0;
 
 export class RecycledFiles {
   private spares: string[] | undefined;
-  private claims = 0;
 
   /**
    * `fromStart`: which end of the list this writer takes from. Two jest workers take from opposite
@@ -49,7 +50,7 @@ export class RecycledFiles {
   /** An old file renamed to a name of this process's, or nothing when none is left. */
   private claim(): string | undefined {
     for (let spare = this.next(); spare !== undefined; spare = this.next()) {
-      const claimed = path.join(path.dirname(spare), `${CLAIMED}${process.pid}-${this.claims++}`);
+      const claimed = path.join(path.dirname(spare), `${CLAIMED}${process.pid}-${claims++}`);
       try {
         renameSync(spare, claimed);
         return claimed;
