@@ -2,7 +2,7 @@
 // (./fresh-results.ts) while any are left. On the machine the targets are measured on, creating a
 // file in a run's results cost about 1 ms while the old results were being deleted, and
 // overwriting one through O_TRUNC as much; overwriting an old file in place and renaming it costs
-// about 0.2 ms (README, Performance). Elsewhere it costs about what creating a file does.
+// 0.2–0.4 ms (README, Performance). Elsewhere it costs about what creating a file does.
 //
 // A file is claimed by renaming it, inside its set-aside directory, to a name of this process's:
 // when two workers reach for the same file, the second finds it gone and takes the next. It is
