@@ -2,8 +2,8 @@
 // Global setup renames the old directory aside at once (`allure-results.old-<pid>-<time>`); the
 // workers then write this run's files in the old files' places (./recycled-files.ts), and global
 // teardown deletes what no worker took. Deleting the old files while the new ones were written
-// made each new file cost about 1 ms instead of 0.2–0.4 ms (README, Performance), and deleting them
-// before the first test cost about 2 s on a busy 2-core machine.
+// made each new file cost about 1 ms instead of 0.2–0.4 ms (README, Performance), and deleting
+// them before the first test cost about 2 s on a busy 2-core machine.
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
