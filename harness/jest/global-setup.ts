@@ -4,12 +4,12 @@
 // this runs), using the same CLOUDLINK_<VARIABLE> names a user would put in .env, so the workers'
 // one environment loader picks them up with no second path. Replay needs neither.
 import { loadEnvironment } from '../env';
-import { setAsideResults } from '../report/fresh-results';
+import { resultsDirOf, setAsideResults } from '../report/fresh-results';
 
 export default async function globalSetup(_global?: unknown, project?: { testEnvironmentOptions?: { resultsDir?: unknown } }): Promise<void> {
-  const resultsDir = project?.testEnvironmentOptions?.resultsDir;
+  const resultsDir = resultsDirOf(project);
   // Global teardown deletes what the workers did not reuse (harness/report/fresh-results.ts).
-  if (typeof resultsDir === 'string' && resultsDir !== '') setAsideResults(resultsDir);
+  if (resultsDir) setAsideResults(resultsDir);
   const env = loadEnvironment();
   if (env.mode === 'replay') return;
   // Loaded only here: the sandbox, the pipeline and the sweep are most of a second of module

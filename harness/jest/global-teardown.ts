@@ -4,15 +4,15 @@
 // when tests fail. On a real account the same cleanups run, but only the sandbox can be inspected
 // whole, so this is where a forgotten cleanup is caught.
 import type { RunningSandbox } from '../../sandbox';
-import { deleteSetAside } from '../report/fresh-results';
+import { deleteSetAside, resultsDirOf } from '../report/fresh-results';
 import { INVENTORY_HANDLE, SANDBOX_HANDLE } from './sandbox-handles';
 
 export class LeftoverStateError extends Error {}
 
 export default async function globalTeardown(_global?: unknown, project?: { testEnvironmentOptions?: { resultsDir?: unknown } }): Promise<void> {
   // The last run's results that this run's files did not take the places of (harness/report/fresh-results.ts).
-  const resultsDir = project?.testEnvironmentOptions?.resultsDir;
-  if (typeof resultsDir === 'string' && resultsDir !== '') await deleteSetAside(resultsDir);
+  const resultsDir = resultsDirOf(project);
+  if (resultsDir) await deleteSetAside(resultsDir);
   const handles = globalThis as Record<string, unknown>;
   const sandbox = handles[SANDBOX_HANDLE] as RunningSandbox | undefined;
   if (!sandbox) return;

@@ -10,6 +10,12 @@ import path from 'node:path';
 
 const ASIDE = '.old-';
 
+/** The Allure results directory jest's project configuration names (jest.config.ts), if any. */
+export function resultsDirOf(project: { testEnvironmentOptions?: { resultsDir?: unknown } } | undefined): string | undefined {
+  const dir = project?.testEnvironmentOptions?.resultsDir;
+  return typeof dir === 'string' && dir !== '' ? dir : undefined;
+}
+
 /** Leaves `dir` absent: its old contents are set aside, for this run's files to take their places. */
 export function setAsideResults(dir: string): void {
   const aside = path.join(path.dirname(dir), `${path.basename(dir)}${ASIDE}${process.pid}-${Date.now()}`);

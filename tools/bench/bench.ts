@@ -44,17 +44,13 @@ async function measured(run: () => Promise<RunOutcome>): Promise<BenchLine> {
 function toLine(outcome: RunOutcome, cpuMs: number | undefined): BenchLine {
   const exchanges = outcome.metrics.filter((m) => m.kind === 'exchange');
   const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+  const overheads = exchanges.map((m) => (m.kind === 'exchange' ? m.harnessMs : 0)).sort((a, b) => a - b);
   return {
     wallMs: Math.round(outcome.wallMs),
     ...(cpuMs === undefined ? {} : { cpuMs }),
     requests: exchanges.length,
-    overheadMsPerRequest: round(mean(exchanges.map((m) => (m.kind === 'exchange' ? m.harnessMs : 0)))),
-    overheadMedianMs: round(
-      percentile(
-        exchanges.map((m) => (m.kind === 'exchange' ? m.harnessMs : 0)).sort((a, b) => a - b),
-        50,
-      ),
-    ),
+    overheadMsPerRequest: round(mean(overheads)),
+    overheadMedianMs: round(percentile(overheads, 50)),
     wireMsPerRequest: round(mean(exchanges.map((m) => (m.kind === 'exchange' ? m.ms : 0)))),
     success: outcome.success,
   };

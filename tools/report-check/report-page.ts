@@ -138,7 +138,7 @@ export class ReportPage {
 
   /** Expands a step and its first attachment; answers the attachment's rendered content. */
   async openAttachment(step: Locator): Promise<Locator> {
-    await step.getByTestId('test-result-step-arrow-button').first().click();
+    await this.expand(step);
     await step.getByTestId('test-result-attachment-header').first().click();
     const content = step.getByTestId('code-attachment-content').first();
     await content.waitFor();
@@ -151,10 +151,7 @@ export class ReportPage {
    * short; answers the whole value and whether the popover offers to copy it.
    */
   async openStepParameter(step: Locator, name: string): Promise<{ value: string; copyable: boolean }> {
-    // The page remembers an expanded step: a second visit finds it open, and a click would close it.
-    if (!(await step.getByTestId('test-result-step-content').first().isVisible())) {
-      await step.getByTestId('test-result-step-arrow-button').first().click();
-    }
+    await this.expand(step);
     const item = step.getByTestId('metadata-item').filter({ has: this.page.getByTestId('metadata-item-key').getByText(name, { exact: true }) });
     const value = item.getByTestId('metadata-item-value').first();
     await value.waitFor();
@@ -164,6 +161,13 @@ export class ReportPage {
     await copy.first().waitFor();
     await this.remember();
     return { value: text, copyable: await copy.first().isVisible() };
+  }
+
+  /** Opens a step unless it is open: the page remembers an expanded step, and a click would close it. */
+  private async expand(step: Locator): Promise<void> {
+    if (!(await step.getByTestId('test-result-step-content').first().isVisible())) {
+      await step.getByTestId('test-result-step-arrow-button').first().click();
+    }
   }
 
   /** Scrolls so that `target` is at the top of the view. */
