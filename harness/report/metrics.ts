@@ -94,18 +94,24 @@ export interface FailureTextMetric {
 
 export type Metric = ExchangeMetric | TestMetric | TransportFailureMetric | RetryMetric | FlakyMetric | FailureTextMetric;
 
-function metricsFile(): string | undefined {
-  const dir = process.env[RUN_DIR_VARIABLE];
+function metricsFile(dir: string | undefined): string | undefined {
   if (!dir) return undefined;
   mkdirSync(dir, { recursive: true });
   return path.join(dir, `metrics-${process.pid}.jsonl`);
 }
 
-let cachedFile: string | undefined | null = null;
+/**
+ * This process's metrics file, by the run directory it was made for: one process may run the suites
+ * more than once (`npm run bench` runs replay, then live), each run with a directory of its own, and
+ * what jest loads in the process itself (the environment, when it runs the files in band) lives on
+ * from one run to the next.
+ */
+let current: { dir: string | undefined; file: string | undefined } | undefined;
 
 export function writeMetric(metric: Metric): void {
-  if (cachedFile === null) cachedFile = metricsFile();
-  if (cachedFile) appendFileSync(cachedFile, `${JSON.stringify(metric)}\n`);
+  const dir = process.env[RUN_DIR_VARIABLE];
+  const target = current !== undefined && current.dir === dir ? current : (current = { dir, file: metricsFile(dir) });
+  if (target.file) appendFileSync(target.file, `${JSON.stringify(metric)}\n`);
 }
 
 export function readMetrics(runDir: string): Metric[] {
