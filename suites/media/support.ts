@@ -2,10 +2,11 @@
 // fails, reading an endpoint's live legs, creating conferences that are deleted after the test,
 // and walking a HAL collection by its _links.next.
 //
-// The test files run in parallel against one sandbox, so each places its calls from endpoints no
-// other file lists or watches: call-control 200–202 (its cleanups end every live call there),
-// call-paths and call-records 203, endpoints 204 (and 2001 as a caller), paging 2003, recordings
-// and permissions 2002 (and 2001 as a caller). Numbers that are no extension of the account
+// Each part places its calls from endpoints no other part lists or watches: call-control 200–202
+// (its cleanups end every live call there), call-paths and call-records 203, endpoints 204 (and
+// 2001 as a caller), paging 2003, recordings and permissions 2002 (and 2001 as a caller). The parts
+// run one after another, but a part's calls can outlive it by a moment and the notifications suite
+// rings 200–209 beside them, so no part counts on another's endpoints being quiet. Numbers that are no extension of the account
 // (5550100…) are outside lines: the call is answered at once and has no far leg (sandbox/README.md).
 import { eqFilter, type ApiResponse, type CollectionClient, type SendOptions } from '../../harness';
 import type { Call } from '../../types/media/call';

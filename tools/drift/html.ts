@@ -22,7 +22,7 @@ interface ApiGroup {
 const isBreaking = (finding: DriftFinding) => finding.severity === 'breaking';
 const breakingCount = (findings: readonly DriftFinding[]) => findings.filter(isBreaking).length;
 
-/** "suites/media/calls.test.ts" → "media"; a finding outside suites/ keeps its file as its group. */
+/** "suites/media/media.test.ts" → "media"; a finding outside suites/ keeps its file as its group. */
 export function apiOf(file: string): string {
   return /^suites[/\\]([^/\\]+)[/\\]/.exec(file)?.[1] ?? file;
 }

@@ -33,7 +33,7 @@ export const SAMPLE_DRIFT: DriftReport = {
     {
       kind: 'field-added',
       severity: 'additive',
-      file: 'suites/admin/users.test.ts',
+      file: 'suites/admin/admin.test.ts',
       test: 'GET Users returns 200 with the account’s users',
       request: 'GET Users',
       url: '{{admin_url}}/accounts/{{accountId}}/users',
@@ -43,7 +43,7 @@ export const SAMPLE_DRIFT: DriftReport = {
     {
       kind: 'enum-changed',
       severity: 'breaking',
-      file: 'suites/media/call-control.test.ts',
+      file: 'suites/media/media.test.ts',
       test: 'Scenario: call control on premise endpoints answers a call',
       request: 'GET Call',
       url: '{{media_url}}/endpoints/{{endpointId}}/calls/{{callId}}',
@@ -53,7 +53,7 @@ export const SAMPLE_DRIFT: DriftReport = {
     {
       kind: 'field-added',
       severity: 'additive',
-      file: 'suites/media/call-control.test.ts',
+      file: 'suites/media/media.test.ts',
       test: 'Scenario: call control on premise endpoints answers a call',
       request: 'GET Call',
       url: '{{media_url}}/endpoints/{{endpointId}}/calls/{{callId}}',
@@ -63,7 +63,7 @@ export const SAMPLE_DRIFT: DriftReport = {
     {
       kind: 'status-changed',
       severity: 'breaking',
-      file: 'suites/media/endpoints.test.ts',
+      file: 'suites/media/media.test.ts',
       test: 'GET Endpoint answers 404 for an unknown endpoint',
       request: 'GET Endpoint',
       url: '{{media_url}}/endpoints/{{endpointId}}',

@@ -1,19 +1,23 @@
 /** @jest-config-loader esbuild-register */
 // The known run behind `npm run test:report`: the project's own "suites" jest project (same
 // environment, global setup and teardown, Allure writer), with its test files swapped for the
-// fixture suite beside this file and one real test file per collection. tools/run's runSuites is
+// fixture suite beside this file and one real part per collection. tools/run's runSuites is
 // pointed at this folder, so the report comes out of the same CLI path as `npm start`'s.
 import path from 'node:path';
 import type { Config } from 'jest';
 import base from '../../jest.config';
 
-/** The real suites in the known run: small, quick, one per collection; incoming-call brings a webhook exchange. */
+/**
+ * The real tests in the known run: one small, quick part per collection (suites/<api>/*.part.ts),
+ * each run as a test file of its own, which a live run allows (only replay reads the collection
+ * file's fixture); incoming-call brings a webhook exchange.
+ */
 export const REAL_SUITES = [
-  'suites/authentication/token.test.ts',
-  'suites/admin/contacts.test.ts',
-  'suites/media/recordings.test.ts',
-  'suites/conversations/paging.test.ts',
-  'suites/notifications/incoming-call.test.ts',
+  'suites/authentication/token.part.ts',
+  'suites/admin/contacts.part.ts',
+  'suites/media/recordings.part.ts',
+  'suites/conversations/paging.part.ts',
+  'suites/notifications/incoming-call.part.ts',
 ];
 
 const suites = base.projects?.find((project) => typeof project === 'object' && project.displayName === 'suites');

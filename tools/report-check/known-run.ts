@@ -1,4 +1,4 @@
-// The known run behind the report check: the fixture suite and one real suite per collection,
+// The known run behind the report check: the fixture suite and one real part per collection,
 // live against the embedded sandbox, through tools/run's runSuites (the path `npm start` takes),
 // then a sample drift page attached the way the nightly attaches it, then the single-file report.
 // A run that fails in any other way than the one failure it is meant to have stops here: the

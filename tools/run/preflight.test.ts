@@ -11,7 +11,10 @@ const write = (relative: string, text: string) => {
   mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
   writeFileSync(path.join(root, relative), text);
 };
-write('suites/authentication/token.test.ts', "describe('POST Token', () => {\n  describe('nested', () => {});\n});\ndescribe(\"GET Token\", () => {});\n");
+write('suites/authentication/authentication.test.ts', "import './token.part';\nimport './claims.part';\n");
+write('suites/authentication/token.part.ts', "describe('POST Token', () => {\n  describe('nested', () => {});\n});\ndescribe(\"GET Token\", () => {});\n");
+write('suites/authentication/claims.part.ts', "describe('GET Claims', () => {});\n");
+write('suites/authentication/resilience.test.ts', "describe('Resilience: retries', () => {});\n");
 write('suites/admin/users.test.ts', "describe('Scenario: admin', () => {});\ndescribe('GET Users', () => {});\n");
 write('suites/admin/paging.test.ts', "describe('GET Users', () => {});\n");
 write('suites/media/calls.test.ts', "describe('GET Call Record', () => {});\n");
@@ -23,7 +26,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('names', () => {
   it('knows the collection folders that hold tests, and the top-level describe titles', () => {
     expect(collectionFolders(root)).toEqual(['admin', 'authentication', 'media']);
-    expect(topLevelDescribes(readFileSync(path.join(root, 'suites/authentication/token.test.ts'), 'utf8'))).toEqual(['POST Token', 'GET Token']);
+    expect(topLevelDescribes(readFileSync(path.join(root, 'suites/authentication/token.part.ts'), 'utf8'))).toEqual(['POST Token', 'GET Token']);
   });
 
   it('accepts a describe name, a scenario, a full test name and the first words of a name', () => {
@@ -31,8 +34,10 @@ describe('names', () => {
     expect(() => checkRequest(root, 'GET Users', ['admin'])).not.toThrow();
   });
 
-  it('returns the files whose top-level describes select the request, every one that shares its title', () => {
-    expect(checkRequest(root, 'POST Token returns 201', [])).toEqual(['suites/authentication/token.test.ts']);
+  it('returns the files whose top-level describes, or their parts’, select the request, every one that shares its title', () => {
+    expect(checkRequest(root, 'POST Token returns 201', [])).toEqual(['suites/authentication/authentication.test.ts']);
+    expect(checkRequest(root, 'GET Claims', [])).toEqual(['suites/authentication/authentication.test.ts']);
+    expect(checkRequest(root, 'Resilience: retries', [])).toEqual(['suites/authentication/resilience.test.ts']);
     expect(checkRequest(root, 'GET Users', []).sort()).toEqual(['suites/admin/paging.test.ts', 'suites/admin/users.test.ts']);
     expect(checkRequest(root, 'GET Call', ['media'])).toEqual(['suites/media/calls.test.ts']);
   });
@@ -51,7 +56,7 @@ describe('names', () => {
     [
       'an unknown request',
       () => checkRequest(root, 'No Such Request', []),
-      'Unknown request "No Such Request" (--request): no test is named after it. Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".',
+      'Unknown request "No Such Request" (--request): no test is named after it. Test names are the top-level describe() titles in suites/<api>/, e.g. "POST Token".',
     ],
     [
       'a request with a stray parenthesis',
@@ -66,7 +71,7 @@ describe('names', () => {
     [
       'a request outside the chosen collections',
       () => checkRequest(root, 'POST Token', ['admin']),
-      'No test named "POST Token" in --collection admin: its tests are in suites/authentication/token.test.ts.',
+      'No test named "POST Token" in --collection admin: its tests are in suites/authentication/authentication.test.ts.',
     ],
     [
       'a request that only other tests send',
@@ -76,7 +81,7 @@ describe('names', () => {
     [
       'a nested describe name, which never starts a full test name',
       () => checkRequest(root, 'nested', []),
-      'Unknown request "nested" (--request): no test is named after it. Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".',
+      'Unknown request "nested" (--request): no test is named after it. Test names are the top-level describe() titles in suites/<api>/, e.g. "POST Token".',
     ],
   ])('%s', (_kind, fn, message) => {
     expect(userErrorMessage(fn)).toBe(message);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { readFixture } from '../../harness/fixtures/fixture-file';
 import { didYouMean } from '../../harness/user-error';
 import { UsageError, type Mode } from './options';
+import { partsOf } from './suite-parts';
 
 /** The collection folders under suites/ that hold tests. */
 export function collectionFolders(root: string): string[] {
@@ -35,7 +36,7 @@ export function checkCollections(root: string, collections: readonly string[]): 
  */
 /**
  * Refuses a --request no test answers to, and returns the test files (relative to root) whose
- * top-level describes select it: jest then loads only those, not every suite file.
+ * top-level describes, or those of the parts they import, select it: jest then loads only those.
  */
 export function checkRequest(root: string, request: string, collections: readonly string[], requestNamesOf: () => readonly string[] = () => []): string[] {
   const selected = collections.length ? collections : collectionFolders(root);
@@ -43,7 +44,9 @@ export function checkRequest(root: string, request: string, collections: readonl
   const describes: { api: string; name: string; file: string }[] = [];
   for (const api of collectionFolders(root)) {
     for (const file of testFiles(path.join(root, 'suites', api))) {
-      for (const name of topLevelDescribes(readFileSync(file, 'utf8'))) describes.push({ api, name, file: path.relative(root, file) });
+      const source = readFileSync(file, 'utf8');
+      const sources = [source, ...partsOf(file, source).map((part) => readFileSync(part, 'utf8'))];
+      for (const name of sources.flatMap(topLevelDescribes)) describes.push({ api, name, file: path.relative(root, file) });
     }
   }
   const selects = (name: string) => `${name} `.startsWith(`${request} `) || request.startsWith(`${name} `);
@@ -63,11 +66,11 @@ export function checkRequest(root: string, request: string, collections: readonl
     );
   }
   const hint =
-    didYouMean(request, [...new Set([...names, ...requestNames])]) || ' Test names are the describe() titles in suites/<api>/*.test.ts, e.g. "POST Token".';
+    didYouMean(request, [...new Set([...names, ...requestNames])]) || ' Test names are the top-level describe() titles in suites/<api>/, e.g. "POST Token".';
   throw new UsageError(`Unknown request "${request}" (--request): no test is named after it.${hint}`);
 }
 
-/** Top-level `describe('…'` titles of a test file (the ones a `^name ` pattern can start with). */
+/** Top-level `describe('…'` titles of a test file or part (the ones a `^name ` pattern can start with). */
 export function topLevelDescribes(source: string): string[] {
   const out: string[] = [];
   for (const match of source.matchAll(/^describe(?:\.\w+)?\(\s*(['"`])((?:\\.|(?!\1).)*)\1/gm)) out.push((match[2] ?? '').replace(/\\(.)/g, '$1'));

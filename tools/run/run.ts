@@ -20,6 +20,7 @@ import { isUserError } from '../../harness/user-error';
 import { SCRIPTS_LOADER } from '../cli/scripts-loader';
 import type { RunOptions } from './options';
 import { checkCollections, checkFixtures, checkReportsDir, checkRequest } from './preflight';
+import { checkSuiteParts } from './suite-parts';
 
 export { USAGE, UsageError, parseRunArgs, REPORTERS, type RunOptions } from './options';
 
@@ -156,6 +157,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
 /** Everything that can be wrong before jest starts, as one UserError (exit 2) with nothing run. */
 function preflight(options: RunOptions, root: string, reports: string): { env: Environment; requestFiles?: string[] } {
   const env = loadEnvironment({ environment: options.environment, mode: options.mode });
+  checkSuiteParts(root);
   checkCollections(root, options.collections);
   const requestFiles = options.request === undefined ? undefined : checkRequest(root, options.request, options.collections, () => requestNames(root));
   checkReportsDir(reports);

@@ -2,7 +2,7 @@
 // PBX's view of a device — state, userAvailability, dnd, messageWaiting — and PUT changes
 // do-not-disturb, message waiting or PSTN routing (updateEndpointRequest; the spec requires
 // action and userAvailability, so both are always sent). Presence in CloudLink is this line state
-// (TEAMS-DOC; docs/sources.md). Desk phone 204 is this file's; 205 is unplugged in
+// (TEAMS-DOC; docs/sources.md). Desk phone 204 is this part's; 205 is unplugged in
 // the sandbox seed.
 import { itWrites, useCollection } from '../../harness';
 import type { GatewayError } from '../../types/_shared/gateway-error';

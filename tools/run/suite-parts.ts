@@ -1,0 +1,51 @@
+// A collection's tests are one jest test file, suites/<api>/<api>.test.ts, that imports the parts
+// beside it (suites/<api>/*.part.ts), each the tests of one group of requests: jest sets every test
+// file up afresh, and one file per collection runs a replay in about half the CPU (README,
+// Performance). A part no test file imports would never run and nothing would say so, and one
+// imported twice would run twice: the run refuses both, naming the part and the fix.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from './options';
+
+const PART_SUFFIX = '.part.ts';
+
+/** The parts a test file imports (`import './token.part';`), as absolute paths, in import order. */
+export function partsOf(testFile: string, source = readFileSync(testFile, 'utf8')): string[] {
+  const dir = path.dirname(testFile);
+  return [...source.matchAll(/^import\s+(['"])\.\/([^'"]+\.part)(?:\.ts)?\1/gm)].map((match) => path.join(dir, `${match[2]}.ts`));
+}
+
+/** Refuses a part that no test file of its folder imports, one imported twice, and an import of a missing part. */
+export function checkSuiteParts(root: string): void {
+  const suites = path.join(root, 'suites');
+  if (!existsSync(suites)) return;
+  for (const api of readdirSync(suites, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()) {
+    const dir = path.join(suites, api);
+    const names = readdirSync(dir).sort();
+    const importers = new Map<string, string[]>();
+    for (const testFile of names.filter((name) => name.endsWith('.test.ts')).map((name) => path.join(dir, name))) {
+      for (const part of partsOf(testFile)) {
+        if (!existsSync(part)) {
+          throw new UsageError(`${rel(root, testFile)} imports ${rel(root, part)}, which does not exist.`);
+        }
+        importers.set(part, [...(importers.get(part) ?? []), rel(root, testFile)]);
+      }
+    }
+    for (const part of names.filter((name) => name.endsWith(PART_SUFFIX)).map((name) => path.join(dir, name))) {
+      const by = importers.get(part) ?? [];
+      const importLine = `import './${path.basename(part, '.ts')}';`;
+      if (by.length === 0) {
+        throw new UsageError(
+          `${rel(root, part)} is imported by no test file, so its tests would never run: add \`${importLine}\` to suites/${api}/${api}.test.ts.`,
+        );
+      }
+      if (by.length > 1)
+        throw new UsageError(`${rel(root, part)} is imported by ${by.join(' and ')}, so its tests would run twice: keep one \`${importLine}\`.`);
+    }
+  }
+}
+
+const rel = (root: string, file: string) => path.relative(root, file);
