@@ -4,12 +4,17 @@ import '../schema/matcher';
 import { closeTransport } from '../pipeline/transport';
 import { writeMetric } from '../report/metrics';
 import { session } from '../session';
+import { describeSelectedBy, REQUEST_VARIABLE } from './request-filter';
 
 // A test against a real account may wait out several Retry-After answers and back-offs
 // (retry_max_ms, 10 s by default): jest's 5 s would fail it for the platform's slowness.
 // request_timeout_ms and run_timeout_ms bound what really hangs. (testTimeout in jest.config.ts
 // is global only; this applies to the suites alone.)
 jest.setTimeout(120_000);
+
+// A `-r` run: the describes the request does not select are never defined (./request-filter.ts).
+const request = process.env[REQUEST_VARIABLE];
+if (request) globalThis.describe = describeSelectedBy(request, globalThis.describe);
 
 // jest keeps the stack of each hook's registration (a hook that times out points there), and
 // allure-jest formats it through the source maps of every file on it, hook after hook, file after

@@ -2,6 +2,8 @@
 // tests of one group of requests. One file, because jest sets up every test file afresh (about 75 ms
 // of CPU each; README, Performance). Parts run in the order imported; a part imported nowhere never
 // runs, so `npm start` refuses one (tools/run/preflight.ts).
+// Parts share the file's tokens: refresh's tests replace them, so it comes last, and a replay or a
+// recording of any earlier part alone sends what the whole file sends.
 import './token.part';
 import './claims.part';
 import './applications.part';

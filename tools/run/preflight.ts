@@ -4,6 +4,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readFixture } from '../../harness/fixtures/fixture-file';
+import { describeSelects } from '../../harness/jest/request-filter';
 import { didYouMean } from '../../harness/user-error';
 import { UsageError, type Mode } from './options';
 import { partsOf } from './suite-parts';
@@ -29,7 +30,7 @@ export function checkCollections(root: string, collections: readonly string[]): 
 }
 
 /**
- * `-r` becomes jest's testNamePattern `^<name> `: it selects the tests whose full name starts with
+ * `-r` becomes jest's testNamePattern `^<name>( |$)`: it selects the tests whose full name starts with
  * it, so what works is a top-level describe name of a test file ("POST Token", "Scenario: admin"),
  * one of its full test names, or the first words of either. `requestNames` (the collections' named
  * requests) only make the message better: a request with no test of its own selects nothing.
@@ -49,8 +50,7 @@ export function checkRequest(root: string, request: string, collections: readonl
       for (const name of sources.flatMap(topLevelDescribes)) describes.push({ api, name, file: path.relative(root, file) });
     }
   }
-  const selects = (name: string) => `${name} `.startsWith(`${request} `) || request.startsWith(`${name} `);
-  const matching = describes.filter((each) => selects(each.name));
+  const matching = describes.filter((each) => describeSelects(each.name, request));
   const inSelected = matching.filter((each) => selected.includes(each.api));
   if (inSelected.length) return [...new Set(inSelected.map((each) => each.file))];
 

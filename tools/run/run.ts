@@ -12,6 +12,7 @@ import { ledgerDir, pendingUndos } from '../../harness/cleanup/ledger';
 import { discoverCollections } from '../../harness/collections';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../../harness/report/metrics';
 import { REPORTS_DIR_VARIABLE, startHtmlReport } from '../../harness/report/render';
+import { REQUEST_VARIABLE } from '../../harness/jest/request-filter';
 import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
 import { execErrorText } from '../../harness/report/progress-reporter';
@@ -73,6 +74,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
   });
   if (options.environment) process.env.CLOUDLINK_ENVIRONMENT = options.environment;
   process.env[RECORD_SUBSET_VARIABLE] = options.request ? '1' : '0';
+  process.env[REQUEST_VARIABLE] = options.request ?? '';
 
   // jest-worker forks each worker with this process's execArgv, and the npm scripts start the CLI
   // with `-r ./scripts/register.js`: every worker would load a TypeScript compiler it never uses,
@@ -89,7 +91,8 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
       selectProjects: ['suites'],
       // A --request loads only the files whose describes select it (tools/run/preflight.ts).
       testPathPatterns: requestFiles?.map((file) => `${escapeRegExp(file)}$`) ?? options.collections.map((api) => `suites/${api}/`),
-      testNamePattern: options.request ? `^${escapeRegExp(options.request)} ` : undefined,
+      // The name, then a space or the end: "POST Token" is not "POST Tokens", and a full test name is its own.
+      testNamePattern: options.request ? `^${escapeRegExp(options.request)}( |$)` : undefined,
       bail: options.bail ? 1 : undefined,
       reporters: [
         ...(options.silent ? [] : [path.join(__dirname, '../../harness/report/progress-reporter.ts')]),
