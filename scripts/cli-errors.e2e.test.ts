@@ -140,6 +140,8 @@ describe('import and export as processes: a mistake of the user in one line, exi
     const result = await run('import.ts', [COLLECTION, '-e', ENVIRONMENT, '--name', 'authentication', '--force']);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^import: Import of .* would overwrite suites\/authentication\/collection\.ts, which was not written by an import; .*\n$/);
+    expect(result.stderr).toMatch(
+      /^import: Import of .* would overwrite suites\/authentication\/collection\.ts, suites\/authentication\/authentication\.test\.ts, which were not written by an import; .*\n$/,
+    );
   });
 });
