@@ -37,6 +37,8 @@ const ownTests = {
 };
 
 const config: Config = {
+  // jest's own, with each mode's timings kept apart (harness/jest/test-sequencer.js says why).
+  testSequencer: '<rootDir>/harness/jest/test-sequencer.js',
   projects: [
     {
       ...ownTests,
