@@ -4,7 +4,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { userErrorMessage } from '../../harness/jest/user-error-message';
-import { checkCollections, checkFixtures, checkOutputFile, checkReportsDir, checkRequest, collectionFolders, topLevelDescribes } from './preflight';
+import {
+  checkCollections,
+  checkFixtures,
+  checkOutputFile,
+  checkReportsDir,
+  checkRequest,
+  collectionFolders,
+  suiteFileCount,
+  topLevelDescribes,
+} from './preflight';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-preflight-'));
 const write = (relative: string, text: string) => {
@@ -26,6 +35,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('names', () => {
   it('knows the collection folders that hold tests, and the top-level describe titles', () => {
     expect(collectionFolders(root)).toEqual(['admin', 'authentication', 'media']);
+    expect(suiteFileCount(root, [])).toBe(5);
+    expect(suiteFileCount(root, ['admin', 'media'])).toBe(3);
     expect(topLevelDescribes(readFileSync(path.join(root, 'suites/authentication/token.part.ts'), 'utf8'))).toEqual(['POST Token', 'GET Token']);
   });
 

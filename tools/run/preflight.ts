@@ -77,6 +77,11 @@ export function topLevelDescribes(source: string): string[] {
   return out;
 }
 
+/** How many test files a run of these collections (every one when none is named) loads. */
+export function suiteFileCount(root: string, collections: readonly string[]): number {
+  return (collections.length ? collections : collectionFolders(root)).reduce((count, api) => count + testFiles(path.join(root, 'suites', api)).length, 0);
+}
+
 function testFiles(dir: string): string[] {
   return existsSync(dir)
     ? readdirSync(dir)

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { userErrorMessage } from '../../harness/jest/user-error-message';
 import { parseRunArgs, UsageError } from './options';
-import { withoutPreload } from './run';
+import { inBand, withoutPreload } from './run';
 
 const messageOf = (argv: string[]): string => userErrorMessage(() => parseRunArgs(argv));
 
@@ -153,5 +153,18 @@ describe('withoutPreload', () => {
     const loader = path.resolve('scripts/register.js');
     const flags = ['-r', './scripts/register.js', '--require=scripts/register.js', '-r', './scripts/other.js'];
     expect(withoutPreload(flags, loader)).toEqual(['-r', './scripts/other.js']);
+  });
+});
+
+describe('inBand', () => {
+  it('runs a replay of several files in band, up to jest’s 20, and leaves the rest to jest', () => {
+    expect(inBand('replay', 6)).toBe(true);
+    expect(inBand('replay', 20)).toBe(true);
+    expect(inBand('replay', 21)).toBeUndefined();
+    // One file jest runs in band on its own; none (a root without suites/) is jest's to find.
+    expect(inBand('replay', 1)).toBeUndefined();
+    expect(inBand('replay', 0)).toBeUndefined();
+    expect(inBand('live', 6)).toBeUndefined();
+    expect(inBand('record', 6)).toBeUndefined();
   });
 });

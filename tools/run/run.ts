@@ -20,7 +20,7 @@ import { escapeRegExp } from '../../harness/redact/scrubber';
 import { isUserError } from '../../harness/user-error';
 import { SCRIPTS_LOADER } from '../cli/scripts-loader';
 import type { RunOptions } from './options';
-import { checkCollections, checkFixtures, checkReportsDir, checkRequest } from './preflight';
+import { checkCollections, checkFixtures, checkReportsDir, checkRequest, suiteFileCount } from './preflight';
 import { checkSuiteParts } from './suite-parts';
 
 export { USAGE, UsageError, parseRunArgs, REPORTERS, type RunOptions } from './options';
@@ -105,6 +105,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
       // jest's default on a 2-core machine is one worker; suite files spend most of their time
       // loading modules and waiting on I/O, so two workers finish sooner even with the sandbox beside them.
       maxWorkers: Math.max(2, availableParallelism() - 1),
+      runInBand: inBand(options.mode, requestFiles?.length ?? suiteFileCount(root, options.collections)),
       shard: options.shard,
     },
     [root],
@@ -155,6 +156,18 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     },
     ...(pending ? { pendingUndos: pending } : {}),
   };
+}
+
+/**
+ * A replay runs in band, up to jest's own bound of 20 test files: starting workers costs more than a
+ * second core gives back (2.4–2.6 s in band against 2.7–2.9 s in two workers, with a third less
+ * CPU; measured). jest would guess so itself from the last run's timings only when each file took
+ * under a second, and a replay in workers, slower per file, kept itself in workers (Media and Admin
+ * took 1.6 s each there). Live and record are left to jest, which runs their files in workers once
+ * the resilience file has taken its few seconds of deliberate waits (harness/jest/test-sequencer.js).
+ */
+export function inBand(mode: RunOptions['mode'], files: number): boolean | undefined {
+  return mode === 'replay' && files > 1 && files <= 20 ? true : undefined;
 }
 
 /** Everything that can be wrong before jest starts, as one UserError (exit 2) with nothing run. */
