@@ -160,7 +160,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
 
 /**
  * A replay runs in band, up to jest's own bound of 20 test files: starting workers costs more than a
- * second core gives back (2.4–2.6 s in band against 2.7–2.9 s in two workers, with a third less
+ * second core gives back (2.6–2.9 s in band against 2.7–3.3 s in two workers, with a third less
  * CPU; measured). jest would guess so itself from the last run's timings only when each file took
  * under a second, and a replay in workers, slower per file, kept itself in workers (Media and Admin
  * took 1.6 s each there). Live and record are left to jest, which runs their files in workers once
