@@ -81,7 +81,14 @@ export default tseslint.config(
   {
     // The scripts' loader, JavaScript that `node -r` runs before any TypeScript can be compiled,
     // and jest's runtime with its code cache, which jest requires without its transform.
-    files: ['scripts/register.js', 'harness/jest/runtime.js', 'harness/jest/code-cache.js', 'harness/jest/source-cache.js', 'harness/jest/swc-transform.js', 'harness/jest/test-sequencer.js'],
+    files: [
+      'scripts/register.js',
+      'harness/jest/runtime.js',
+      'harness/jest/code-cache.js',
+      'harness/jest/source-cache.js',
+      'harness/jest/swc-transform.js',
+      'harness/jest/test-sequencer.js',
+    ],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
