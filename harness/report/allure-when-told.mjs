@@ -1,25 +1,35 @@
-// Allure's CLI, loaded now and run when told. Loading Allure 3 is most of `allure generate` for a
-// small run: about 1 s of 1.3 s on this project's 2-core machine, against about 0.25 s of work once
-// loaded (measured). harness/report/render.ts starts this process while the tests run; once they
-// are done it writes "go" and the CLI's arguments on stdin, and the CLI runs with its imports
-// already in the module cache. Stdin closed without "go" (the run failed, was interrupted, wanted
-// no report after all) ends the process without generating anything.
+// Allure's report generator, loaded now and run when told. Loading Allure 3 is most of generating
+// the report of a small run: about 1 s of 1.3 s on this project's 2-core machine, against about
+// 0.25 s of work once loaded (measured). harness/report/render.ts starts this process while the
+// tests run; once they are done it writes "go" and what to generate on stdin. Stdin closed without
+// "go" (the run failed, was interrupted, wanted no report after all) ends the process without
+// generating anything.
 //
-// Usage: node allure-when-told.mjs <allure's cli.js>, then `go ["generate", …]` and a newline on stdin.
+// It does what `allure generate <results> --config <file> --output <dir>` does, through the same
+// library the CLI calls (@allurereport/core: readConfig, then an AllureReport that reads the results
+// directory), without loading the CLI: the CLI imports every command it has, and evaluates its
+// entry and builds its argument parser only once told to generate (README, Performance).
+//
+// Usage: node allure-when-told.mjs <root>, then `go {"results": …, "config": …, "output": …}` and a
+// newline on stdin; Allure is the one installed under <root>/node_modules.
 // Plain JavaScript: it runs under node alone, without the project's TypeScript loader.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
-const [cli] = process.argv.slice(2);
+const [root] = process.argv.slice(2);
+const fromRoot = createRequire(path.join(root, 'package.json'));
+const load = async (name) => import(pathToFileURL(fromRoot.resolve(name)).href);
+// The generator, and (only a head start) the report plugin allurerc.json names, which readConfig
+// imports itself: one that fails to load here fails again there, and Allure then says why.
+const loading = load('@allurereport/core');
+// Awaited once told to generate, and its failure said then; not a crash while the tests still run.
+loading.catch(() => undefined);
+load('@allurereport/plugin-awesome').catch(() => undefined);
 
-// The CLI's commands, which import the rest of Allure; the package exports no path to them, so
-// they are found beside cli.js. Only a head start: a module that fails to load here is loaded (and
-// fails) again by the CLI itself, which then says why.
-await import(pathToFileURL(path.join(path.dirname(cli), 'dist', 'commands', 'index.js')).href).catch(() => undefined);
-
-// "go" and the CLI's arguments as a JSON array, on one line.
-const args = await new Promise((resolve) => {
+// "go" and what to generate as JSON, on one line.
+const job = await new Promise((resolve) => {
   let input = '';
   process.stdin.setEncoding('utf8');
   process.stdin.on('data', (chunk) => {
@@ -29,11 +39,17 @@ const args = await new Promise((resolve) => {
   });
   process.stdin.on('end', () => resolve(undefined));
 });
-if (args) {
-  process.stdin.destroy();
-  // Changed in place: the CLI reads the array through `import { argv } from 'node:process'`.
-  process.argv.splice(1, Infinity, cli, ...args);
-  await import(pathToFileURL(cli).href);
-} else {
-  process.exit(0);
+if (!job) process.exit(0);
+process.stdin.destroy();
+
+try {
+  const { AllureReport, readConfig } = await loading;
+  const config = await readConfig(root, job.config, { output: job.output });
+  const report = new AllureReport(config);
+  await report.start();
+  await report.readDirectory(job.results);
+  await report.done();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
 }

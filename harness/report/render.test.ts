@@ -1,4 +1,4 @@
-// The HTML report's renderer, against a stand-in for Allure's CLI in a temporary root: it loads
+// The HTML report's renderer, against a stand-in for Allure's generator in a temporary root: it loads
 // before the results are complete, generates only when told, and a run that never tells it leaves
 // no report and no process behind. (The real Allure renders in `npm run test:report`.)
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,22 +12,27 @@ let reports: string;
 beforeEach(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'render-'));
   reports = path.join(root, 'reports');
-  const allure = path.join(root, 'node_modules', 'allure');
-  mkdirSync(path.join(allure, 'dist', 'commands'), { recursive: true });
-  // The stand-in's commands note that they were loaded; its CLI writes what it was asked, as a page.
+  // A stand-in for Allure's generator (@allurereport/core): it notes that it was loaded, and its
+  // report writes what it was asked to read, as a page.
+  const core = path.join(root, 'node_modules', '@allurereport', 'core');
+  mkdirSync(path.join(core, 'dist'), { recursive: true });
+  writeFileSync(path.join(core, 'package.json'), JSON.stringify({ name: '@allurereport/core', type: 'module', exports: { '.': './dist/index.js' } }));
   writeFileSync(
-    path.join(allure, 'dist', 'commands', 'index.js'),
-    `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(path.join(root, 'loaded'))}, 'loaded\\n');\n`,
-  );
-  writeFileSync(
-    path.join(allure, 'cli.js'),
+    path.join(core, 'dist', 'index.js'),
     [
-      "import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';",
-      "import { argv } from 'node:process';",
-      "const output = argv[argv.indexOf('--output') + 1];",
-      'mkdirSync(output, { recursive: true });',
-      'const page = \'<div id="app"></div><script>window.allureReportData = window.allureReportData || {}</script>\';',
-      "writeFileSync(output + '/index.html', page + argv.slice(2, 3).join(' ') + ' ' + readdirSync(argv[3]).join(','));",
+      "import { appendFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';",
+      `appendFileSync(${JSON.stringify(path.join(root, 'loaded'))}, 'loaded\\n');`,
+      'export const readConfig = async (cwd, file, overrides) => ({ cwd, file, ...overrides });',
+      'export class AllureReport {',
+      '  constructor(config) { this.config = config; }',
+      '  async start() {}',
+      '  async readDirectory(dir) { this.read = readdirSync(dir).join(","); }',
+      '  async done() {',
+      '    mkdirSync(this.config.output, { recursive: true });',
+      '    const page = \'<div id="app"></div><script>window.allureReportData = window.allureReportData || {}</script>\';',
+      '    writeFileSync(this.config.output + "/index.html", page + "generate " + this.read + " with " + this.config.file);',
+      '  }',
+      '}',
     ].join('\n'),
   );
 });

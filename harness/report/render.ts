@@ -53,10 +53,10 @@ export function startHtmlReport(root = process.cwd(), reports = path.resolve(roo
         await cancel();
         throw new Error(`No Allure results in ${path.relative(root, results)}: run the suites first (npm start).`);
       }
-      const args = ['generate', results, '--config', path.join(root, 'allurerc.json'), '--output', output];
-      child.stdin.end(`go ${JSON.stringify(args)}\n`);
+      const job = { results, config: path.join(root, 'allurerc.json'), output };
+      child.stdin.end(`go ${JSON.stringify(job)}\n`);
       const code = await exited;
-      if (code !== 0) throw new Error(`allure generate exited with ${code}:\n${allure.printed().trim()}`);
+      if (code !== 0) throw new Error(`Allure's report generation exited with ${code}:\n${allure.printed().trim()}`);
       const file = path.join(output, 'index.html');
       writeFileSync(file, openableFromDisk(readFileSync(file, 'utf8')));
       return file;
@@ -66,9 +66,7 @@ export function startHtmlReport(root = process.cwd(), reports = path.resolve(roo
 }
 
 function startAllure(root: string): WaitingAllure {
-  // allure's package exports do not include its CLI, so it is found by its place in node_modules.
-  const cli = path.join(root, 'node_modules', 'allure', 'cli.js');
-  const child = spawn(process.execPath, [path.join(__dirname, 'allure-when-told.mjs'), cli], {
+  const child = spawn(process.execPath, [path.join(__dirname, 'allure-when-told.mjs'), root], {
     cwd: root,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
