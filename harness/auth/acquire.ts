@@ -46,8 +46,14 @@ export function credentialVariables(env: Environment): string[] {
 export async function acquireTokens(env: Environment, send: Send): Promise<Partial<Record<UserKey, TokenSet>>> {
   const grant = grantOf(env);
   const users = grant === 'client_credentials' ? (['primary'] as UserKey[]) : configuredUsers(env);
+  // Side by side: each grant is a round trip to the platform (and its retries), and a run waits for
+  // all of them before its first test. A failure is reported in the users' order, whatever came back first.
+  const settled = await Promise.allSettled(users.map((user) => acquireFor(user, grant, env, send)));
   const tokens: Partial<Record<UserKey, TokenSet>> = {};
-  for (const user of users) tokens[user] = await acquireFor(user, grant, env, send);
+  settled.forEach((outcome, index) => {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    tokens[users[index] as UserKey] = outcome.value;
+  });
   return tokens;
 }
 
