@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Metric } from './metrics';
-import ProgressReporter, { execErrorText } from './progress-reporter';
+import ProgressReporter, { execErrorText, failurePlace } from './progress-reporter';
 
 const FILE = 'suites/admin/account.test.ts';
 const ACCOUNT = '7c2b9d1e-4f3a-4b2c-9d8e-1a2b3c4d5e6f';
@@ -26,7 +26,7 @@ function fileResult(): TestResult {
   } as unknown as TestResult;
 }
 
-function run(metrics: Metric[], env: Record<string, string>): string {
+function run(metrics: Metric[], env: Record<string, string>, result: TestResult = fileResult()): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'progress-'));
   writeFileSync(path.join(dir, 'metrics-1.jsonl'), metrics.map((m) => JSON.stringify(m)).join('\n'));
   const saved = { ...process.env };
@@ -35,9 +35,9 @@ function run(metrics: Metric[], env: Record<string, string>): string {
   const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);
   try {
     const reporter = new ProgressReporter(undefined, { colour: false });
-    reporter.onTestFileResult({} as never, fileResult());
+    reporter.onTestFileResult({} as never, result);
     const results = {
-      testResults: [fileResult()],
+      testResults: [result],
       numFailedTests: 1,
       numTotalTests: 3,
       numPendingTests: 1,
@@ -88,6 +88,14 @@ describe('ProgressReporter', () => {
     expect(out).toContain(`body {"accountId": "${ACCOUNT}"}`);
   });
 
+  it('lists a failure at the part and line its stack names, where there is one', () => {
+    const part = path.join(process.cwd(), 'suites/admin/account.part.ts');
+    const result = fileResult();
+    (result.testResults[0] as { failureMessages: string[] }).failureMessages = [`Error: expect(received).toBe(expected)\n    at Object.toBe (${part}:31:24)`];
+    const out = run(metrics, {}, result);
+    expect(out).toMatch(/Failures\n {2}1\. suites\/admin\/account\.part\.ts:31 › GET Account answers 200/);
+  });
+
   it('shows skipped tests, lists the failures by number at the end, and has a skipped row in the summary', () => {
     const out = run(metrics, {});
     expect(out).toContain('○ GET Account is skipped on a real account (pending)');
@@ -116,5 +124,30 @@ describe('execErrorText', () => {
     expect(execErrorText({ message: '', stack: 'Error: boom in afterAll\n    at y' })).toBe('Error: boom in afterAll\n    at y');
     expect(execErrorText({ message: '', stack: null }, '  ● Test suite failed to run\n\n    boom')).toContain('boom');
     expect(execErrorText({ message: '' }, null)).toBe('(jest gave no message)');
+  });
+});
+
+describe('failurePlace', () => {
+  const testFile = path.join(process.cwd(), 'suites/admin/admin.test.ts');
+  const part = path.join(process.cwd(), 'suites/admin/users.part.ts');
+
+  it('names the part and line of the first stack frame in the test file’s folder, past the harness’s own frames', () => {
+    const message = [
+      'Error: expect(received).toBe(expected)',
+      `    at Object.expectStatus (${path.join(process.cwd(), 'harness/client/client.ts')}:104:22)`,
+      `    at Object.toBe (${part}:42:24)`,
+      `    at ${testFile}:3:1`,
+    ].join('\n');
+    expect(failurePlace(testFile, [message])).toBe('suites/admin/users.part.ts:42');
+  });
+
+  it('reads a frame without a function name, and looks through every message', () => {
+    expect(failurePlace(testFile, ['Error: first, no stack', `Error: second\n    at ${part}:7:3`])).toBe('suites/admin/users.part.ts:7');
+  });
+
+  it('has no place for a failure whose stack never enters the folder, nor for a path that only shares its beginning', () => {
+    const elsewhere = `Error: Contract: "GET Users" answered 500\n    at afterEach (${path.join(process.cwd(), 'harness/jest/setup-suite.ts')}:55:9)`;
+    const sibling = `Error: x\n    at ${path.join(process.cwd(), 'suites/admin-extra/users.part.ts')}:1:1`;
+    expect(failurePlace(testFile, [elsewhere, sibling])).toBeUndefined();
   });
 });

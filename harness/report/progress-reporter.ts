@@ -15,6 +15,22 @@ import { colours, exchangeBlock, failureText, headline, indent, type Colours } f
 
 const MARK = { passed: '✓', failed: '✗', pending: '○', skipped: '○', todo: '○', disabled: '○', focused: '✓' } as const;
 
+/**
+ * Where a failing test failed, as `path:line` from the working directory: the first frame of its
+ * stack in the test file's folder. A collection's test file is made of parts (suites/<api>/*.part.ts),
+ * so the file jest names is seldom the one to open; the stack knows the part and the line.
+ */
+export function failurePlace(testFilePath: string, failureMessages: readonly string[]): string | undefined {
+  const folder = path.dirname(testFilePath) + path.sep;
+  for (const message of failureMessages) {
+    for (const frame of message.matchAll(/^\s+at (?:.*\()?(.+?):(\d+):\d+\)?$/gm)) {
+      const file = frame[1] ?? '';
+      if (file.startsWith(folder)) return `${path.relative(process.cwd(), file)}:${frame[2]}`;
+    }
+  }
+  return undefined;
+}
+
 interface NumberedFailure {
   n: number;
   file: string;
@@ -61,7 +77,7 @@ export default class ProgressReporter implements Pick<Reporter, 'onRunStart' | '
       }
       const messages = test.failureMessages.map(forTerminal);
       const n = this.failures.length + 1;
-      this.failures.push({ n, file, test: fullName, headline: headline(messages[0] ?? '') });
+      this.failures.push({ n, file: failurePlace(result.testFilePath, test.failureMessages) ?? file, test: fullName, headline: headline(messages[0] ?? '') });
       lines.push(`  ${this.c.red(`${MARK.failed} ${n}. ${fullName}`)}${duration}`);
       for (const m of own) lines.push(indent(exchangeBlock(m, this.c), 6));
       for (const message of messages) lines.push(indent(failureText(message, this.c), 6));
