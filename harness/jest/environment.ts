@@ -23,7 +23,7 @@ import { reportTestEvent } from '../report/test-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
 import { httpClient, type HttpClient } from '../pipeline/http-client';
-import { WORKER_NETWORK_GUARD, guardNetwork } from '../fixtures/network-guard';
+import { WORKER_NETWORK_GUARD, guardThisProcess } from '../fixtures/network-guard';
 import { groupShowsSomething } from './hook-groups';
 import { releaseStorages, watchStorages } from './test-file-storages';
 import { exitPromptlyWhenIdle } from './worker-exit';
@@ -34,7 +34,6 @@ import { exitPromptlyWhenIdle } from './worker-exit';
  * Idle keep-alive sockets are unref'd by node's agent, so the worker can still exit when done.
  */
 const workerHttpClient = (): HttpClient => httpClient;
-let workerGuarded = false;
 
 // Loaded in the worker process itself (not in a test file's context), once per worker.
 exitPromptlyWhenIdle();
@@ -70,11 +69,10 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
     // One schema registry per worker, not per test file (harness/schema/registry.ts).
     this.global[WORKER_REGISTRY] = workerRegistry;
     this.global[WORKER_HTTP_CLIENT] = workerHttpClient;
-    // A replay worker's network guard goes up once and stays until the worker exits: every file
-    // of a run has the run's mode (harness/fixtures/network-guard.ts).
+    // The network guard goes up once per process that runs replay files (a worker, or the CLI's own
+    // when a replay runs in band) and comes down in global teardown (harness/fixtures/network-guard.ts).
     if (process.env.CLOUDLINK_MODE === 'replay') {
-      if (!workerGuarded) guardNetwork();
-      workerGuarded = true;
+      guardThisProcess();
       this.global[WORKER_NETWORK_GUARD] = true;
     }
   }

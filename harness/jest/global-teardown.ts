@@ -4,6 +4,7 @@
 // when tests fail. On a real account the same cleanups run, but only the sandbox can be inspected
 // whole, so this is where a forgotten cleanup is caught.
 import type { RunningSandbox } from '../../sandbox';
+import { releaseThisProcess } from '../fixtures/network-guard';
 import { deleteSetAside, resultsDirOf } from '../report/fresh-results';
 import { INVENTORY_HANDLE, SANDBOX_HANDLE } from './sandbox-handles';
 
@@ -13,6 +14,8 @@ export default async function globalTeardown(_global?: unknown, project?: { test
   // The last run's results that this run's files did not take the places of (harness/report/fresh-results.ts).
   const resultsDir = resultsDirOf(project);
   if (resultsDir) await deleteSetAside(resultsDir);
+  // A replay run in band stood guard in this process (harness/fixtures/network-guard.ts).
+  releaseThisProcess();
   const handles = globalThis as Record<string, unknown>;
   const sandbox = handles[SANDBOX_HANDLE] as RunningSandbox | undefined;
   if (!sandbox) return;
