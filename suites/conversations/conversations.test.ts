@@ -1,7 +1,8 @@
 // The Conversations (Chat) collection's tests: one jest test file, made of the parts beside it, each the
 // tests of one group of requests. One file, because jest sets up every test file afresh (about 75 ms
-// of CPU each; README, Performance). Parts run in the order imported; a part imported nowhere never
-// runs, so `npm start` refuses one (tools/run/suite-parts.ts).
+// of CPU each; README, Performance); a live run against a real account, slow by latency instead,
+// runs each part as a file of its own. Parts run in the order imported; a part imported nowhere
+// never runs, so `npm start` refuses one (tools/run/suite-parts.ts).
 import './conversations.part';
 import './direct-chat.part';
 import './messages.part';

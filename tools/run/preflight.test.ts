@@ -49,6 +49,9 @@ describe('names', () => {
     expect(checkRequest(root, 'POST Token returns 201', [])).toEqual(['suites/authentication/authentication.test.ts']);
     expect(checkRequest(root, 'GET Claims', [])).toEqual(['suites/authentication/authentication.test.ts']);
     expect(checkRequest(root, 'Resilience: retries', [])).toEqual(['suites/authentication/resilience.test.ts']);
+    // When parts run as test files of their own (a live run against a real account), the part.
+    expect(checkRequest(root, 'GET Claims', [], undefined, { partsAsTestFiles: true })).toEqual(['suites/authentication/claims.part.ts']);
+    expect(checkRequest(root, 'Resilience: retries', [], undefined, { partsAsTestFiles: true })).toEqual(['suites/authentication/resilience.test.ts']);
     expect(checkRequest(root, 'GET Users', []).sort()).toEqual(['suites/admin/paging.test.ts', 'suites/admin/users.test.ts']);
     expect(checkRequest(root, 'GET Call', ['media'])).toEqual(['suites/media/calls.test.ts']);
   });

@@ -38,16 +38,30 @@ export function checkCollections(root: string, collections: readonly string[]): 
 /**
  * Refuses a --request no test answers to, and returns the test files (relative to root) whose
  * top-level describes, or those of the parts they import, select it: jest then loads only those.
+ * With `partsAsTestFiles` (tools/run/suite-parts.ts), a part whose describes select it is returned
+ * instead of its collection's file.
  */
-export function checkRequest(root: string, request: string, collections: readonly string[], requestNamesOf: () => readonly string[] = () => []): string[] {
+export function checkRequest(
+  root: string,
+  request: string,
+  collections: readonly string[],
+  requestNamesOf: () => readonly string[] = () => [],
+  { partsAsTestFiles = false } = {},
+): string[] {
   const selected = collections.length ? collections : collectionFolders(root);
   // Every (collection, top-level describe, file): one title may head describes in several files.
   const describes: { api: string; name: string; file: string }[] = [];
   for (const api of collectionFolders(root)) {
     for (const file of testFiles(path.join(root, 'suites', api))) {
       const source = readFileSync(file, 'utf8');
-      const sources = [source, ...partsOf(file, source).map((part) => readFileSync(part, 'utf8'))];
-      for (const name of sources.flatMap(topLevelDescribes)) describes.push({ api, name, file: path.relative(root, file) });
+      // Where jest finds a part's describes: in the collection's file, or in the part itself when parts run alone.
+      const sources = [
+        { file, source },
+        ...partsOf(file, source).map((part) => ({ file: partsAsTestFiles ? part : file, source: readFileSync(part, 'utf8') })),
+      ];
+      for (const each of sources) {
+        for (const name of topLevelDescribes(each.source)) describes.push({ api, name, file: path.relative(root, each.file) });
+      }
     }
   }
   const matching = describes.filter((each) => describeSelects(each.name, request));

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { userErrorMessage } from '../../harness/jest/user-error-message';
 import { parseRunArgs, UsageError } from './options';
-import { inBand, withoutPreload } from './run';
+import { inBand, partsRunAlone, withoutPreload } from './run';
 
 const messageOf = (argv: string[]): string => userErrorMessage(() => parseRunArgs(argv));
 
@@ -166,5 +166,15 @@ describe('inBand', () => {
     expect(inBand('replay', 0)).toBeUndefined();
     expect(inBand('live', 6)).toBeUndefined();
     expect(inBand('record', 6)).toBeUndefined();
+  });
+});
+
+describe('partsRunAlone', () => {
+  it('runs parts as test files only in a live run against a real account that keeps no exchanges', () => {
+    expect(partsRunAlone('live', 'remote', false)).toBe(true);
+    expect(partsRunAlone('live', 'remote', true)).toBe(false);
+    expect(partsRunAlone('live', 'sandbox', false)).toBe(false);
+    expect(partsRunAlone('record', 'remote', false)).toBe(false);
+    expect(partsRunAlone('replay', 'remote', false)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { discoverCollections } from '../../harness/collections';
 import { readMetrics, RUN_DIR_VARIABLE, type Metric } from '../../harness/report/metrics';
 import { REPORTS_DIR_VARIABLE, startHtmlReport } from '../../harness/report/render';
 import { REQUEST_VARIABLE } from '../../harness/jest/request-filter';
-import { RECORD_SUBSET_VARIABLE } from '../../harness/session';
+import { CAPTURE_DIR_VARIABLE, RECORD_SUBSET_VARIABLE } from '../../harness/session';
 import { markFlakyTests } from '../../harness/report/flaky';
 import { execErrorText } from '../../harness/report/progress-reporter';
 import { escapeRegExp } from '../../harness/redact/scrubber';
@@ -21,7 +21,7 @@ import { isUserError } from '../../harness/user-error';
 import { SCRIPTS_LOADER } from '../cli/scripts-loader';
 import type { RunOptions } from './options';
 import { checkCollections, checkFixtures, checkReportsDir, checkRequest, suiteFileCount } from './preflight';
-import { checkSuiteParts } from './suite-parts';
+import { checkSuiteParts, withPartsAsTestFiles } from './suite-parts';
 
 export { USAGE, UsageError, parseRunArgs, REPORTERS, type RunOptions } from './options';
 
@@ -51,7 +51,7 @@ export interface TestFailure {
 export async function runSuites(options: RunOptions, root = process.cwd()): Promise<RunOutcome> {
   const started = Date.now();
   const reports = path.resolve(root, options.reportsDir ?? process.env[REPORTS_DIR_VARIABLE] ?? 'reports');
-  const { env, requestFiles } = preflight(options, root, reports);
+  const { env, requestFiles, partsAlone } = preflight(options, root, reports);
   // jest.config.ts reads it for allure-jest's results directory.
   process.env[REPORTS_DIR_VARIABLE] = reports;
   const runDir = path.join(reports, '.run', `${options.mode}-${process.pid}-${Date.now()}`);
@@ -87,7 +87,7 @@ export async function runSuites(options: RunOptions, root = process.cwd()): Prom
     {
       _: [],
       $0: 'cloudlink',
-      config: JSON.stringify(jestConfig(root)),
+      config: JSON.stringify(partsAlone ? withPartsAsTestFiles(jestConfig(root), root) : jestConfig(root)),
       selectProjects: ['suites'],
       // A --request loads only the files whose describes select it (tools/run/preflight.ts).
       testPathPatterns: requestFiles?.map((file) => `${escapeRegExp(file)}$`) ?? options.collections.map((api) => `suites/${api}/`),
@@ -170,15 +170,30 @@ export function inBand(mode: RunOptions['mode'], files: number): boolean | undef
   return mode === 'replay' && files > 1 && files <= 20 ? true : undefined;
 }
 
+/**
+ * Whether the suites' parts run as test files of their own (tools/run/suite-parts.ts): a live run
+ * against a real account, whose time is the platform's latency, spreads over more workers and CI
+ * shards that way; one that keeps exchanges (a drift capture) must not, since they are written per
+ * collection file. Against the embedded sandbox each file's setting up is what costs (README,
+ * Performance), and a recording or a replay reads and writes the collection's fixture.
+ */
+export function partsRunAlone(mode: RunOptions['mode'], target: Environment['target'], capturing: boolean): boolean {
+  return mode === 'live' && target === 'remote' && !capturing;
+}
+
 /** Everything that can be wrong before jest starts, as one UserError (exit 2) with nothing run. */
-function preflight(options: RunOptions, root: string, reports: string): { env: Environment; requestFiles?: string[] } {
+function preflight(options: RunOptions, root: string, reports: string): { env: Environment; requestFiles?: string[]; partsAlone: boolean } {
   const env = loadEnvironment({ environment: options.environment, mode: options.mode });
   checkSuiteParts(root);
   checkCollections(root, options.collections);
-  const requestFiles = options.request === undefined ? undefined : checkRequest(root, options.request, options.collections, () => requestNames(root));
+  const partsAlone = partsRunAlone(options.mode, env.target, Boolean(process.env[CAPTURE_DIR_VARIABLE]));
+  const requestFiles =
+    options.request === undefined
+      ? undefined
+      : checkRequest(root, options.request, options.collections, () => requestNames(root), { partsAsTestFiles: partsAlone });
   checkReportsDir(reports);
   checkFixtures(root, options.mode, options.collections);
-  return { env, requestFiles };
+  return { env, requestFiles, partsAlone };
 }
 
 function requestNames(root: string): string[] {

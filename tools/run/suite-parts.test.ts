@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { userErrorMessage } from '../../harness/jest/user-error-message';
-import { checkSuiteParts, partsOf } from './suite-parts';
+import { checkSuiteParts, collectionFiles, partsOf, withPartsAsTestFiles } from './suite-parts';
 
 let root: string;
 const write = (relative: string, text: string) => {
@@ -52,4 +52,26 @@ it('refuses an import of a part that does not exist', () => {
 
 it('holds for this repository’s suites', () => {
   expect(() => checkSuiteParts(path.resolve(__dirname, '../..'))).not.toThrow();
+});
+
+it('lists the collection files, the test files that import parts', () => {
+  write('suites/authentication/resilience.test.ts', "describe('Resilience', () => {});\n");
+  write('suites/authentication/authentication.test.ts', "import './token.part';\n");
+  write('suites/authentication/token.part.ts', "describe('POST Token', () => {});\n");
+  expect(collectionFiles(root)).toEqual([path.join(root, 'suites/admin/admin.test.ts'), path.join(root, 'suites/authentication/authentication.test.ts')]);
+});
+
+it('makes the suites’ project run each part as a test file, its collection file left out, and no other project', () => {
+  const unit = { displayName: 'unit', testMatch: ['<rootDir>/tools/**/*.test.ts'] };
+  const config = withPartsAsTestFiles({ projects: [unit, { displayName: 'suites', testMatch: ['<rootDir>/suites/**/*.test.ts'] }] }, root);
+  const [unitAfter, suites] = config.projects as [typeof unit, { testMatch: string[]; testPathIgnorePatterns: string[] }];
+
+  expect(unitAfter).toEqual(unit);
+  expect(suites.testMatch).toEqual(['<rootDir>/suites/**/*.test.ts', '<rootDir>/suites/**/*.part.ts']);
+  const ignored = suites.testPathIgnorePatterns.map((pattern) => new RegExp(pattern));
+  const isIgnored = (file: string) => ignored.some((pattern) => pattern.test(path.join(root, file)));
+  expect(isIgnored('suites/admin/admin.test.ts')).toBe(true);
+  expect(isIgnored('suites/admin/users.part.ts')).toBe(false);
+  expect(isIgnored('suites/authentication/resilience.test.ts')).toBe(false);
+  expect(isIgnored('node_modules/x/admin.test.ts')).toBe(true);
 });

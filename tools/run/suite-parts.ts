@@ -5,6 +5,8 @@
 // imported twice would run twice: the run refuses both, naming the part and the fix.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from 'jest';
+import { escapeRegExp } from '../../harness/redact/scrubber';
 import { UsageError } from './options';
 
 const PART_SUFFIX = '.part.ts';
@@ -49,3 +51,42 @@ export function checkSuiteParts(root: string): void {
 }
 
 const rel = (root: string, file: string) => path.relative(root, file);
+
+/** The test files that import parts (suites/<api>/<api>.test.ts), as absolute paths. */
+export function collectionFiles(root: string): string[] {
+  const suites = path.join(root, 'suites');
+  if (!existsSync(suites)) return [];
+  return readdirSync(suites, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) => {
+      const dir = path.join(suites, entry.name);
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.test.ts'))
+        .map((name) => path.join(dir, name))
+        .filter((file) => partsOf(file).length > 0);
+    })
+    .sort();
+}
+
+/**
+ * The suites' jest project with each part run as a test file of its own, and the collection files
+ * that import them left out: for a live run against a real account, whose time is the platform's
+ * latency rather than jest's setting up of each file, so that it spreads over every worker and CI
+ * shard as it did when each part was a test file. Only a run that keeps no exchanges may: fixtures
+ * and drift captures are written per collection file.
+ */
+export function withPartsAsTestFiles(config: Config, root: string): Config {
+  const collections = collectionFiles(root).map((file) => `^${escapeRegExp(file)}$`);
+  return {
+    ...config,
+    projects: config.projects?.map((project) =>
+      typeof project === 'object' && project.displayName === 'suites'
+        ? {
+            ...project,
+            testMatch: ['<rootDir>/suites/**/*.test.ts', `<rootDir>/suites/**/*${PART_SUFFIX}`],
+            testPathIgnorePatterns: [...((project.testPathIgnorePatterns as string[] | undefined) ?? ['/node_modules/']), ...collections],
+          }
+        : project,
+    ),
+  };
+}
