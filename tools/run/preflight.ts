@@ -7,16 +7,11 @@ import { readFixture } from '../../harness/fixtures/fixture-file';
 import { describeSelects } from '../../harness/jest/request-filter';
 import { didYouMean } from '../../harness/user-error';
 import { UsageError, type Mode } from './options';
-import { partsOf } from './suite-parts';
+import { partsOf, suiteFolders, testFilesOf } from './suite-parts';
 
 /** The collection folders under suites/ that hold tests. */
 export function collectionFolders(root: string): string[] {
-  const suites = path.join(root, 'suites');
-  if (!existsSync(suites)) return [];
-  return readdirSync(suites, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && testFiles(path.join(suites, entry.name)).length > 0)
-    .map((entry) => entry.name)
-    .sort();
+  return suiteFolders(root).filter((api) => testFilesOf(root, api).length > 0);
 }
 
 export function checkCollections(root: string, collections: readonly string[]): void {
@@ -52,7 +47,7 @@ export function checkRequest(
   // Every (collection, top-level describe, file): one title may head describes in several files.
   const describes: { api: string; name: string; file: string }[] = [];
   for (const api of collectionFolders(root)) {
-    for (const file of testFiles(path.join(root, 'suites', api))) {
+    for (const file of testFilesOf(root, api)) {
       const source = readFileSync(file, 'utf8');
       // Where jest finds a part's describes: in the collection's file, or in the part itself when parts run alone.
       const sources = [
@@ -93,15 +88,7 @@ export function topLevelDescribes(source: string): string[] {
 
 /** How many test files a run of these collections (every one when none is named) loads. */
 export function suiteFileCount(root: string, collections: readonly string[]): number {
-  return (collections.length ? collections : collectionFolders(root)).reduce((count, api) => count + testFiles(path.join(root, 'suites', api)).length, 0);
-}
-
-function testFiles(dir: string): string[] {
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((name) => name.endsWith('.test.ts'))
-        .map((name) => path.join(dir, name))
-    : [];
+  return (collections.length ? collections : collectionFolders(root)).reduce((count, api) => count + testFilesOf(root, api).length, 0);
 }
 
 // Kernel file systems: writing reports there is never meant, and Node's recursive mkdir loops

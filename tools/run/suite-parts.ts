@@ -9,6 +9,7 @@ import type { Config } from 'jest';
 import { escapeRegExp } from '../../harness/redact/scrubber';
 import { UsageError } from './options';
 
+const TEST_SUFFIX = '.test.ts';
 const PART_SUFFIX = '.part.ts';
 
 /** The parts a test file imports (`import './token.part';`), as absolute paths, in import order. */
@@ -17,18 +18,36 @@ export function partsOf(testFile: string, source = readFileSync(testFile, 'utf8'
   return [...source.matchAll(/^import\s+(['"])\.\/([^'"]+\.part)(?:\.ts)?\1/gm)].map((match) => path.join(dir, `${match[2]}.ts`));
 }
 
-/** Refuses a part that no test file of its folder imports, one imported twice, and an import of a missing part. */
-export function checkSuiteParts(root: string): void {
+/** The folders under suites/, by name, sorted. */
+export function suiteFolders(root: string): string[] {
   const suites = path.join(root, 'suites');
-  if (!existsSync(suites)) return;
-  for (const api of readdirSync(suites, { withFileTypes: true })
+  if (!existsSync(suites)) return [];
+  return readdirSync(suites, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
-    .sort()) {
-    const dir = path.join(suites, api);
-    const names = readdirSync(dir).sort();
+    .sort();
+}
+
+/** The jest test files (`*.test.ts`) of suites/<api>/, as absolute paths, sorted. */
+export function testFilesOf(root: string, api: string): string[] {
+  return filesOf(root, api, TEST_SUFFIX);
+}
+
+function filesOf(root: string, api: string, suffix: string): string[] {
+  const dir = path.join(root, 'suites', api);
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith(suffix))
+        .sort()
+        .map((name) => path.join(dir, name))
+    : [];
+}
+
+/** Refuses a part that no test file of its folder imports, one imported twice, and an import of a missing part. */
+export function checkSuiteParts(root: string): void {
+  for (const api of suiteFolders(root)) {
     const importers = new Map<string, string[]>();
-    for (const testFile of names.filter((name) => name.endsWith('.test.ts')).map((name) => path.join(dir, name))) {
+    for (const testFile of testFilesOf(root, api)) {
       for (const part of partsOf(testFile)) {
         if (!existsSync(part)) {
           throw new UsageError(`${rel(root, testFile)} imports ${rel(root, part)}, which does not exist.`);
@@ -36,7 +55,7 @@ export function checkSuiteParts(root: string): void {
         importers.set(part, [...(importers.get(part) ?? []), rel(root, testFile)]);
       }
     }
-    for (const part of names.filter((name) => name.endsWith(PART_SUFFIX)).map((name) => path.join(dir, name))) {
+    for (const part of filesOf(root, api, PART_SUFFIX)) {
       const by = importers.get(part) ?? [];
       const importLine = `import './${path.basename(part, '.ts')}';`;
       if (by.length === 0) {
@@ -54,18 +73,7 @@ const rel = (root: string, file: string) => path.relative(root, file);
 
 /** The test files that import parts (suites/<api>/<api>.test.ts), as absolute paths. */
 export function collectionFiles(root: string): string[] {
-  const suites = path.join(root, 'suites');
-  if (!existsSync(suites)) return [];
-  return readdirSync(suites, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => {
-      const dir = path.join(suites, entry.name);
-      return readdirSync(dir)
-        .filter((name) => name.endsWith('.test.ts'))
-        .map((name) => path.join(dir, name))
-        .filter((file) => partsOf(file).length > 0);
-    })
-    .sort();
+  return suiteFolders(root).flatMap((api) => testFilesOf(root, api).filter((file) => partsOf(file).length > 0));
 }
 
 /**
