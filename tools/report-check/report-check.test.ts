@@ -46,6 +46,7 @@ describe('layout fingerprints', () => {
 });
 
 describe('openableFromDisk', () => {
+  const mended = (html: string) => openableFromDisk(Buffer.from(html)).toString();
   const generated = [
     '<div id="app"></div>',
     '<script src="data:text/javascript;base64,AAAA"></script>',
@@ -55,20 +56,28 @@ describe('openableFromDisk', () => {
   ].join('\n');
 
   it('declares the data store before the app script, so the app waits for the embedded data', () => {
-    const html = openableFromDisk(generated);
+    const html = mended(generated);
     const declared = html.indexOf('window.allureReportDataReady = false;</script>');
     expect(declared).toBeGreaterThan(html.indexOf('<div id="app"></div>'));
     expect(declared).toBeLessThan(html.indexOf('data:text/javascript'));
   });
 
   it('removes the analytics script and leaves the rest', () => {
-    const html = openableFromDisk(generated);
+    const html = mended(generated);
     expect(html).not.toMatch(/googletagmanager|gtag/);
     expect(html).toContain('window.allureReportData = window.allureReportData || {};\n</script>');
   });
 
+  it('cuts at the right bytes when characters of several bytes come before the cuts', () => {
+    const accented = generated.replace('<div id="app"></div>', '<p>Grüße 🚀</p>\n<div id="app"></div>').replace('AAAA', 'AAAA" title="naïve ✓');
+    const html = mended(accented);
+    expect(html).toContain('<p>Grüße 🚀</p>\n<div id="app"></div>\n    <script>window.allureReportData');
+    expect(html).toContain('title="naïve ✓"></script>\n<script async>');
+    expect(html).not.toMatch(/googletagmanager|gtag/);
+  });
+
   it('leaves a report without embedded data as it is, analytics aside', () => {
-    expect(openableFromDisk('<div id="app"></div><script src="app.js"></script>')).toBe('<div id="app"></div><script src="app.js"></script>');
+    expect(mended('<div id="app"></div><script src="app.js"></script>')).toBe('<div id="app"></div><script src="app.js"></script>');
   });
 });
 
