@@ -58,7 +58,7 @@ describe('global setup and the Allure results', () => {
     expect(existsSync(results)).toBe(false);
   });
 
-  it('keeps the old results aside for the workers until global teardown deletes what they left', async () => {
+  it('keeps the old results aside for the workers, and what they left for the next run', async () => {
     const reports = mkdtempSync(path.join(dir, 'reports-'));
     const results = path.join(reports, 'allure-results');
     mkdirSync(results, { recursive: true });
@@ -71,6 +71,9 @@ describe('global setup and the Allure results', () => {
     mkdirSync(results);
     await globalTeardown(undefined, project);
 
-    expect(readdirSync(reports)).toEqual(['allure-results']);
+    const [aside, ...more] = readdirSync(reports).filter((name) => name.startsWith('allure-results.old-'));
+    expect(more).toEqual([]);
+    expect(readdirSync(path.join(reports, aside ?? ''))).toEqual(['old-result.json']);
+    expect(readdirSync(reports)).toContain('allure-results');
   });
 });

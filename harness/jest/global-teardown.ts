@@ -1,11 +1,11 @@
-// Deletes the old Allure results no worker reused, and stops the sandbox global setup started
+// Tidies the old Allure results no worker reused (kept for the next run), and stops the sandbox global setup started
 // (globalSetup and globalTeardown share one process), after proving the run left it as it found
 // it: every resource a suite creates must be deleted and every setting it changes put back, even
 // when tests fail. On a real account the same cleanups run, but only the sandbox can be inspected
 // whole, so this is where a forgotten cleanup is caught.
 import type { RunningSandbox } from '../../sandbox';
 import { releaseThisProcess } from '../fixtures/network-guard';
-import { deleteSetAside, resultsDirOf } from '../report/fresh-results';
+import { resultsDirOf, tidySetAside } from '../report/fresh-results';
 import { INVENTORY_HANDLE, SANDBOX_HANDLE } from './sandbox-handles';
 
 export class LeftoverStateError extends Error {}
@@ -13,7 +13,7 @@ export class LeftoverStateError extends Error {}
 export default async function globalTeardown(_global?: unknown, project?: { testEnvironmentOptions?: { resultsDir?: unknown } }): Promise<void> {
   // The last run's results that this run's files did not take the places of (harness/report/fresh-results.ts).
   const resultsDir = resultsDirOf(project);
-  if (resultsDir) await deleteSetAside(resultsDir);
+  if (resultsDir) await tidySetAside(resultsDir);
   // A replay run in band stood guard in this process (harness/fixtures/network-guard.ts).
   releaseThisProcess();
   const handles = globalThis as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deleteSetAside, setAsideDirs, setAsideResults } from './fresh-results';
+import { setAsideDirs, setAsideResults, tidySetAside } from './fresh-results';
 
 let root: string;
 let dir: string;
@@ -29,7 +29,7 @@ describe('setAsideResults', () => {
     setAsideResults(dir);
     expect(existsSync(dir)).toBe(false);
     expect(setAsideDirs(dir)).toHaveLength(1);
-    await deleteSetAside(dir);
+    await tidySetAside(dir);
     expect(readdirSync(root)).toEqual([]);
   });
 
@@ -39,14 +39,30 @@ describe('setAsideResults', () => {
   });
 });
 
-describe('deleteSetAside', () => {
-  it('deletes what this run and killed runs set aside, and leaves the results and other neighbours alone', async () => {
-    mkdirSync(path.join(root, 'allure-results.old-1-2'));
-    writeFileSync(path.join(root, 'allure-results.old-1-2', 'left-result.json'), '{}');
-    mkdirSync(path.join(root, 'allure-results.old-3-4'));
+describe('tidySetAside', () => {
+  const aside = (name: string, files: string[]) => {
+    mkdirSync(path.join(root, name));
+    for (const file of files) writeFileSync(path.join(root, name, file), '{}');
+  };
+
+  it('keeps the old files no worker took for the next run, and deletes what a killed run claimed and emptied directories', async () => {
+    aside('allure-results.old-1-2', ['left-result.json', '.claimed-77-0']);
+    aside('allure-results.old-3-4', ['.claimed-78-5']);
+    aside('allure-results.old-5-6', []);
     mkdirSync(path.join(root, 'allure-report'));
     mkdirSync(dir);
-    await deleteSetAside(dir);
-    expect(readdirSync(root).sort()).toEqual(['allure-report', 'allure-results']);
+    await tidySetAside(dir);
+    expect(readdirSync(root).sort()).toEqual(['allure-report', 'allure-results', 'allure-results.old-1-2']);
+    expect(readdirSync(path.join(root, 'allure-results.old-1-2'))).toEqual(['left-result.json']);
+  });
+
+  it('keeps no more old files than it is told, across the directories set aside', async () => {
+    aside('allure-results.old-1-2', ['a-result.json', 'b-result.json', 'c-result.json']);
+    aside('allure-results.old-3-4', ['d-result.json', 'e-result.json']);
+    await tidySetAside(dir, 4);
+    const left = setAsideDirs(dir).flatMap((kept) => readdirSync(kept));
+    expect(left).toHaveLength(4);
+    await tidySetAside(dir, 0);
+    expect(readdirSync(root)).toEqual([]);
   });
 });

@@ -8,12 +8,12 @@
 // when two workers reach for the same file, the second finds it gone and takes the next. It is
 // written from its first byte and cut to the new length (emptying it first would give its blocks
 // back, which is the cost avoided), and only then renamed into the results: a run killed mid-write
-// leaves a half-written file among the set-aside ones, which are deleted, never among the results.
+// leaves a half-written file among the set-aside ones, under the name that claimed it, which global
+// teardown deletes (./fresh-results.ts); never among the results.
 import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { setAsideDirs } from './fresh-results';
+import { CLAIMED, setAsideDirs } from './fresh-results';
 
-const CLAIMED = '.claimed-';
 /** Claims made by this process: each claimed name is this process's own. */
 let claims = 0;
 
