@@ -35,7 +35,7 @@ runMain('bench', async (argv) => {
   const newman = values.newman || onlyNewman ? await benchNewmanVsHarness(discoverCollections(undefined, collections)) : undefined;
   const text = [suites && formatBench(suites), newman && formatNewmanVsHarness(newman)].filter(Boolean).join('\n\n');
   process.stdout.write(values.json ? `${JSON.stringify({ ...suites, ...(newman ? { newman } : {}) })}\n` : `\n${text}\n`);
-  const suitesPassed = !suites || (suites.replay.success && suites.live.success);
+  const suitesPassed = !suites || (suites.replay.success && suites.live.success && suites.oneRequest?.success !== false);
   // No ratio means the comparison did not compare like with like: a failure, not a number to quote.
   return suitesPassed && (!newman || newman.perRequestRatio !== null) ? 0 : 1;
 });
