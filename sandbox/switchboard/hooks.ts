@@ -35,9 +35,10 @@ function retryAfter(fault: RateLimitFault): string {
   const seconds = fault.retryAfterSeconds ?? 1;
   if (fault.retryAfterFormat !== 'http-date') return String(seconds);
   // Wall-clock time, not the sandbox clock: clients read an HTTP-date against their own clock and
-  // the Date header, and a test's sandbox clock may be frozen in the past. Rounded up, because an
-  // HTTP-date has whole seconds and must not promise less than the wait asked for.
-  return new Date(Math.ceil((Date.now() + seconds * 1000) / 1000) * 1000).toUTCString();
+  // the Date header, and a test's sandbox clock may be frozen in the past. An HTTP-date has whole
+  // seconds: the nearest one, so the wait it asks is the one asked for give or take half a second.
+  // Rounded up, a one-second wait averaged 1.5 s, and the live run waits for it (sandbox/README.md).
+  return new Date(Math.round((Date.now() + seconds * 1000) / 1000) * 1000).toUTCString();
 }
 
 function wait(ms: number): Promise<void> {
