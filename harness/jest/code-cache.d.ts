@@ -3,6 +3,8 @@ import type { Context, ScriptOptions } from 'node:vm';
 
 export interface CodeCacheStats {
   hits: number;
+  /** Of the hits, those that took a cache an earlier process left on disk. */
+  diskHits: number;
   misses: number;
   rejected: number;
 }
@@ -17,6 +19,8 @@ export interface CodeCache {
   ): (...args: unknown[]) => unknown;
   stats: CodeCacheStats;
   hitsOf(filename: string): number;
+  /** Writes to the directory the caches of the modules compiled only once. */
+  persist(): void;
 }
 
-export function createCodeCache(): CodeCache;
+export function createCodeCache(options?: { dir?: string }): CodeCache;

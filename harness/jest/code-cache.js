@@ -8,10 +8,19 @@
 //
 // So a worker keeps, per module file, the script it first compiled, and from the second file on
 // compiles the same source with that script's code cache. A module whose transformed source
-// changed is compiled afresh. The cache lives as long as the worker process and is never written
-// to disk: V8 checks that a cache fits its own version and flags, but not that it fits the source,
-// so a key on disk would have to hash every module's text.
+// changed is compiled afresh.
+//
+// With a directory (runtime.js gives node_modules/.cache/jest-code/), the first file of a process
+// takes the caches an earlier process left, too: a run of one file, in band, otherwise compiled
+// every module it loaded (measured: one request without the report 0.95 → 0.86 s, medians of 6).
+// A cache is kept on disk under a hash of the module's path and text and of Node's version: V8
+// checks that a cache fits its own version and flags, not that it fits the source. It is written
+// when the process makes it at a second file's compile, or as the process exits for a module that
+// was compiled once; a process that wrote none has nothing to do at exit.
 'use strict';
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
 const vm = require('node:vm');
 
 // Same line as the module's first, so that every line number stays as jest's source map has it.
@@ -19,14 +28,20 @@ const wrap = (parameters, source) => `({"Object.<anonymous>":function(${paramete
 
 /**
  * A compiler of CommonJS module bodies into functions of a vm context, with a code cache per
- * file. `stats` counts the compiles that took a cache (`hits`), that had none (`misses`), and
- * whose cache V8 turned down (`rejected`: compiled afresh, and the cache is replaced);
- * `hitsOf(filename)` counts one file's compiles that took its cache.
+ * file. `stats` counts the compiles that took a cache (`hits`, of which `diskHits` one an earlier
+ * process left in `dir`), that had none (`misses`), and whose cache V8 turned down (`rejected`:
+ * compiled afresh, and the cache is replaced); `hitsOf(filename)` counts one file's compiles that
+ * took its cache. `persist()` writes to `dir` the caches of the modules compiled only once (the
+ * jest runtime calls it as its process exits).
+ *
+ * @param {{ dir?: string }} [options]
  */
-function createCodeCache() {
-  /** @type {Map<string, { source: string, script: vm.Script | undefined, data: Buffer | undefined, hits: number }>} */
+function createCodeCache({ dir } = {}) {
+  /** @type {Map<string, { source: string, script: vm.Script | undefined, data: Buffer | undefined, hits: number, key: string | undefined }>} */
   const entries = new Map();
-  const stats = { hits: 0, misses: 0, rejected: 0 };
+  const stats = { hits: 0, diskHits: 0, misses: 0, rejected: 0 };
+  const keyOf = (wrapped, filename) =>
+    dir && createHash('sha1').update(process.version).update('\0').update(filename).update('\0').update(wrapped).digest('hex');
 
   /**
    * @param {string} source the module's JavaScript, as jest's transform left it
@@ -44,21 +59,28 @@ function createCodeCache() {
     if (known && entry.data === undefined && entry.script) {
       entry.data = entry.script.createCachedData();
       entry.script = undefined;
+      if (entry.key) writeToDisk(dir, entry.key, entry.data);
     }
-    const script = new vm.Script(wrap(parameters, source), {
+    const wrapped = wrap(parameters, source);
+    const key = known ? entry.key : keyOf(wrapped, filename);
+    const left = !known && key ? readFromDisk(dir, key) : undefined;
+    const script = new vm.Script(wrapped, {
       filename,
       importModuleDynamically,
-      cachedData: known ? entry.data : undefined,
+      cachedData: known ? entry.data : left,
     });
-    if (!known) {
-      stats.misses++;
-      entries.set(filename, { source, script, data: undefined, hits: 0 });
-    } else if (script.cachedDataRejected) {
-      stats.rejected++;
-      entries.set(filename, { source, script, data: undefined, hits: 0 });
-    } else {
+    if (script.cachedDataRejected || (!known && !left)) {
+      if (known || left) stats.rejected++;
+      else stats.misses++;
+      entries.set(filename, { source, script, data: undefined, hits: 0, key });
+    } else if (known) {
       stats.hits++;
       entry.hits++;
+    } else {
+      stats.hits++;
+      stats.diskHits++;
+      // Already on disk: nothing to write (no key).
+      entries.set(filename, { source, script: undefined, data: left, hits: 1, key: undefined });
     }
     return script.runInContext(context)['Object.<anonymous>'];
   }
@@ -66,7 +88,36 @@ function createCodeCache() {
   /** @param {string} filename */
   const hitsOf = (filename) => entries.get(filename)?.hits ?? 0;
 
-  return { compile, stats, hitsOf };
+  function persist() {
+    for (const entry of entries.values()) {
+      if (entry.key && entry.script && entry.data === undefined) writeToDisk(dir, entry.key, entry.script.createCachedData());
+    }
+  }
+
+  return { compile, stats, hitsOf, persist };
+}
+
+/** @returns {Buffer | undefined} */
+function readFromDisk(dir, key) {
+  try {
+    return readFileSync(path.join(dir, key));
+  } catch {
+    return undefined;
+  }
+}
+
+// Processes write side by side: each writes its own file and renames it into place. A cache that
+// cannot be written is only a slower next start.
+function writeToDisk(dir, key, data) {
+  const file = path.join(dir, key);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  } catch {
+    // See above.
+  }
 }
 
 module.exports = { createCodeCache };

@@ -1,7 +1,12 @@
 // A module body compiled through the code cache behaves as jest's own compile would have it: a
 // function of the test file's context, with the module's own line numbers; the second compile of
-// the same source takes the cache, a changed source does not. (That the cache makes a run faster
+// the same source takes the cache, a changed source does not; a cache left on disk by an earlier
+// process is taken by the next for the same path and text only. (That the cache makes a run faster
 // is measured by `npm run bench`, not asserted here; that jest uses it, by runtime.e2e.test.ts.)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import vm from 'node:vm';
 import { createCodeCache } from './code-cache';
 
@@ -31,7 +36,7 @@ it('compiles a module body into a function of the given context, keeping its lin
   expect(loaded.doubled).toBe(42);
   expect(loaded.global).toBe('file one');
   expect(loaded.where()).toContain('/virtual/module.js:3:');
-  expect(cache.stats).toEqual({ hits: 0, misses: 1, rejected: 0 });
+  expect(cache.stats).toEqual({ hits: 0, diskHits: 0, misses: 1, rejected: 0 });
 });
 
 it('takes the cache for the same source in the next context, and compiles a changed one afresh', () => {
@@ -41,12 +46,55 @@ it('takes the cache for the same source in the next context, and compiles a chan
   expect(again.global).toBe('file two');
   expect(again.doubled).toBe(42);
   expect(again.where()).toContain('/virtual/module.js:3:');
-  expect(cache.stats).toEqual({ hits: 1, misses: 1, rejected: 0 });
+  expect(cache.stats).toEqual({ hits: 1, diskHits: 0, misses: 1, rejected: 0 });
   expect(cache.hitsOf('/virtual/module.js')).toBe(1);
 
   const changed = load(cache.compile(MODULE.replace('n * 2', 'n * 3'), PARAMETERS, '/virtual/module.js', vm.createContext({})));
   expect(changed.doubled).toBe(63);
-  expect(cache.stats).toEqual({ hits: 1, misses: 2, rejected: 0 });
+  expect(cache.stats).toEqual({ hits: 1, diskHits: 0, misses: 2, rejected: 0 });
+});
+
+describe('on disk', () => {
+  let dir: string;
+  beforeEach(() => void (dir = mkdtempSync(path.join(os.tmpdir(), 'cloudlink-code-cache-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /**
+   * A process of its own (V8 keeps what it compiled for a source in its own memory too, so a cache
+   * read from disk is only proven by a process that has not compiled that source): compiles
+   * `source` as `filename` through a code cache on `dir`, runs it, writes what it compiled once, and
+   * answers its stats and what the module exported.
+   */
+  function aProcess(source: string, filename = '/virtual/module.js'): { stats: unknown; doubled: unknown } {
+    const script = `
+      const vm = require('node:vm');
+      const cache = require(${JSON.stringify(require.resolve('./code-cache.js'))}).createCodeCache({ dir: ${JSON.stringify(dir)} });
+      const module = { exports: {} };
+      cache.compile(${JSON.stringify(source)}, ['module', 'exports', 'require'], ${JSON.stringify(filename)}, vm.createContext({}))(module, module.exports, require);
+      cache.persist();
+      process.stdout.write(JSON.stringify({ stats: cache.stats, doubled: module.exports.doubled }));`;
+    return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { stats: unknown; doubled: unknown };
+  }
+
+  it('gives the next process the cache of a module an earlier one compiled, for the same path and text only', () => {
+    expect(aProcess(MODULE).stats).toEqual({ hits: 0, diskHits: 0, misses: 1, rejected: 0 });
+    expect(readdirSync(dir)).toHaveLength(1);
+
+    expect(aProcess(MODULE)).toEqual({ stats: { hits: 1, diskHits: 1, misses: 0, rejected: 0 }, doubled: 42 });
+    expect(aProcess(MODULE, '/virtual/other.js').stats).toEqual({ hits: 0, diskHits: 0, misses: 1, rejected: 0 });
+    expect(aProcess(MODULE.replace('n * 2', 'n * 3'))).toEqual({ stats: { hits: 0, diskHits: 0, misses: 1, rejected: 0 }, doubled: 63 });
+    // One cache per path and text.
+    expect(readdirSync(dir)).toHaveLength(3);
+  });
+
+  it('compiles afresh past a cache V8 turns down, and replaces it', () => {
+    aProcess(MODULE);
+    const [file] = readdirSync(dir);
+    writeFileSync(path.join(dir, file ?? ''), 'not a code cache');
+
+    expect(aProcess(MODULE)).toEqual({ stats: { hits: 0, diskHits: 0, misses: 0, rejected: 1 }, doubled: 42 });
+    expect(aProcess(MODULE).stats).toEqual({ hits: 1, diskHits: 1, misses: 0, rejected: 0 });
+  });
 });
 
 it('throws a syntax error naming the file', () => {

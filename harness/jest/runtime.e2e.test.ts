@@ -18,6 +18,7 @@ const FILES: Record<string, string> = {
 
 interface Counts {
   hits: number;
+  diskHits: number;
   misses: number;
   rejected: number;
   sourceHits: number;
@@ -69,6 +70,15 @@ describe('a child jest with the code-caching runtime', () => {
     expect(only?.hits).toBeGreaterThanOrEqual(2);
     expect(only?.rejected).toBe(0);
   });
+
+  it('gives the next run the caches this one left on disk', () => {
+    // The report file has this run's line after the first run's.
+    const next = runJest(dir).counts.at(-1);
+    // All three files now take the shared module's cache: the first from disk, the others from memory.
+    expect(next?.fileHits).toBe(3);
+    expect(next?.diskHits).toBeGreaterThanOrEqual(1);
+    expect(next?.misses).toBeLessThan(counts[0]?.misses ?? 0);
+  }, 60_000);
 
   it('reads the shared module from disk once and from memory for the other files', () => {
     const [only] = counts;

@@ -10,11 +10,14 @@
 'use strict';
 const Runtime = require('jest-runtime').default;
 const { appendFileSync } = require('node:fs');
+const path = require('node:path');
 const { createCodeCache } = require('./code-cache');
 const { createSourceCache } = require('./source-cache');
 
 // Once per worker process: jest requires a project's runtime with Node's require, not per test file.
-const codeCache = createCodeCache();
+// The code caches are also kept on disk for the next process (./code-cache.js says why).
+const codeCache = createCodeCache({ dir: path.join(__dirname, '..', '..', 'node_modules', '.cache', 'jest-code') });
+process.on('exit', codeCache.persist);
 const sourceCache = createSourceCache();
 
 class CodeCachingRuntime extends Runtime {
