@@ -19,7 +19,7 @@ export interface CodeCache {
   ): (...args: unknown[]) => unknown;
   stats: CodeCacheStats;
   hitsOf(filename: string): number;
-  /** Writes to the directory the caches of the modules compiled only once. */
+  /** Writes to the directory the caches of the modules compiled only once that have none there yet. */
   persist(): void;
 }
 

@@ -4,7 +4,7 @@
 // process is taken by the next for the same path and text only. (That the cache makes a run faster
 // is measured by `npm run bench`, not asserted here; that jest uses it, by runtime.e2e.test.ts.)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -65,12 +65,16 @@ describe('on disk', () => {
    * `source` as `filename` through a code cache on `dir`, runs it, writes what it compiled once, and
    * answers its stats and what the module exported.
    */
-  function aProcess(source: string, filename = '/virtual/module.js'): { stats: unknown; doubled: unknown } {
+  function aProcess(source: string, filename = '/virtual/module.js', { files = 1, call = '' } = {}): { stats: unknown; doubled: unknown } {
     const script = `
       const vm = require('node:vm');
       const cache = require(${JSON.stringify(require.resolve('./code-cache.js'))}).createCodeCache({ dir: ${JSON.stringify(dir)} });
-      const module = { exports: {} };
-      cache.compile(${JSON.stringify(source)}, ['module', 'exports', 'require'], ${JSON.stringify(filename)}, vm.createContext({}))(module, module.exports, require);
+      let module;
+      for (let file = 0; file < ${files}; file++) {
+        module = { exports: {} };
+        cache.compile(${JSON.stringify(source)}, ['module', 'exports', 'require'], ${JSON.stringify(filename)}, vm.createContext({}))(module, module.exports, require);
+        ${call ? `module.exports.${call}();` : ''}
+      }
       cache.persist();
       process.stdout.write(JSON.stringify({ stats: cache.stats, doubled: module.exports.doubled }));`;
     return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as { stats: unknown; doubled: unknown };
@@ -85,6 +89,15 @@ describe('on disk', () => {
     expect(aProcess(MODULE.replace('n * 2', 'n * 3'))).toEqual({ stats: { hits: 0, diskHits: 0, misses: 1, rejected: 0 }, doubled: 63 });
     // One cache per path and text.
     expect(readdirSync(dir)).toHaveLength(3);
+  });
+
+  it('writes a cache back when a later process compiled more of the module than the one on disk holds', () => {
+    const size = () => statSync(path.join(dir, readdirSync(dir)[0] ?? '')).size;
+    aProcess(MODULE);
+    const thin = size();
+    // Two test files, whose tests call the module's function: the cache made at the second holds it.
+    expect(aProcess(MODULE, '/virtual/module.js', { files: 2, call: 'where' }).stats).toEqual({ hits: 2, diskHits: 1, misses: 0, rejected: 0 });
+    expect(size()).toBeGreaterThan(thin);
   });
 
   it('compiles afresh past a cache V8 turns down, and replaces it', () => {
