@@ -18,7 +18,7 @@ import type { TestResultContainer } from 'allure-js-commons';
 import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
 import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
-import { RecycledFiles } from '../report/recycled-files';
+import { RecycledFiles, writesAlone } from '../report/recycled-files';
 import { reportTestEvent } from '../report/test-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
@@ -44,7 +44,7 @@ class PlainFileWriter extends FileSystemWriter {
 
   constructor(resultsDir: string) {
     super({ resultsDir });
-    this.files = new RecycledFiles(resultsDir, Number(process.env.JEST_WORKER_ID ?? 1) % 2 === 0);
+    this.files = new RecycledFiles(resultsDir, Number(process.env.JEST_WORKER_ID ?? 1) % 2 === 0, writesAlone());
   }
 
   override writeAttachment(distFileName: string, content: Buffer): void {

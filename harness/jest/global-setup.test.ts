@@ -68,6 +68,8 @@ describe('global setup and the Allure results', () => {
 
     await globalSetup(undefined, project);
     expect(readdirSync(reports).filter((name) => name.startsWith('allure-results.old-'))).toHaveLength(1);
+    // Tests run in band, in this process, write their results alone.
+    expect(process.env.CLOUDLINK_JEST_PARENT).toBe(String(process.pid));
     mkdirSync(results);
     await globalTeardown(undefined, project);
 

@@ -5,11 +5,14 @@
 // one environment loader picks them up with no second path. Replay needs neither.
 import { loadEnvironment } from '../env';
 import { resultsDirOf, setAsideResults } from '../report/fresh-results';
+import { JEST_PARENT_VARIABLE } from '../report/recycled-files';
 
 export default async function globalSetup(_global?: unknown, project?: { testEnvironmentOptions?: { resultsDir?: unknown } }): Promise<void> {
   const resultsDir = resultsDirOf(project);
-  // Global teardown deletes what the workers did not reuse (harness/report/fresh-results.ts).
+  // Global teardown tidies what the workers did not reuse (harness/report/fresh-results.ts).
   if (resultsDir) setAsideResults(resultsDir);
+  // Tests that run in this process, in band, write their results alone (harness/report/recycled-files.ts).
+  process.env[JEST_PARENT_VARIABLE] = String(process.pid);
   const env = loadEnvironment();
   if (env.mode === 'replay') return;
   // Loaded only here: the sandbox, the pipeline and the sweep are most of a second of module

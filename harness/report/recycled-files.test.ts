@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import fs, { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setAsideDirs, setAsideResults } from './fresh-results';
-import { RecycledFiles } from './recycled-files';
+import { JEST_PARENT_VARIABLE, RecycledFiles, writesAlone } from './recycled-files';
 
 let root: string;
 let dir: string;
@@ -34,6 +34,33 @@ describe('RecycledFiles', () => {
     expect(readFileSync(path.join(dir, 'b-attachment.json'), 'utf8')).toBe('y'.repeat(300));
     expect(inodesIn(dir)).toEqual(old);
     expect(readdirSync(aside)).toEqual([]);
+  });
+
+  it('alone, overwrites an old file where it lies and renames it once, where a worker claims it first', () => {
+    const aside = lastRun(4);
+    const old = inodesIn(aside);
+    // Made already, as after a run's first file: that file's rename is tried again once it is there.
+    mkdirSync(dir);
+    const renames = jest.spyOn(fs, 'renameSync');
+    try {
+      const alone = new RecycledFiles(dir, false, true);
+      alone.write('a-result.json', '{"alone":1}');
+      alone.write('b-result.json', '{"alone":2}');
+      expect(renames).toHaveBeenCalledTimes(2);
+      new RecycledFiles(dir).write('c-result.json', '{"worker":1}');
+      expect(renames).toHaveBeenCalledTimes(4);
+    } finally {
+      renames.mockRestore();
+    }
+    expect(readFileSync(path.join(dir, 'b-result.json'), 'utf8')).toBe('{"alone":2}');
+    expect([...inodesIn(dir)].every((ino) => old.has(ino))).toBe(true);
+    expect(readdirSync(aside)).toHaveLength(1);
+  });
+
+  it('knows it writes alone only in the process that ran global setup', () => {
+    expect(writesAlone({ [JEST_PARENT_VARIABLE]: String(process.pid) })).toBe(true);
+    expect(writesAlone({ [JEST_PARENT_VARIABLE]: String(process.pid + 1) })).toBe(false);
+    expect(writesAlone({})).toBe(false);
   });
 
   it('writes anew once no old file is left, and when nothing was set aside, making the directory', () => {
