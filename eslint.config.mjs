@@ -80,7 +80,8 @@ export default tseslint.config(
   },
   {
     // The scripts' loader, JavaScript that `node -r` runs before any TypeScript can be compiled,
-    // and jest's runtime with its code cache, which jest requires without its transform.
+    // jest's runtime with its code cache, which jest requires without its transform, and the
+    // results thread's writer, which a thread loads without a TypeScript loader.
     files: [
       'scripts/register.js',
       'harness/jest/runtime.js',
@@ -88,6 +89,8 @@ export default tseslint.config(
       'harness/jest/source-cache.js',
       'harness/jest/swc-transform.js',
       'harness/jest/test-sequencer.js',
+      'harness/report/recycled-files.js',
+      'harness/report/results-thread.js',
     ],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

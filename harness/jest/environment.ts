@@ -10,7 +10,8 @@
 //   about 3 ms per request on a busy 2-core machine, the largest single cost of a replay run
 //   (measured with --cpu-prof). These files are rebuilt by every run and read once by the report
 //   renderer after jest exits, so durability buys nothing here: this writer writes them straight,
-//   in the places of the last run's files while any are left (harness/report/recycled-files.ts).
+//   in the places of the last run's files while any are left (harness/report/recycled-files.js), and
+//   in band from a thread of their own (harness/report/result-files.ts).
 //   It leaves out the hooks' groups that show nothing (./hook-groups.ts).
 import type { EnvironmentContext, JestEnvironmentConfig } from '@jest/environment';
 import AllureNodeEnvironment from 'allure-jest/node';
@@ -18,7 +19,7 @@ import type { TestResultContainer } from 'allure-js-commons';
 import { FileSystemWriter } from 'allure-js-commons/sdk/reporter';
 import type { Circus } from '@jest/types';
 import { maskFailures } from '../report/failure-events';
-import { RecycledFiles, writesAlone } from '../report/recycled-files';
+import { resultFiles, type ResultFiles } from '../report/result-files';
 import { reportTestEvent } from '../report/test-events';
 import { WORKER_REGISTRY, workerRegistry } from '../schema/registry';
 import { WORKER_HTTP_CLIENT } from '../pipeline/http-client-name';
@@ -40,11 +41,11 @@ exitPromptlyWhenIdle();
 watchStorages();
 
 class PlainFileWriter extends FileSystemWriter {
-  private readonly files: RecycledFiles;
+  readonly files: ResultFiles;
 
   constructor(resultsDir: string) {
     super({ resultsDir });
-    this.files = new RecycledFiles(resultsDir, Number(process.env.JEST_WORKER_ID ?? 1) % 2 === 0, writesAlone());
+    this.files = resultFiles(resultsDir, Number(process.env.JEST_WORKER_ID ?? 1) % 2 === 0);
   }
 
   override writeAttachment(distFileName: string, content: Buffer): void {
@@ -61,11 +62,14 @@ class PlainFileWriter extends FileSystemWriter {
 }
 
 export default class HarnessEnvironment extends AllureNodeEnvironment {
+  private readonly writer: PlainFileWriter;
+
   constructor(config: JestEnvironmentConfig, context: EnvironmentContext) {
     super(config, context);
     const runtime = (this as unknown as { runtime: { writer: unknown } }).runtime;
     const resultsDir = (config.projectConfig.testEnvironmentOptions as { resultsDir?: string }).resultsDir ?? 'allure-results';
-    runtime.writer = new PlainFileWriter(resultsDir);
+    this.writer = new PlainFileWriter(resultsDir);
+    runtime.writer = this.writer;
     // One schema registry per worker, not per test file (harness/schema/registry.ts).
     this.global[WORKER_REGISTRY] = workerRegistry;
     this.global[WORKER_HTTP_CLIENT] = workerHttpClient;
@@ -79,6 +83,8 @@ export default class HarnessEnvironment extends AllureNodeEnvironment {
 
   override async teardown(): Promise<void> {
     await super.teardown();
+    // Every result and attachment of this file written (harness/report/result-files.ts).
+    await this.writer.files.flush();
     releaseStorages();
   }
 

@@ -11,7 +11,7 @@ export default async function globalSetup(_global?: unknown, project?: { testEnv
   const resultsDir = resultsDirOf(project);
   // Global teardown tidies what the workers did not reuse (harness/report/fresh-results.ts).
   if (resultsDir) setAsideResults(resultsDir);
-  // Tests that run in this process, in band, write their results alone (harness/report/recycled-files.ts).
+  // Tests that run in this process, in band, write their results alone (harness/report/recycled-files.js).
   process.env[JEST_PARENT_VARIABLE] = String(process.pid);
   const env = loadEnvironment();
   if (env.mode === 'replay') return;

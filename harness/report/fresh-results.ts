@@ -6,13 +6,13 @@
 // (README, Performance), deleting them before the first test cost about 2 s on a busy 2-core
 // machine, and deleting them after it left the next run with nothing to write over: a full replay
 // after a run of one request created its 1,400 files anew and its cost per request doubled.
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ASIDE, CLAIMED, setAsideDirs } from './recycled-files';
 
-const ASIDE = '.old-';
-/** A name a worker gave an old file it took (./recycled-files.ts); one left behind was never written in. */
-export const CLAIMED = '.claimed-';
+export { setAsideDirs };
+
 /** Old files kept for the next run: a full run of every collection writes about 1,400. */
 export const SPARES_KEPT = 5000;
 
@@ -31,19 +31,6 @@ export function setAsideResults(dir: string): void {
     // Nothing to set aside; any other failure (a file in the way, a read-only parent) falls back
     // to deleting in place, which says what is wrong if it cannot.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** The directories set aside from `dir`, this run's and those of earlier runs that were killed. */
-export function setAsideDirs(dir: string): string[] {
-  const parent = path.dirname(dir);
-  const prefix = `${path.basename(dir)}${ASIDE}`;
-  try {
-    return readdirSync(parent)
-      .filter((name) => name.startsWith(prefix))
-      .map((name) => path.join(parent, name));
-  } catch {
-    return [];
   }
 }
 

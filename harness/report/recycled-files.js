@@ -15,35 +15,54 @@
 // skips the claim, one rename of the two per file: the median overhead per request of a replay in
 // band went from 0.278 to 0.265 ms (four bench runs each). A file it leaves half-written is an old
 // file still, among the set-aside ones, which the next run overwrites whole.
-import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import path from 'node:path';
-import { isMainThread } from 'node:worker_threads';
-import { CLAIMED, setAsideDirs } from './fresh-results';
+//
+// JavaScript, with its types in ./recycled-files.d.ts: in band it runs in a thread of its own
+// (./results-thread.js, ./result-files.ts say why), which loads it without a TypeScript loader.
+'use strict';
+const { Buffer } = require('node:buffer');
+// Called through the module, so that a test can count the renames.
+const fs = require('node:fs');
+const path = require('node:path');
+const { isMainThread } = require('node:worker_threads');
+
+/** What global setup adds to the results directory's name to set it aside (./fresh-results.ts). */
+const ASIDE = '.old-';
+/** A name a worker gave an old file it took; one left behind was never written in. */
+const CLAIMED = '.claimed-';
+/** Names the process that runs jest's global setup (harness/jest/global-setup.ts sets it). */
+const JEST_PARENT_VARIABLE = 'CLOUDLINK_JEST_PARENT';
 
 /** Claims made by this process: each claimed name is this process's own. */
 let claims = 0;
 
-export class RecycledFiles {
-  private spares: string[] | undefined;
-
+class RecycledFiles {
   /**
    * `fromStart`: which end of the list this writer takes from. Two jest workers take from opposite
-   * ends (by worker id), so that they rarely reach for the same file.
+   * ends (by worker id), so that they rarely reach for the same file. `alone`: see writesAlone.
+   *
+   * @param {string} resultsDir
    */
-  constructor(
-    private readonly resultsDir: string,
-    private readonly fromStart = false,
-    private readonly alone = false,
-  ) {}
+  constructor(resultsDir, fromStart = false, alone = false) {
+    this.resultsDir = resultsDir;
+    this.fromStart = fromStart;
+    this.alone = alone;
+    /** @type {string[] | undefined} */
+    this.spares = undefined;
+  }
 
-  /** Writes `content` as `name` in the results directory: in an old file's place while one is left, else anew. */
-  write(name: string, content: string | Buffer): void {
+  /**
+   * Writes `content` as `name` in the results directory: in an old file's place while one is left, else anew.
+   *
+   * @param {string} name
+   * @param {string | Uint8Array} content
+   */
+  write(name, content) {
     const target = path.join(this.resultsDir, name);
     const claimed = this.alone ? this.next() : this.claim();
     if (claimed !== undefined) {
       try {
         overwrite(claimed, typeof content === 'string' ? Buffer.from(content) : content);
-        this.intoResults(() => renameSync(claimed, target));
+        this.intoResults(() => fs.renameSync(claimed, target));
         return;
       } catch {
         // Not a plain file after all, or the results cannot be written here: written anew below,
@@ -51,15 +70,15 @@ export class RecycledFiles {
         this.spares = [];
       }
     }
-    this.intoResults(() => writeFileSync(target, content));
+    this.intoResults(() => fs.writeFileSync(target, content));
   }
 
   /** An old file renamed to a name of this process's, or nothing when none is left. */
-  private claim(): string | undefined {
+  claim() {
     for (let spare = this.next(); spare !== undefined; spare = this.next()) {
       const claimed = path.join(path.dirname(spare), `${CLAIMED}${process.pid}-${claims++}`);
       try {
-        renameSync(spare, claimed);
+        fs.renameSync(spare, claimed);
         return claimed;
       } catch {
         // Taken by another worker: the next one.
@@ -69,25 +88,26 @@ export class RecycledFiles {
   }
 
   /** The results directory is made on a run's first write (a mkdir before each file cost more than the write). */
-  private intoResults(write: () => void): void {
+  intoResults(write) {
     try {
       write();
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(this.resultsDir, { recursive: true });
+      if (error.code !== 'ENOENT') throw error;
+      fs.mkdirSync(this.resultsDir, { recursive: true });
       write();
     }
   }
 
-  private next(): string | undefined {
+  next() {
     this.spares ??= this.list();
     return this.spares.pop();
   }
 
-  private list(): string[] {
+  list() {
     const files = setAsideDirs(this.resultsDir).flatMap((dir) => {
       try {
-        return readdirSync(dir)
+        return fs
+          .readdirSync(dir)
           .filter((name) => !name.startsWith(CLAIMED))
           .map((name) => path.join(dir, name));
       } catch {
@@ -99,24 +119,42 @@ export class RecycledFiles {
   }
 }
 
-function overwrite(file: string, data: Buffer): void {
-  const fd = openSync(file, 'r+');
+function overwrite(file, data) {
+  const fd = fs.openSync(file, 'r+');
   try {
-    for (let written = 0; written < data.length;) written += writeSync(fd, data, written, data.length - written, written);
-    ftruncateSync(fd, data.length);
+    for (let written = 0; written < data.length;) written += fs.writeSync(fd, data, written, data.length - written, written);
+    fs.ftruncateSync(fd, data.length);
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 
-/** Names the process that runs jest's global setup (harness/jest/global-setup.ts sets it). */
-export const JEST_PARENT_VARIABLE = 'CLOUDLINK_JEST_PARENT';
+/**
+ * The directories set aside from `dir`, this run's and those of earlier runs (./fresh-results.ts).
+ *
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function setAsideDirs(dir) {
+  const parent = path.dirname(dir);
+  const prefix = `${path.basename(dir)}${ASIDE}`;
+  try {
+    return fs
+      .readdirSync(parent)
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => path.join(parent, name));
+  } catch {
+    return [];
+  }
+}
 
 /**
  * Whether this is the only process writing the run's results: the tests run in band, in jest's own
  * process (which ran global setup), on its main thread. jest's workers are processes of their own
  * (or threads, with jest's workerThreads), and are never alone.
  */
-export function writesAlone(env: NodeJS.ProcessEnv = process.env): boolean {
+function writesAlone(env = process.env) {
   return isMainThread && env[JEST_PARENT_VARIABLE] === String(process.pid);
 }
+
+module.exports = { ASIDE, CLAIMED, JEST_PARENT_VARIABLE, RecycledFiles, setAsideDirs, writesAlone };
