@@ -1,6 +1,6 @@
 // Every run starts from fresh Allure results, a plain `npx jest` too: a report must not mix runs.
 // Global setup renames the old directory aside at once (`allure-results.old-<pid>-<time>`); the
-// workers then write this run's files in the old files' places (./recycled-files.ts), and global
+// workers then write this run's files in the old files' places (./recycled-files.js), and global
 // teardown keeps what no worker took for the next run, up to SPARES_KEPT files. Deleting the old
 // files while the new ones were written made each new file cost about 1 ms instead of 0.2–0.4 ms
 // (README, Performance), deleting them before the first test cost about 2 s on a busy 2-core
