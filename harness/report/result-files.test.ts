@@ -1,5 +1,5 @@
-// A test file's Allure files: written at once in a jest worker; in band, by a thread of the process,
-// all written once flush resolves, a failure named by the file it was writing.
+// A test file's Allure files: written at once in a jest worker; in band, the first at once too, then
+// by a thread of the process, all written once flush resolves, a failure named by the file.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,20 @@ it('in a jest worker, writes each file at once', async () => {
   await files.flush();
 });
 
-it('in band, has every file written, in an old file’s place, once flush resolves', async () => {
+it('in band, writes the first files itself, at once, in old files’ places', async () => {
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'old.json'), 'x'.repeat(50));
+  setAsideResults(dir);
+  inBand();
+  const files = resultFiles(dir, false, 2);
+  files.write('a-result.json', '{"n":1}');
+  files.write('b-result.json', '{"n":2}');
+  expect(readdirSync(dir).sort()).toEqual(['a-result.json', 'b-result.json']);
+  expect(readdirSync(setAsideDirs(dir)[0] ?? '')).toEqual([]);
+  await files.flush();
+});
+
+it('in band, past those, has every file written, in an old file’s place, once flush resolves', async () => {
   mkdirSync(dir);
   for (let n = 0; n < 3; n++) writeFileSync(path.join(dir, `old-${n}.json`), 'x'.repeat(50));
   setAsideResults(dir);
@@ -39,7 +52,7 @@ it('in band, has every file written, in an old file’s place, once flush resolv
   const old = new Set(readdirSync(aside).map((name) => statSync(path.join(aside, name)).ino));
   inBand();
 
-  const files = resultFiles(dir, false);
+  const files = resultFiles(dir, false, 0);
   for (let n = 0; n < 5; n++) files.write(`${n}-attachment.json`, Buffer.from(`{"n":${n}}`));
   await files.flush();
 
@@ -52,12 +65,12 @@ it('in band, has every file written, in an old file’s place, once flush resolv
 it('in band, fails the flush naming the file it could not write, and writes on after it', async () => {
   inBand();
   writeFileSync(dir, 'a file where the results directory goes');
-  const files = resultFiles(dir, false);
+  const files = resultFiles(dir, false, 0);
   files.write('a-result.json', '{}');
   await expect(files.flush()).rejects.toThrow(/^Writing the Allure results failed: a-result\.json: ENOTDIR/);
 
   rmSync(dir);
-  const next = resultFiles(dir, false);
+  const next = resultFiles(dir, false, 0);
   next.write('b-result.json', '{}');
   await next.flush();
   expect(readdirSync(dir)).toEqual(['b-result.json']);
