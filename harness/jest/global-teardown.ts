@@ -6,6 +6,7 @@
 import type { RunningSandbox } from '../../sandbox';
 import { releaseThisProcess } from '../fixtures/network-guard';
 import { resultsDirOf, tidySetAside } from '../report/fresh-results';
+import { endResultsThread } from '../report/result-files';
 import { INVENTORY_HANDLE, SANDBOX_HANDLE } from './sandbox-handles';
 
 export class LeftoverStateError extends Error {}
@@ -14,8 +15,10 @@ export default async function globalTeardown(_global?: unknown, project?: { test
   // The last run's results that this run's files did not take the places of (harness/report/fresh-results.ts).
   const resultsDir = resultsDirOf(project);
   if (resultsDir) await tidySetAside(resultsDir);
-  // A replay run in band stood guard in this process (harness/fixtures/network-guard.ts).
+  // A replay run in band stood guard in this process (harness/fixtures/network-guard.ts), and may
+  // have had its results written by a thread of it (harness/report/result-files.ts).
   releaseThisProcess();
+  await endResultsThread();
   const handles = globalThis as Record<string, unknown>;
   const sandbox = handles[SANDBOX_HANDLE] as RunningSandbox | undefined;
   if (!sandbox) return;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setAsideResults } from './fresh-results';
 import { JEST_PARENT_VARIABLE, setAsideDirs } from './recycled-files';
-import { resultFiles } from './result-files';
+import { endResultsThread, resultFiles } from './result-files';
 
 let root: string;
 let dir: string;
@@ -74,4 +74,19 @@ it('in band, fails the flush naming the file it could not write, and writes on a
   next.write('b-result.json', '{}');
   await next.flush();
   expect(readdirSync(dir)).toEqual(['b-result.json']);
+});
+
+it('in band, fails a flush at once once the thread has ended, and starts another for the next file', async () => {
+  inBand();
+  const files = resultFiles(dir, false, 0);
+  files.write('a-result.json', '{}');
+  await files.flush();
+  await endResultsThread();
+  await expect(files.flush()).rejects.toThrow('The thread writing the Allure results stopped (exit code 1).');
+
+  const next = resultFiles(dir, false, 0);
+  next.write('b-result.json', '{}');
+  await next.flush();
+  expect(readdirSync(dir).sort()).toEqual(['a-result.json', 'b-result.json']);
+  await endResultsThread();
 });

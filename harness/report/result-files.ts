@@ -58,6 +58,12 @@ let writtenHere = 0;
 interface ResultsThread {
   post(order: object): void;
   flush(): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** Ends this process's results thread, if it has one: global teardown, once every file is flushed. */
+export async function endResultsThread(): Promise<void> {
+  await running?.end();
 }
 
 // One thread per process, for every test file it runs; unref'd, so that it never holds the process.
@@ -75,22 +81,32 @@ function resultsThread(): ResultsThread {
     if (failure === undefined) waiter?.resolve();
     else waiter?.reject(new Error(`Writing the Allure results failed: ${failure}`));
   });
-  worker.on('error', (error) => {
-    for (const waiter of waiting.values()) waiter.reject(error);
+  // A thread that died answers no flush: those waiting, and any later, are told why.
+  let died: Error | undefined;
+  const dead = (error: Error) => {
+    died ??= error;
+    for (const waiter of waiting.values()) waiter.reject(died);
     waiting.clear();
-    running = undefined;
-  });
+    if (running === thread) running = undefined;
+  };
+  worker.on('error', dead);
+  worker.on('exit', (code) => dead(new Error(`The thread writing the Allure results stopped (exit code ${code}).`)));
   // The thread holds the process only while someone waits for a flush.
   worker.unref();
-  running = {
+  const thread: ResultsThread = {
     post: (order) => worker.postMessage(order),
     flush: () =>
       new Promise((resolve, reject) => {
+        if (died) return reject(died);
         const id = flushes++;
         waiting.set(id, { resolve, reject });
         worker.ref();
         worker.postMessage({ kind: 'flush', id });
       }),
+    end: async () => {
+      await worker.terminate();
+    },
   };
-  return running;
+  running = thread;
+  return thread;
 }
