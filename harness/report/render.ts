@@ -42,6 +42,9 @@ export function startHtmlReport(root = process.cwd(), reports = path.resolve(roo
   if (warm && warm !== allure) warm.child.stdin.end();
   warm = undefined;
   const { child, exited } = allure;
+  // Where the report goes is known now: Allure reads its configuration and starts the report while
+  // the tests run (./allure-when-told.mjs).
+  child.stdin.write(`ready ${JSON.stringify({ config: path.join(root, 'allurerc.json'), output })}\n`);
   const cancel = async (): Promise<void> => {
     if (!child.stdin.writableEnded) child.stdin.end();
     await exited.catch(() => undefined);
@@ -53,8 +56,7 @@ export function startHtmlReport(root = process.cwd(), reports = path.resolve(roo
         await cancel();
         throw new Error(`No Allure results in ${path.relative(root, results)}: run the suites first (npm start).`);
       }
-      const job = { results, config: path.join(root, 'allurerc.json'), output };
-      child.stdin.end(`go ${JSON.stringify(job)}\n`);
+      child.stdin.end(`go ${JSON.stringify({ results })}\n`);
       const code = await exited;
       if (code !== 0) throw new Error(`Allure's report generation exited with ${code}:\n${allure.printed().trim()}`);
       const file = path.join(output, 'index.html');
