@@ -118,12 +118,16 @@ function readFromDisk(dir, key, text) {
   }
 }
 
+// Directories made by this process: a first run writes a cache per module as it exits.
+const made = new Set();
+
 // Processes write side by side: each writes its own file and renames it into place. A cache that
 // cannot be written is only a slower next start.
 function writeToDisk(dir, key, text, data) {
   const file = path.join(dir, key);
   try {
-    mkdirSync(dir, { recursive: true });
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, Buffer.concat([text, data]));
     renameSync(temporary, file);

@@ -1,8 +1,9 @@
-// Tidies the old Allure results no worker reused (kept for the next run), and stops the sandbox global setup started
-// (globalSetup and globalTeardown share one process), after proving the run left it as it found
-// it: every resource a suite creates must be deleted and every setting it changes put back, even
-// when tests fail. On a real account the same cleanups run, but only the sandbox can be inspected
-// whole, so this is where a forgotten cleanup is caught.
+// Tidies the old Allure results no worker reused (kept for the next run), ends what an in-band
+// replay left standing in this process, and stops the sandbox global setup started (globalSetup
+// and globalTeardown share one process), after proving the run left it as it found it: every
+// resource a suite creates must be deleted and every setting it changes put back, even when tests
+// fail. On a real account the same cleanups run, but only the sandbox can be inspected whole, so
+// this is where a forgotten cleanup is caught.
 import type { RunningSandbox } from '../../sandbox';
 import { releaseThisProcess } from '../fixtures/network-guard';
 import { resultsDirOf, tidySetAside } from '../report/fresh-results';

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setAsideDirs, setAsideResults, tidySetAside } from './fresh-results';
+import { setAsideResults, tidySetAside } from './fresh-results';
+import { setAsideDirs } from './recycled-files';
 
 let root: string;
 let dir: string;

@@ -11,8 +11,6 @@ import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ASIDE, CLAIMED, setAsideDirs } from './recycled-files';
 
-export { setAsideDirs };
-
 /** Old files kept for the next run: a full run of every collection writes about 1,400. */
 export const SPARES_KEPT = 5000;
 

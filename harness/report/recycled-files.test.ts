@@ -1,8 +1,8 @@
 import fs, { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setAsideDirs, setAsideResults } from './fresh-results';
-import { JEST_PARENT_VARIABLE, RecycledFiles, writesAlone } from './recycled-files';
+import { setAsideResults } from './fresh-results';
+import { JEST_PARENT_VARIABLE, RecycledFiles, setAsideDirs, writesAlone } from './recycled-files';
 
 let root: string;
 let dir: string;
